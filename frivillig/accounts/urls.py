@@ -1,0 +1,20 @@
+from django.urls import path
+
+from frivillig.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("opret/", views.signup, name="signup"),
+    path("opret/tjek-din-email/", views.signup_done, name="signup_done"),
+    path("bekraeft/<str:token>/", views.verify, name="verify"),
+    path("log-ind/", views.login_view, name="login"),
+    path("log-ud/", views.logout_view, name="logout"),
+    path("profil/", views.profile, name="profile"),
+    path("slet/", views.delete_account, name="delete"),
+    path("adgangskode/", views.password_change, name="password_change"),
+    path("adgangskode/nulstil/", views.password_reset, name="password_reset"),
+    path("adgangskode/nulstil/sendt/", views.password_reset_done, name="password_reset_done"),
+    path("adgangskode/nulstil/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
+    path("adgangskode/nulstil/faerdig/", views.password_reset_complete, name="password_reset_complete"),
+]

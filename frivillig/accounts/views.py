@@ -1,0 +1,198 @@
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frivillig.accounts import throttle
+from frivillig.accounts.forms import (
+    DeleteAccountForm,
+    LanguageAwarePasswordResetForm,
+    LoginForm,
+    ProfileForm,
+    SignUpForm,
+)
+from frivillig.accounts.services import (
+    VerificationError,
+    log_login,
+    log_login_failure,
+    send_verification,
+    user_delete,
+    user_sign_up,
+    user_update_profile,
+    user_verify_email,
+)
+from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
+from frivillig.tenants.selectors import tenants_of
+
+
+def base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+def set_language_cookie(response, language: str):
+    from django.conf import settings
+
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 86400,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        httponly=False,
+    )
+    return response
+
+
+@view_permission(PUBLIC)
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user_sign_up(
+            full_name=form.cleaned_data["full_name"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            language=request.LANGUAGE_CODE,
+            base_url=base_url(request),
+        )
+        request.session["signup_email"] = form.cleaned_data["email"]
+        return redirect("accounts:signup_done")
+    return render(request, "accounts/user_signup.html", {"form": form})
+
+
+@view_permission(PUBLIC)
+def signup_done(request):
+    return render(request, "accounts/user_signup_done.html", {"email": request.session.get("signup_email", "")})
+
+
+@view_permission(PUBLIC)
+def verify(request, token: str):
+    try:
+        user = user_verify_email(token=token)
+    except VerificationError as error:
+        return render(request, "accounts/user_verify.html", {"error": str(error)}, status=400)
+    return render(request, "accounts/user_verify.html", {"verified_user": user})
+
+
+@view_permission(PUBLIC)
+def login_view(request):
+    if request.user.is_authenticated:
+        return redirect(safe_next(request, reverse("accounts:profile")))
+    address = throttle.client_address(request)
+    email = request.POST.get("email", "")
+    blocked = request.method == "POST" and throttle.is_blocked(email=email, address=address)
+    form = LoginForm(request.POST or None, request=request, blocked=blocked)
+    status = 429 if blocked else 200
+    if request.method == "POST" and not blocked:
+        if form.is_valid():
+            user = form.user
+            login(request, user)
+            throttle.clear_account(email=email)
+            log_login(user=user)
+            response = redirect(safe_next(request, reverse("accounts:profile")))
+            return set_language_cookie(response, user.preferred_language)
+        else:
+            if form.unverified_user is not None:
+                send_verification(user=form.unverified_user, base_url=base_url(request))
+            elif "email" in form.cleaned_data:
+                throttle.register_failure(email=email, address=address)
+                log_login_failure(email=email, address=address)
+    context = {"form": form, "next": safe_next(request, "")}
+    return render(request, "accounts/user_login.html", context, status=status)
+
+
+@require_POST
+@view_permission(PUBLIC)
+def logout_view(request):
+    logout(request)
+    messages.success(request, _("You are logged out."))
+    return redirect("front_page")
+
+
+@view_permission(AUTHENTICATED)
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = user_update_profile(
+            user=request.user,
+            full_name=form.cleaned_data["full_name"],
+            phone=form.cleaned_data["phone"],
+            preferred_language=form.cleaned_data["preferred_language"],
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return set_language_cookie(redirect("accounts:profile"), user.preferred_language)
+    if request.method == "POST":
+        request.user.refresh_from_db()
+    return render(request, "accounts/user_profile.html", {"form": form, "my_tenants": tenants_of(request.user)})
+
+
+@view_permission(AUTHENTICATED)
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        user_delete(user=user)
+        messages.success(request, _("Your account and your personal data have been deleted."))
+        return redirect("front_page")
+    return render(request, "accounts/user_delete.html", {"form": form})
+
+
+@require_POST
+@view_permission(PUBLIC)
+def switch_language(request):
+    from django.conf import settings
+
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    if request.user.is_authenticated and request.user.preferred_language != language:
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    return set_language_cookie(redirect(safe_next(request, reverse("front_page"))), language)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+password_change = view_permission(AUTHENTICATED)(PasswordChangeView.as_view())
+password_reset = view_permission(PUBLIC)(
+    auth_views.PasswordResetView.as_view(
+        form_class=LanguageAwarePasswordResetForm,
+        template_name="accounts/password_reset.html",
+        email_template_name="accounts/email/password_reset_body.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
+)
+password_reset_done = view_permission(PUBLIC)(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+)
+password_reset_confirm = view_permission(PUBLIC)(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        success_url=reverse_lazy("accounts:password_reset_complete"),
+    )
+)
+password_reset_complete = view_permission(PUBLIC)(
+    auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
+)

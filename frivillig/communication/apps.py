@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CommunicationConfig(AppConfig):
+    name = "frivillig.communication"
+    label = "communication"

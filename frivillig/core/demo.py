@@ -1,0 +1,74 @@
+"""Demo data: two real municipalities with made-up people. Every app adds its own part here."""
+
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from frivillig.accounts.models import User
+from frivillig.tenants.enums import Role
+from frivillig.tenants.models import Membership, Tenant
+
+DEMO_PASSWORD = "frivillig-demo"
+
+DEMO_TENANTS = [
+    {
+        "slug": "soroe",
+        "name": "Sorø",
+        "kommunekode": "340",
+        "municipality_name": "Sorø Kommune",
+        "centre_name": "Frivilligcenter Sorø",
+        "email": "kontakt.soroe@example.org",
+        "phone": "+45 57 00 00 00",
+        "address": "Storgade 1",
+        "postcode": "4180",
+        "town": "Sorø",
+        "website": "https://soroe.example.org",
+    },
+    {
+        "slug": "roedovre",
+        "name": "Rødovre",
+        "kommunekode": "175",
+        "municipality_name": "Rødovre Kommune",
+        "centre_name": "Rødovre Frivilligcenter",
+        "email": "kontakt.roedovre@example.org",
+        "phone": "+45 36 00 00 00",
+        "address": "Rødovre Parkvej 1",
+        "postcode": "2610",
+        "town": "Rødovre",
+        "website": "https://roedovre.example.org",
+    },
+]
+
+# (e-mail prefix, role, made-up name per tenant slug)
+DEMO_ROLES = [
+    ("staff", Role.CENTRE_STAFF, {"soroe": "Mette Frivilligsen", "roedovre": "Jonas Centersen"}),
+    ("kommune", Role.MUNICIPAL_STAFF, {"soroe": "Lars Kommunesen", "roedovre": "Sofie Forvaltning"}),
+    ("admin", Role.TENANT_ADMIN, {"soroe": "Hanne Administrator", "roedovre": "Peter Opsætning"}),
+]
+CITIZEN = ("borger@example.org", "Birgit Borger")
+
+
+def _user(email: str, full_name: str) -> User:
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=email, password=DEMO_PASSWORD, full_name=full_name, email_verified_at=timezone.now()
+        )
+    return user
+
+
+@transaction.atomic
+def load_demo() -> list[tuple[str, str]]:
+    """Create what is missing and return the demo logins as (e-mail, description)."""
+    logins: list[tuple[str, str]] = []
+    with scopes_disabled():
+        for data in DEMO_TENANTS:
+            tenant, _ = Tenant.objects.get_or_create(slug=data["slug"], defaults=data)
+            for prefix, role, names in DEMO_ROLES:
+                email = f"{prefix}.{tenant.slug}@example.org"
+                user = _user(email, names[tenant.slug])
+                Membership.objects.get_or_create(tenant=tenant, user=user, role=role)
+                logins.append((email, f"{role.label} – {tenant.centre_name}"))
+        _user(*CITIZEN)
+        logins.append((CITIZEN[0], "Borger / citizen"))
+    return logins

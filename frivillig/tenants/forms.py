@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.tenants.enums import Role
+from frivillig.tenants.models import Tenant
+from frivillig.tenants.selectors import memberships_for_admin, open_invitations
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, widget=forms.RadioSelect)
+
+    def __init__(self, *args, tenant: Tenant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tenant = tenant
+
+    def clean(self):
+        cleaned = super().clean()
+        email, role = cleaned.get("email"), cleaned.get("role")
+        if email and role:
+            if memberships_for_admin(self.tenant).filter(user__email__iexact=email, role=role).exists():
+                raise forms.ValidationError(_("This person already has that role."))
+            if open_invitations(self.tenant).filter(email__iexact=email, role=role).exists():
+                raise forms.ValidationError(_("An invitation to that role has already been sent to this address."))
+        return cleaned
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class TenantSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Tenant
+        fields = ["centre_name", "email", "phone", "address", "postcode", "town", "website"]
+        widgets = {
+            "postcode": forms.TextInput({"inputmode": "numeric", "autocomplete": "postal-code"}),
+            "phone": forms.TextInput({"inputmode": "tel"}),
+        }

@@ -1,0 +1,169 @@
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from frivillig.core.email import send_templated_mail
+from frivillig.core.services import log_action
+from frivillig.tenants.models import Invitation, Membership, Tenant
+
+INVITATION_SALT = "frivillig.tenants.invitation"
+
+
+class MembershipError(Exception):
+    """A role change that would leave the tenant without an administrator."""
+
+
+def _ensure_not_last_admin(membership: Membership) -> None:
+    from django.utils.translation import gettext as _
+
+    from frivillig.tenants.enums import Role
+
+    if membership.role != Role.TENANT_ADMIN:
+        return
+    admins = Membership.objects.filter(tenant=membership.tenant, role=Role.TENANT_ADMIN).count()
+    if admins <= 1:
+        raise MembershipError(_("The tenant must keep at least one administrator. Appoint another one first."))
+
+
+class InvitationError(Exception):
+    """The invitation link cannot be used; the message says why, in words for the person holding it."""
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"i": invitation.pk, "e": invitation.email.lower()}, salt=INVITATION_SALT)
+
+
+def invitation_from_token(token: str) -> Invitation:
+    """Return the open invitation behind a token, or raise InvitationError. Reads across tenants by design:
+    the link is the only thing the visitor has."""
+    from django.utils.translation import gettext as _
+    from django_scopes import scopes_disabled
+
+    try:
+        payload = signing.loads(token, salt=INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE_DAYS * 86400)
+    except signing.SignatureExpired:
+        raise InvitationError(
+            _("This invitation has expired. Invitations are valid for 7 days; ask for a new one.")
+        ) from None
+    except signing.BadSignature:
+        raise InvitationError(_("This invitation link is not valid. Check that you copied the whole link.")) from None
+    with scopes_disabled():
+        invitation = Invitation.objects.select_related("tenant").filter(pk=payload.get("i")).first()
+    if invitation is None or invitation.email.lower() != payload.get("e") or not invitation.tenant.is_active:
+        raise InvitationError(_("This invitation link is not valid. Check that you copied the whole link."))
+    if invitation.cancelled_at is not None:
+        raise InvitationError(_("This invitation has been withdrawn."))
+    if invitation.accepted_at is not None:
+        raise InvitationError(_("This invitation has already been accepted."))
+    return invitation
+
+
+@transaction.atomic
+def invitation_create(*, tenant: Tenant, email: str, role: str, invited_by, base_url: str) -> Invitation:
+    invitation = Invitation.objects.create(tenant=tenant, email=email.strip(), role=role, invited_by=invited_by)
+    link = base_url + reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
+    send_templated_mail(
+        to=invitation.email,
+        template="tenants/email/invitation",
+        context={"invitation": invitation, "tenant": tenant, "link": link, "invited_by": invited_by},
+        language=settings.LANGUAGE_CODE,
+    )
+    log_action(
+        "tenants.invitation.sent",
+        actor=invited_by,
+        tenant=tenant,
+        target=invitation,
+        data={"email": invitation.email, "role": role},
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_cancel(*, invitation: Invitation, actor) -> None:
+    invitation.cancelled_at = timezone.now()
+    invitation.save(update_fields=["cancelled_at"])
+    log_action("tenants.invitation.cancelled", actor=actor, tenant=invitation.tenant, target=invitation)
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user) -> Membership:
+    locked = Invitation.objects.with_scopes_disabled().select_for_update().get(pk=invitation.pk)
+    if not locked.is_open:
+        from django.utils.translation import gettext as _
+
+        raise InvitationError(_("This invitation has already been accepted."))
+    locked.accepted_at = timezone.now()
+    locked.accepted_by = user
+    locked.save(update_fields=["accepted_at", "accepted_by"])
+    membership = (
+        Membership.objects.with_scopes_disabled().filter(tenant=locked.tenant, user=user, role=locked.role).first()
+    )
+    if membership is None:
+        membership = Membership.objects.create(
+            tenant=locked.tenant, user=user, role=locked.role, created_by=locked.invited_by
+        )
+    log_action(
+        "tenants.invitation.accepted",
+        actor=user,
+        tenant=locked.tenant,
+        target=membership,
+        data={"role": locked.role},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_grant(*, tenant: Tenant, user, role: str, actor=None) -> Membership:
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(tenant=tenant, user=user, role=role, created_by=actor)
+    except IntegrityError:
+        return Membership.objects.with_scopes_disabled().get(tenant=tenant, user=user, role=role)
+    log_action("tenants.membership.granted", actor=actor, tenant=tenant, target=membership, data={"role": role})
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str, actor) -> Membership:
+    old_role = membership.role
+    if old_role == role:
+        return membership
+    _ensure_not_last_admin(membership)
+    duplicate = Membership.objects.filter(tenant=membership.tenant, user=membership.user, role=role).first()
+    if duplicate is not None:
+        # The person already holds the new role: the old row simply goes.
+        membership.delete()
+        membership = duplicate
+    else:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    log_action(
+        "tenants.membership.role_changed",
+        actor=actor,
+        tenant=membership.tenant,
+        target=membership,
+        data={"from": old_role, "to": role, "user": membership.user.email},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(*, membership: Membership, actor) -> None:
+    _ensure_not_last_admin(membership)
+    log_action(
+        "tenants.membership.revoked",
+        actor=actor,
+        tenant=membership.tenant,
+        target=membership,
+        data={"role": membership.role, "user": membership.user.email},
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def tenant_update(*, tenant: Tenant, actor, changed: list[str]) -> Tenant:
+    tenant.save()
+    log_action("tenants.tenant.updated", actor=actor, tenant=tenant, target=tenant, data={"fields": changed})
+    return tenant

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from frivillig.tenants import views
+
+app_name = "tenants"
+
+urlpatterns = [
+    path("", views.tenant_home, name="home"),
+    path("administration/medlemmer/", views.member_list, name="members"),
+    path("administration/medlemmer/inviter/", views.member_invite, name="member_invite"),
+    path("administration/medlemmer/<int:pk>/rolle/", views.member_change_role, name="member_change_role"),
+    path("administration/medlemmer/<int:pk>/fjern/", views.member_revoke, name="member_revoke"),
+    path("administration/invitationer/<int:pk>/annuller/", views.invitation_cancel_view, name="invitation_cancel"),
+    path("administration/log/", views.audit_log, name="audit_log"),
+    path("administration/kontaktoplysninger/", views.tenant_settings, name="settings"),
+]

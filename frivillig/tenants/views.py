@@ -1,0 +1,192 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frivillig.accounts.forms import InvitationSignUpForm
+from frivillig.accounts.models import User
+from frivillig.accounts.services import log_login, user_create_verified
+from frivillig.accounts.views import base_url
+from frivillig.core.models import AuditEntry
+from frivillig.core.pagination import paginate
+from frivillig.core.permissions import PUBLIC, view_permission
+from frivillig.tenants.forms import InvitationForm, RoleForm, TenantSettingsForm
+from frivillig.tenants.models import Invitation, Membership
+from frivillig.tenants.selectors import active_tenants, memberships_for_admin, open_invitations
+from frivillig.tenants.services import (
+    InvitationError,
+    MembershipError,
+    invitation_accept,
+    invitation_cancel,
+    invitation_create,
+    invitation_from_token,
+    membership_change_role,
+    membership_revoke,
+    tenant_update,
+)
+
+
+@view_permission(PUBLIC)
+def front_page(request):
+    return render(request, "tenants/front_page.html", {"tenants": active_tenants()})
+
+
+@view_permission(PUBLIC)
+def tenant_home(request, tenant_slug: str):
+    return render(request, "tenants/tenant_home.html")
+
+
+@view_permission("tenants.manage_members")
+def member_list(request, tenant_slug: str):
+    memberships = list(memberships_for_admin(request.tenant))
+    people: dict[int, dict] = {}
+    for membership in memberships:
+        people.setdefault(membership.user_id, {"user": membership.user, "memberships": []})["memberships"].append(
+            membership
+        )
+    page = paginate(request, list(people.values()), per_page=50)
+    context = {"page": page, "invitations": open_invitations(request.tenant), "role_form": RoleForm()}
+    return render(request, "tenants/membership_list.html", context)
+
+
+@view_permission("tenants.manage_members")
+def member_invite(request, tenant_slug: str):
+    form = InvitationForm(request.POST or None, tenant=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        invitation = invitation_create(
+            tenant=request.tenant,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            invited_by=request.user,
+            base_url=base_url(request),
+        )
+        messages.success(
+            request,
+            _("The invitation has been sent to %(email)s. The link works for 7 days.") % {"email": invitation.email},
+        )
+        return redirect("tenants:members", tenant_slug=request.tenant.slug)
+    return render(request, "tenants/invitation_form.html", {"form": form})
+
+
+@require_POST
+@view_permission("tenants.manage_members")
+def member_change_role(request, tenant_slug: str, pk: int):
+    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            membership_change_role(membership=membership, role=form.cleaned_data["role"], actor=request.user)
+        except MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The role of %(name)s has been changed.") % {"name": membership.user})
+    else:
+        messages.error(request, _("Choose one of the roles in the list."))
+    return redirect("tenants:members", tenant_slug=request.tenant.slug)
+
+
+@view_permission("tenants.manage_members")
+def member_revoke(request, tenant_slug: str, pk: int):
+    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    if request.method == "POST":
+        try:
+            membership_revoke(membership=membership, actor=request.user)
+        except MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s no longer has the role %(role)s.")
+                % {"name": membership.user, "role": membership.get_role_display()},
+            )
+        return redirect("tenants:members", tenant_slug=request.tenant.slug)
+    return render(request, "tenants/membership_revoke.html", {"membership": membership})
+
+
+@require_POST
+@view_permission("tenants.manage_members")
+def invitation_cancel_view(request, tenant_slug: str, pk: int):
+    invitation = get_object_or_404(Invitation, pk=pk, accepted_at=None, cancelled_at=None)
+    invitation_cancel(invitation=invitation, actor=request.user)
+    messages.success(request, _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email})
+    return redirect("tenants:members", tenant_slug=request.tenant.slug)
+
+
+@view_permission("tenants.view_audit_log")
+def audit_log(request, tenant_slug: str):
+    entries = AuditEntry.objects.filter(tenant=request.tenant).select_related("actor")
+    codes = sorted(set(AuditEntry.objects.filter(tenant=request.tenant).values_list("code", flat=True)))
+    people = (
+        User.objects.filter(pk__in=AuditEntry.objects.filter(tenant=request.tenant).values("actor_id"))
+        .order_by("full_name")
+        .only("pk", "full_name", "email")
+    )
+    selected_code = request.GET.get("handling", "")
+    selected_person = request.GET.get("person", "")
+    if selected_code:
+        entries = entries.filter(code=selected_code)
+    if selected_person.isdigit():
+        entries = entries.filter(actor_id=int(selected_person))
+    context = {
+        "page": paginate(request, entries, per_page=50),
+        "codes": codes,
+        "people": people,
+        "selected_code": selected_code,
+        "selected_person": selected_person,
+    }
+    template = "tenants/auditentry_list.html#results" if request.htmx else "tenants/auditentry_list.html"
+    return render(request, template, context)
+
+
+@view_permission("tenants.edit_settings")
+def tenant_settings(request, tenant_slug: str):
+    form = TenantSettingsForm(request.POST or None, instance=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        tenant_update(tenant=form.instance, actor=request.user, changed=form.changed_data)
+        messages.success(request, _("The contact details have been saved."))
+        return redirect("tenants:settings", tenant_slug=request.tenant.slug)
+    return render(request, "tenants/tenant_settings.html", {"form": form})
+
+
+@view_permission(PUBLIC)
+def invitation_accept_view(request, token: str):
+    try:
+        invitation = invitation_from_token(token)
+    except InvitationError as error:
+        return render(request, "tenants/invitation_accept.html", {"error": str(error)}, status=400)
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    signup_form = None
+    if request.user.is_authenticated:
+        if request.user.email.lower() != invitation.email.lower():
+            context = {"invitation": invitation, "wrong_account": True}
+            return render(request, "tenants/invitation_accept.html", context, status=403)
+        if request.method == "POST":
+            return _accept(request, invitation, request.user)
+    elif existing is None:
+        signup_form = InvitationSignUpForm(request.POST or None, email=invitation.email)
+        if request.method == "POST" and signup_form.is_valid():
+            user = user_create_verified(
+                email=invitation.email,
+                full_name=signup_form.cleaned_data["full_name"],
+                password=signup_form.cleaned_data["password1"],
+                language=request.LANGUAGE_CODE,
+            )
+            login(request, user, backend="frivillig.accounts.backends.EmailBackend")
+            log_login(user=user)
+            return _accept(request, invitation, user)
+    context = {"invitation": invitation, "existing": existing, "signup_form": signup_form}
+    return render(request, "tenants/invitation_accept.html", context)
+
+
+def _accept(request, invitation: Invitation, user):
+    try:
+        membership = invitation_accept(invitation=invitation, user=user)
+    except InvitationError as error:
+        return render(request, "tenants/invitation_accept.html", {"error": str(error)}, status=400)
+    messages.success(
+        request,
+        _("Welcome. You now have the role %(role)s in %(tenant)s.")
+        % {"role": membership.get_role_display(), "tenant": invitation.tenant.centre_name},
+    )
+    return redirect("tenants:home", tenant_slug=invitation.tenant.slug)

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from frivillig.accounts.views import switch_language
+from frivillig.tenants.views import front_page, invitation_accept_view
+
+tenant_patterns = [
+    path("", include("frivillig.tenants.urls")),
+    path("", include("frivillig.communication.urls")),
+]
+
+urlpatterns = [
+    path("", front_page, name="front_page"),
+    path("konto/", include("frivillig.accounts.urls")),
+    path("invitation/<str:token>/", invitation_accept_view, name="invitation_accept"),
+    path("sprog/", switch_language, name="switch_language"),
+    path("admin/", admin.site.urls),
+    # Last: every other first segment names a tenant (slugs that the site uses are reserved).
+    path("<slug:tenant_slug>/", include(tenant_patterns)),
+]
+
+handler400 = "frivillig.core.views.bad_request"
+handler403 = "frivillig.core.views.permission_denied"
+handler404 = "frivillig.core.views.page_not_found"
+handler500 = "frivillig.core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
