@@ -30,6 +30,8 @@ class RoleForm(forms.Form):
 
 
 class TenantSettingsForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Tenant
         fields = ["centre_name", "email", "phone", "address", "postcode", "town", "website"]
