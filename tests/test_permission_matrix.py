@@ -1,0 +1,176 @@
+"""Every URL of the project against every persona.
+
+A URL pattern that is not listed here fails the suite, so each new view must state who may use it.
+Expected outcomes: anonymous → login redirect; wrong role → 403; a person of another tenant → 404.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from frivillig.core.permissions import PUBLIC
+from frivillig.tenants.enums import Role
+from frivillig.tenants.models import Invitation, Membership
+from frivillig.testing import PERSONAS
+
+LOGIN = "login"  # an expected redirect to the login page
+ROLE_PERSONAS = {
+    Role.CENTRE_STAFF: "centre_staff",
+    Role.MUNICIPAL_STAFF: "municipal_staff",
+    Role.TENANT_ADMIN: "tenant_admin",
+}
+
+
+@dataclass
+class Case:
+    expected: dict[str, int | str]
+    method: str = "get"
+    kwargs: dict[str, str] = field(default_factory=dict)
+    data: dict[str, str] = field(default_factory=dict)
+
+
+def everyone(status: int, **options) -> Case:
+    return Case(dict.fromkeys(PERSONAS, status), **options)
+
+
+def logged_in(status: int = 200, **options) -> Case:
+    expected = dict.fromkeys(PERSONAS, status)
+    expected["anonymous"] = LOGIN
+    return Case(expected, **options)
+
+
+def anonymous_only(status: int = 200, logged_in_status: int = 302, **options) -> Case:
+    expected = dict.fromkeys(PERSONAS, logged_in_status)
+    expected["anonymous"] = status
+    return Case(expected, **options)
+
+
+def tenant_roles(*roles: str, status: int = 200, **options) -> Case:
+    allowed = {ROLE_PERSONAS[role] for role in roles}
+    expected: dict[str, int | str] = {"anonymous": LOGIN, "citizen": 403, "other_staff": 404}
+    for persona in ROLE_PERSONAS.values():
+        expected[persona] = status if persona in allowed else 403
+    options.setdefault("kwargs", {})["tenant_slug"] = "alfa"
+    return Case(expected, **options)
+
+
+def public_tenant_page(**options) -> Case:
+    options.setdefault("kwargs", {})["tenant_slug"] = "alfa"
+    return everyone(200, **options)
+
+
+MATRIX: dict[str, Case] = {
+    "front_page": everyone(200),
+    "switch_language": everyone(302, method="post", data={"language": "en", "next": "/"}),
+    "invitation_accept": everyone(400, kwargs={"token": "not-a-valid-token"}),
+    "accounts:signup": anonymous_only(),
+    "accounts:signup_done": everyone(200),
+    "accounts:verify": everyone(400, kwargs={"token": "not-a-valid-token"}),
+    "accounts:login": anonymous_only(),
+    "accounts:logout": everyone(302, method="post"),
+    "accounts:profile": logged_in(),
+    "accounts:delete": logged_in(),
+    "accounts:password_change": logged_in(),
+    "accounts:password_reset": everyone(200),
+    "accounts:password_reset_done": everyone(200),
+    "accounts:password_reset_confirm": everyone(200, kwargs={"uidb64": "MQ", "token": "set-password"}),
+    "accounts:password_reset_complete": everyone(200),
+    "tenants:home": public_tenant_page(),
+    "tenants:members": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:member_invite": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:member_change_role": tenant_roles(
+        Role.TENANT_ADMIN,
+        status=302,
+        method="post",
+        kwargs={"pk": "{membership}"},
+        data={"role": Role.CENTRE_STAFF},
+    ),
+    "tenants:member_revoke": tenant_roles(Role.TENANT_ADMIN, kwargs={"pk": "{membership}"}),
+    "tenants:invitation_cancel": tenant_roles(
+        Role.TENANT_ADMIN, status=302, method="post", kwargs={"pk": "{invitation}"}
+    ),
+    "tenants:audit_log": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:settings": tenant_roles(Role.TENANT_ADMIN),
+    "communication:accessibility": public_tenant_page(),
+    "communication:privacy": public_tenant_page(),
+    "communication:accessibility_edit": tenant_roles(Role.TENANT_ADMIN),
+    "communication:privacy_edit": tenant_roles(Role.TENANT_ADMIN),
+}
+
+# The platform operator's Django admin guards itself (is_staff); no persona here is platform staff.
+ADMIN_NAMESPACE = "admin"
+
+
+def iter_patterns(patterns=None, namespace: str = ""):
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from iter_patterns(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            yield namespace, (f"{namespace}{entry.name}" if entry.name else None), entry
+
+
+def project_patterns():
+    return [
+        (name, pattern)
+        for namespace, name, pattern in iter_patterns()
+        if not namespace.startswith(ADMIN_NAMESPACE + ":")
+    ]
+
+
+def test_matrix_lists_every_url_pattern():
+    names = [name for name, _ in project_patterns()]
+    assert None not in names, "every URL pattern needs a name"
+    assert sorted(set(names) - set(MATRIX)) == [], "URL patterns missing from the permission matrix"
+    assert sorted(set(MATRIX) - set(names)) == [], "the matrix lists URL patterns that no longer exist"
+
+
+def test_every_view_declares_its_permission():
+    undeclared = [name for name, pattern in project_patterns() if not hasattr(pattern.callback, "view_permission")]
+    assert undeclared == []
+
+
+def test_tenant_pages_that_are_not_public_are_in_the_matrix_as_role_pages():
+    for name, pattern in project_patterns():
+        case = MATRIX[name]
+        if pattern.callback.view_permission != PUBLIC and "tenant_slug" in case.kwargs:
+            assert case.expected["other_staff"] == 404, name
+
+
+def _fill(kwargs: dict[str, str], objects: dict[str, int]) -> dict[str, str]:
+    return {key: value.format(**objects) for key, value in kwargs.items()}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(name, persona, personas, client_for):
+    case = MATRIX[name]
+    with scopes_disabled():
+        membership = Membership.objects.get(user=personas.user("centre_staff"))
+        invitation = Invitation.objects.create(tenant=personas.tenant, email="new@example.org", role=Role.CENTRE_STAFF)
+    url = reverse(name, kwargs=_fill(case.kwargs, {"membership": membership.pk, "invitation": invitation.pk}))
+    client = client_for(persona)
+    response = getattr(client, case.method)(url, case.data)
+    expected = case.expected[persona]
+    if expected == LOGIN:
+        assert response.status_code == 302, (name, persona, response.status_code)
+        assert response.headers["Location"].startswith(reverse("accounts:login") + "?next="), response.headers
+    else:
+        assert response.status_code == expected, (name, persona, response.status_code)
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "anonymous"] + ["anonymous"])
+def test_django_admin_refuses_everyone_but_platform_staff(persona, personas, client_for):
+    response = client_for(persona).get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(reverse("admin:login"))
+
+
+def test_django_admin_opens_for_platform_staff(personas, client):
+    from frivillig.testing import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(reverse("admin:index")).status_code == 200
+    assert client.get(reverse("admin:tenants_membership_changelist")).status_code == 200
