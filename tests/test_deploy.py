@@ -12,7 +12,15 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "frivillig.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
 }
-TEST_ONLY = {"DEBUG", "SECURE_SSL_REDIRECT", "FRIVILLIG_PLAIN_STATIC", "CACHE_BACKEND", "ALLOWED_HOSTS", "SECRET_KEY"}
+TEST_ONLY = {
+    "DEBUG",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "SECURE_SSL_REDIRECT",
+    "FRIVILLIG_PLAIN_STATIC",
+    "CACHE_BACKEND",
+    "ALLOWED_HOSTS",
+    "SECRET_KEY",
+}
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:

@@ -45,3 +45,9 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries are append-only.")
+
+    @property
+    def action_label(self) -> str:
+        from frivillig.core.audit import action_label
+
+        return action_label(self.code)

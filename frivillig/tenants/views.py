@@ -8,6 +8,7 @@ from frivillig.accounts.forms import InvitationSignUpForm
 from frivillig.accounts.models import User
 from frivillig.accounts.services import log_login, user_create_verified
 from frivillig.accounts.views import base_url
+from frivillig.core.audit import action_label
 from frivillig.core.models import AuditEntry
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import PUBLIC, view_permission
@@ -116,7 +117,13 @@ def invitation_cancel_view(request, tenant_slug: str, pk: int):
 @view_permission("tenants.view_audit_log")
 def audit_log(request, tenant_slug: str):
     entries = AuditEntry.objects.filter(tenant=request.tenant).select_related("actor")
-    codes = sorted(set(AuditEntry.objects.filter(tenant=request.tenant).values_list("code", flat=True)))
+    codes = sorted(
+        (
+            (code, action_label(code))
+            for code in set(AuditEntry.objects.filter(tenant=request.tenant).values_list("code", flat=True))
+        ),
+        key=lambda item: item[1],
+    )
     people = (
         User.objects.filter(pk__in=AuditEntry.objects.filter(tenant=request.tenant).values("actor_id"))
         .order_by("full_name")
