@@ -52,3 +52,10 @@ def test_demo_refuses_with_debug_off():
     result = run_manage("demo", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "DEBUG is off" in result.stderr
+
+
+def test_suite_runs_on_the_database_it_was_given(db):
+    from django.db import connection
+
+    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected
