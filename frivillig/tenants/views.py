@@ -153,6 +153,9 @@ def tenant_settings(request, tenant_slug: str):
         tenant_update(tenant=form.instance, actor=request.user, changed=form.changed_data)
         messages.success(request, _("The contact details have been saved."))
         return redirect("tenants:settings", tenant_slug=request.tenant.slug)
+    if request.method == "POST":
+        # Validation copied the typed values onto the tenant; the page around the form shows the saved ones.
+        request.tenant.refresh_from_db()
     return render(request, "tenants/tenant_settings.html", {"form": form})
 
 

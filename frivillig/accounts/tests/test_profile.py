@@ -81,8 +81,9 @@ def test_password_change_weak_new_password_refused(client_for, personas):
         reverse("accounts:password_change"),
         {"old_password": PASSWORD, "new_password1": "12345", "new_password2": "12345"},
     )
-    assert "Denne adgangskode er for kort. Den skal indeholde mindst 10 tegn." in (
-        response.context["form"].errors["new_password2"]
+    assert (
+        "Denne adgangskode er for kort. Den skal indeholde mindst 10 tegn."
+        in (response.context["form"].errors["new_password2"])
     )
     assert User.objects.get(pk=personas.user("citizen").pk).check_password(PASSWORD)
 

@@ -1,0 +1,101 @@
+import pytest
+from django.urls import reverse
+
+from frivillig.core.services import log_action
+from frivillig.tenants.enums import Role
+from frivillig.testing import TenantFactory, UserFactory, grant
+
+AUDIT_URL = reverse("tenants:audit_log", kwargs={"tenant_slug": "alfa"})
+
+
+@pytest.fixture
+def entries(personas):
+    admin, staff = personas.user("tenant_admin"), personas.user("centre_staff")
+    return {
+        "sent": log_action("tenants.invitation.sent", actor=admin, tenant=personas.tenant, data={"n": 1}),
+        "login_staff": log_action("accounts.user.logged_in", actor=staff, tenant=personas.tenant, target=staff),
+        "login_admin": log_action("accounts.user.logged_in", actor=admin, tenant=personas.tenant, target=admin),
+        "elsewhere": log_action(
+            "tenants.invitation.sent", actor=personas.user("other_staff"), tenant=personas.other_tenant
+        ),
+        "no_tenant": log_action("accounts.user.logged_in", actor=personas.user("citizen")),
+    }
+
+
+def shown(response) -> list[int]:
+    return [entry.pk for entry in response.context["page"].object_list]
+
+
+def test_audit_log_lists_this_tenants_entries_newest_first(client_for, entries):
+    response = client_for("tenant_admin").get(AUDIT_URL)
+
+    assert response.status_code == 200
+    assert shown(response) == [entries["login_admin"].pk, entries["login_staff"].pk, entries["sent"].pk]
+    content = response.content.decode()
+    assert content.count('<option value="tenants.invitation.sent"') == 1
+    assert content.count('<option value="accounts.user.logged_in"') == 1
+    assert [person.email for person in response.context["people"]] == [
+        "centre_staff@alfa.example.org",
+        "tenant_admin@alfa.example.org",
+    ]
+    assert "staff@charlie.example.org" not in content
+
+
+def test_audit_log_filters_by_action(client_for, entries):
+    response = client_for("tenant_admin").get(AUDIT_URL, {"handling": "tenants.invitation.sent"})
+    assert shown(response) == [entries["sent"].pk]
+    assert 'value="tenants.invitation.sent" selected' in response.content.decode()
+
+
+def test_audit_log_filters_by_person(client_for, personas, entries):
+    staff = personas.user("centre_staff")
+    response = client_for("tenant_admin").get(AUDIT_URL, {"person": str(staff.pk)})
+    assert shown(response) == [entries["login_staff"].pk]
+
+
+def test_audit_log_filters_by_action_and_person(client_for, personas, entries):
+    admin = personas.user("tenant_admin")
+    response = client_for("tenant_admin").get(
+        AUDIT_URL, {"handling": "accounts.user.logged_in", "person": str(admin.pk)}
+    )
+    assert shown(response) == [entries["login_admin"].pk]
+
+
+def test_audit_log_unknown_filter_values_show_nothing_or_everything(client_for, entries):
+    client = client_for("tenant_admin")
+    assert shown(client.get(AUDIT_URL, {"handling": "findes.ikke"})) == []
+    assert len(shown(client.get(AUDIT_URL, {"person": "ikke-et-tal"}))) == 3
+
+
+def test_audit_log_htmx_request_gets_only_the_results(client_for, entries):
+    response = client_for("tenant_admin").get(
+        AUDIT_URL, {"handling": "tenants.invitation.sent"}, HTTP_HX_REQUEST="true"
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.lstrip().startswith('<div id="audit-results"')
+    assert "<html" not in content
+
+
+def test_audit_log_is_for_the_tenant_admin_only(client_for):
+    assert client_for("centre_staff").get(AUDIT_URL).status_code == 403
+    assert client_for("citizen").get(AUDIT_URL).status_code == 403
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_audit_log_query_count_is_constant(client, db, django_assert_num_queries, size):
+    tenant = TenantFactory(slug="maaling", name="Måling")
+    admin = UserFactory(email="admin@maaling.example.org")
+    grant(admin, tenant, Role.TENANT_ADMIN)
+    for index in range(size):
+        actor = UserFactory()
+        log_action(f"tenants.test.number_{index}", actor=actor, tenant=tenant, target=actor)
+    client.force_login(admin)
+    url = reverse("tenants:audit_log", kwargs={"tenant_slug": "maaling"})
+
+    with django_assert_num_queries(8):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) == size
+    assert len(response.context["people"]) == size
