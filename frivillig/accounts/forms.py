@@ -1,8 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from frivillig.accounts.models import User
 from frivillig.accounts.services import email_taken
@@ -80,7 +82,7 @@ class InvitationSignUpForm(NewPasswordMixin, forms.Form):
 
 
 class LoginForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput({"autocomplete": "email", "autofocus": True}))
+    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput({"autocomplete": "email"}))
     password = forms.CharField(
         label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
@@ -96,8 +98,15 @@ class LoginForm(forms.Form):
         cleaned = super().clean()
         if self.blocked:
             # Checked before the password, so a blocked guesser learns nothing from further tries.
+            minutes = max(1, settings.LOGIN_BLOCK_SECONDS // 60)
             raise forms.ValidationError(
-                _("Too many failed attempts. Wait 15 minutes and try again, or reset your password."), code="blocked"
+                ngettext(
+                    "Too many failed attempts. Wait %(minutes)d minute and try again, or reset your password.",
+                    "Too many failed attempts. Wait %(minutes)d minutes and try again, or reset your password.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="blocked",
             )
         email, password = cleaned.get("email"), cleaned.get("password")
         if email and password:

@@ -105,7 +105,19 @@ def log_login_failure(*, email: str, address: str) -> None:
     log_action("accounts.user.login_failed", data={"email": email[:254], "address": address})
 
 
+class AccountDeletionError(Exception):
+    pass
+
+
 @transaction.atomic
 def user_delete(*, user: User) -> None:
+    from frivillig.tenants.services import tenants_left_without_admin
+
+    sole = tenants_left_without_admin(user)
+    if sole:
+        raise AccountDeletionError(
+            _("You are the only administrator of %(tenants)s. Appoint another administrator first.")
+            % {"tenants": ", ".join(tenant.centre_name for tenant in sole)}
+        )
     log_action("accounts.user.deleted", actor=None, data={"user_id": user.pk})
     user.delete()

@@ -16,6 +16,7 @@ from frivillig.accounts.forms import (
     SignUpForm,
 )
 from frivillig.accounts.services import (
+    AccountDeletionError,
     VerificationError,
     log_login,
     log_login_failure,
@@ -143,10 +144,14 @@ def delete_account(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
-        logout(request)
-        user_delete(user=user)
-        messages.success(request, _("Your account and your personal data have been deleted."))
-        return redirect("front_page")
+        try:
+            user_delete(user=user)
+        except AccountDeletionError as error:
+            form.add_error(None, str(error))
+        else:
+            logout(request)
+            messages.success(request, _("Your account and your personal data have been deleted."))
+            return redirect("front_page")
     return render(request, "accounts/user_delete.html", {"form": form})
 
 

@@ -4,6 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 
+class AuditQuerySet(models.QuerySet):
+    """Bulk changes are refused as well: the log is append-only."""
+
+    def update(self, **kwargs):
+        raise ValueError("Audit entries are append-only.")
+
+    def delete(self):
+        raise ValueError("Audit entries are append-only.")
+
+
+class AuditManager(models.Manager.from_queryset(AuditQuerySet)):
+    pass
+
+
 class AuditEntry(models.Model):
     """One thing that happened, written once and never changed (see `core.services.log_action`)."""
 
@@ -27,7 +41,7 @@ class AuditEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
-    objects = ScopedManager(tenant="tenant")
+    objects = ScopedManager(tenant="tenant", _manager_class=AuditManager)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

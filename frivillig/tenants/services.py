@@ -3,9 +3,11 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from frivillig.core.email import send_templated_mail
 from frivillig.core.services import log_action
+from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership, Tenant
 
 INVITATION_SALT = "frivillig.tenants.invitation"
@@ -18,13 +20,31 @@ class MembershipError(Exception):
 def _ensure_not_last_admin(membership: Membership) -> None:
     from django.utils.translation import gettext as _
 
-    from frivillig.tenants.enums import Role
-
     if membership.role != Role.TENANT_ADMIN:
         return
-    admins = Membership.objects.filter(tenant=membership.tenant, role=Role.TENANT_ADMIN).count()
-    if admins <= 1:
+    # Locking the tenant's admin rows makes two admins removing each other at once take turns.
+    admins = list(
+        Membership.objects.with_scopes_disabled()
+        .select_for_update()
+        .filter(tenant=membership.tenant, role=Role.TENANT_ADMIN)
+        .values_list("pk", flat=True)
+    )
+    if len(admins) <= 1:
         raise MembershipError(_("The tenant must keep at least one administrator. Appoint another one first."))
+
+
+def tenants_left_without_admin(user) -> list[Tenant]:
+    """The tenants where this person is the only administrator (they may not leave them headless)."""
+    with scopes_disabled():
+        sole = []
+        for membership in Membership.objects.filter(user=user, role=Role.TENANT_ADMIN).select_related("tenant"):
+            if (
+                not Membership.objects.filter(tenant=membership.tenant, role=Role.TENANT_ADMIN)
+                .exclude(user=user)
+                .exists()
+            ):
+                sole.append(membership.tenant)
+    return sole
 
 
 class InvitationError(Exception):
@@ -64,11 +84,13 @@ def invitation_from_token(token: str) -> Invitation:
 def invitation_create(*, tenant: Tenant, email: str, role: str, invited_by, base_url: str) -> Invitation:
     invitation = Invitation.objects.create(tenant=tenant, email=email.strip(), role=role, invited_by=invited_by)
     link = base_url + reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
-    send_templated_mail(
-        to=invitation.email,
-        template="tenants/email/invitation",
-        context={"invitation": invitation, "tenant": tenant, "link": link, "invited_by": invited_by},
-        language=settings.LANGUAGE_CODE,
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=invitation.email,
+            template="tenants/email/invitation",
+            context={"invitation": invitation, "tenant": tenant, "link": link, "invited_by": invited_by},
+            language=settings.LANGUAGE_CODE,
+        )
     )
     log_action(
         "tenants.invitation.sent",

@@ -192,3 +192,22 @@ def test_switch_language_unknown_language_falls_back_to_danish(client, db):
     response = client.post(reverse("switch_language"), {"language": "xx", "next": "https://evil.example.com/"})
     assert response.url == reverse("front_page")
     assert response.cookies["frivillig_language"].value == "da"
+
+
+def test_delete_account_refused_for_the_only_administrator_of_a_tenant(client_for, personas):
+    admin = personas.user("tenant_admin")
+    response = client_for("tenant_admin").post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert User.objects.filter(pk=admin.pk).exists()
+
+
+def test_delete_account_allowed_when_another_administrator_remains(client_for, personas):
+    from frivillig.tenants.enums import Role
+    from frivillig.testing import UserFactory, grant
+
+    grant(UserFactory(), personas.tenant, Role.TENANT_ADMIN)
+    admin = personas.user("tenant_admin")
+    response = client_for("tenant_admin").post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=admin.pk).exists()

@@ -71,3 +71,16 @@ def test_audit_entry_cannot_be_deleted(personas):
 
     with scopes_disabled():
         assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_audit_entries_refuse_bulk_update_and_delete(personas):
+    from django_scopes import scopes_disabled
+
+    log_action("core.test.bulk", tenant=personas.tenant)
+    with scopes_disabled():
+        entries = AuditEntry.objects.filter(code="core.test.bulk")
+        with pytest.raises(ValueError):
+            entries.update(code="changed")
+        with pytest.raises(ValueError):
+            entries.delete()
+        assert AuditEntry.objects.filter(code="core.test.bulk").count() == 1

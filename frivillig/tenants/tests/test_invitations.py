@@ -46,8 +46,11 @@ def test_invite_form_renders_for_tenant_admin(client_for):
     assert set(response.context["form"].fields) == {"email", "role"}
 
 
-def test_invite_sends_mail_saves_invitation_and_logs(client_for, personas, mailoutbox):
-    response = client_for("tenant_admin").post(INVITE_URL, {"email": NEW_EMAIL, "role": Role.MUNICIPAL_STAFF})
+def test_invite_sends_mail_saves_invitation_and_logs(
+    client_for, personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("tenant_admin").post(INVITE_URL, {"email": NEW_EMAIL, "role": Role.MUNICIPAL_STAFF})
 
     assert response.status_code == 302
     assert response.url == reverse("tenants:members", kwargs={"tenant_slug": "alfa"})
