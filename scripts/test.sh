@@ -30,7 +30,8 @@ run_pytest() { # name log args...
   "$PY" -m pytest "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   local closing
-  closing=$(grep -E '^=+ .*(passed|failed|error|no tests ran).* =+$' "$log" | tail -n 1 | sed -E 's/^=+ //; s/ =+$//')
+  closing=$(grep -E '^(=+ )?([0-9]+ (passed|failed|errors?|skipped|deselected)|no tests ran)' "$log" | tail -n 1 \
+    | sed -E 's/^=+ //; s/ =+$//')
   if [ "$status" = "0" ]; then record "$name" "ok" "$closing"; else record "$name" "FAILED" "$closing"; fi
 }
 
