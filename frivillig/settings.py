@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "frivillig.accounts",
     "frivillig.tenants",
     "frivillig.communication",
+    "frivillig.crm",
 ]
 
 MIDDLEWARE = [

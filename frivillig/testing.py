@@ -7,13 +7,24 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from frivillig.accounts.models import User
+from frivillig.crm.enums import OrganisationKind
+from frivillig.crm.models import Organisation, Person
+from frivillig.crm.services import tags_seed_defaults
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Membership, Tenant
 
 PASSWORD = "et langt og godt kodeord"
 
 # Every persona the permission matrix knows. "other_staff" works in the other tenant (Charlie) only.
-PERSONAS = ("anonymous", "citizen", "centre_staff", "municipal_staff", "tenant_admin", "other_staff")
+PERSONAS = (
+    "anonymous",
+    "citizen",
+    "centre_staff",
+    "municipal_staff",
+    "tenant_admin",
+    "association_rep",
+    "other_staff",
+)
 
 
 class TenantFactory(factory.django.DjangoModelFactory):
@@ -49,10 +60,42 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-def grant(user: User, tenant: Tenant, *roles: str) -> None:
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    tenant = factory.SubFactory(TenantFactory)
+    kind = OrganisationKind.ASSOCIATION
+    name = factory.Sequence(lambda n: f"Forening nummer {n}")
+    email = factory.Sequence(lambda n: f"forening{n}@example.org")
+    postcode = "4180"
+    town = "Sorø"
+    is_public = True
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    tenant = factory.SubFactory(TenantFactory)
+    full_name = factory.Sequence(lambda n: f"Kontakt Person {n}")
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
+
+
+def grant(user: User, tenant: Tenant, *roles: str, organisation=None) -> None:
     with scopes_disabled():
         for role in roles:
-            Membership.objects.get_or_create(user=user, tenant=tenant, role=role)
+            Membership.objects.get_or_create(user=user, tenant=tenant, role=role, organisation=organisation)
+
+
+def make_organisation(tenant: Tenant, **fields) -> Organisation:
+    with scopes_disabled():
+        return OrganisationFactory(tenant=tenant, **fields)
+
+
+def make_person(tenant: Tenant, **fields) -> Person:
+    with scopes_disabled():
+        return PersonFactory(tenant=tenant, **fields)
 
 
 @dataclass
@@ -60,6 +103,11 @@ class Personas:
     tenant: Tenant
     other_tenant: Tenant
     users: dict[str, User] = field(default_factory=dict)
+    # The association the "association_rep" persona represents, a neighbour association in the same
+    # tenant, and one in the other tenant.
+    organisation: Organisation | None = None
+    other_organisation: Organisation | None = None
+    foreign_organisation: Organisation | None = None
 
     def user(self, name: str) -> User | None:
         return self.users.get(name)
@@ -78,8 +126,69 @@ def build_personas() -> Personas:
         user = UserFactory(email=f"{name}@alfa.example.org", full_name=f"Alfa {name.replace('_', ' ').title()}")
         grant(user, tenant, role)
         personas.users[name] = user
+    with scopes_disabled():
+        tags_seed_defaults(tenant=tenant)
+        tags_seed_defaults(tenant=other)
+    personas.organisation = make_organisation(tenant, name="Alfa Besøgsvenner", cvr="12345674")
+    personas.other_organisation = make_organisation(tenant, name="Alfa Lektiecafé")
+    personas.foreign_organisation = make_organisation(other, name="Charlie Idrætsforening")
+    rep = UserFactory(email="rep@alfa.example.org", full_name="Alfa Association Rep")
+    grant(rep, tenant, Role.ASSOCIATION_REP, organisation=personas.organisation)
+    personas.users["association_rep"] = rep
     other_staff = UserFactory(email="staff@charlie.example.org", full_name="Charlie Staff")
     # Every role there: whatever Charlie's staff could do at home, they must not reach Alfa.
     grant(other_staff, other, Role.CENTRE_STAFF, Role.MUNICIPAL_STAFF, Role.TENANT_ADMIN)
     personas.users["other_staff"] = other_staff
     return personas
+
+
+# --- the permission matrix -------------------------------------------------------------------------------
+# Each app lists its URLs in `<app>/tests/matrix.py` as CASES (and optionally `objects(personas)` returning
+# the primary keys its URLs need); tests/test_permission_matrix.py gathers them all.
+
+LOGIN = "login"  # an expected redirect to the login page
+ROLE_PERSONAS = {
+    Role.CENTRE_STAFF: "centre_staff",
+    Role.MUNICIPAL_STAFF: "municipal_staff",
+    Role.TENANT_ADMIN: "tenant_admin",
+    Role.ASSOCIATION_REP: "association_rep",
+}
+
+
+@dataclass
+class Case:
+    expected: dict[str, int | str]
+    method: str = "get"
+    kwargs: dict[str, str] = field(default_factory=dict)
+    data: dict[str, str] = field(default_factory=dict)
+
+
+def everyone(status: int, **options) -> Case:
+    return Case(dict.fromkeys(PERSONAS, status), **options)
+
+
+def logged_in(status: int = 200, **options) -> Case:
+    expected = dict.fromkeys(PERSONAS, status)
+    expected["anonymous"] = LOGIN
+    return Case(expected, **options)
+
+
+def anonymous_only(status: int = 200, logged_in_status: int = 302, **options) -> Case:
+    expected = dict.fromkeys(PERSONAS, logged_in_status)
+    expected["anonymous"] = status
+    return Case(expected, **options)
+
+
+def tenant_roles(*roles: str, status: int = 200, **options) -> Case:
+    """A page inside tenant "alfa" for the given roles: others of Alfa get 403, Charlie's staff 404."""
+    allowed = {ROLE_PERSONAS[role] for role in roles}
+    expected: dict[str, int | str] = {"anonymous": LOGIN, "citizen": 403, "other_staff": 404}
+    for persona in ROLE_PERSONAS.values():
+        expected[persona] = status if persona in allowed else 403
+    options.setdefault("kwargs", {})["tenant_slug"] = "alfa"
+    return Case(expected, **options)
+
+
+def public_tenant_page(status: int = 200, **options) -> Case:
+    options.setdefault("kwargs", {})["tenant_slug"] = "alfa"
+    return everyone(status, **options)

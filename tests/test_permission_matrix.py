@@ -4,8 +4,6 @@ A URL pattern that is not listed here fails the suite, so each new view must sta
 Expected outcomes: anonymous → login redirect; wrong role → 403; a person of another tenant → 404.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
@@ -13,53 +11,16 @@ from django_scopes import scopes_disabled
 from frivillig.core.permissions import PUBLIC
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership
-from frivillig.testing import PERSONAS
-
-LOGIN = "login"  # an expected redirect to the login page
-ROLE_PERSONAS = {
-    Role.CENTRE_STAFF: "centre_staff",
-    Role.MUNICIPAL_STAFF: "municipal_staff",
-    Role.TENANT_ADMIN: "tenant_admin",
-}
-
-
-@dataclass
-class Case:
-    expected: dict[str, int | str]
-    method: str = "get"
-    kwargs: dict[str, str] = field(default_factory=dict)
-    data: dict[str, str] = field(default_factory=dict)
-
-
-def everyone(status: int, **options) -> Case:
-    return Case(dict.fromkeys(PERSONAS, status), **options)
-
-
-def logged_in(status: int = 200, **options) -> Case:
-    expected = dict.fromkeys(PERSONAS, status)
-    expected["anonymous"] = LOGIN
-    return Case(expected, **options)
-
-
-def anonymous_only(status: int = 200, logged_in_status: int = 302, **options) -> Case:
-    expected = dict.fromkeys(PERSONAS, logged_in_status)
-    expected["anonymous"] = status
-    return Case(expected, **options)
-
-
-def tenant_roles(*roles: str, status: int = 200, **options) -> Case:
-    allowed = {ROLE_PERSONAS[role] for role in roles}
-    expected: dict[str, int | str] = {"anonymous": LOGIN, "citizen": 403, "other_staff": 404}
-    for persona in ROLE_PERSONAS.values():
-        expected[persona] = status if persona in allowed else 403
-    options.setdefault("kwargs", {})["tenant_slug"] = "alfa"
-    return Case(expected, **options)
-
-
-def public_tenant_page(**options) -> Case:
-    options.setdefault("kwargs", {})["tenant_slug"] = "alfa"
-    return everyone(200, **options)
-
+from frivillig.testing import (
+    LOGIN,
+    PERSONAS,
+    Case,
+    anonymous_only,
+    everyone,
+    logged_in,
+    public_tenant_page,
+    tenant_roles,
+)
 
 MATRIX: dict[str, Case] = {
     "front_page": everyone(200),
@@ -98,6 +59,44 @@ MATRIX: dict[str, Case] = {
     "communication:accessibility_edit": tenant_roles(Role.TENANT_ADMIN),
     "communication:privacy_edit": tenant_roles(Role.TENANT_ADMIN),
 }
+
+
+def _app_matrix_modules():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    modules = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("frivillig."):
+            try:
+                modules.append(import_module(f"{config.name}.tests.matrix"))
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.tests.matrix":
+                    raise
+    return modules
+
+
+for _module in _app_matrix_modules():
+    _overlap = set(MATRIX) & set(_module.CASES)
+    assert not _overlap, f"listed twice in the permission matrix: {_overlap}"
+    MATRIX.update(_module.CASES)
+
+
+def matrix_objects(personas) -> dict[str, int]:
+    """The primary keys that the matrix's URLs name, made fresh for each test."""
+    with scopes_disabled():
+        objects = {
+            "membership": Membership.objects.get(user=personas.user("centre_staff")).pk,
+            "invitation": Invitation.objects.create(
+                tenant=personas.tenant, email="new@example.org", role=Role.CENTRE_STAFF
+            ).pk,
+        }
+        for module in _app_matrix_modules():
+            if hasattr(module, "objects"):
+                objects.update(module.objects(personas))
+    return objects
+
 
 # The platform operator's Django admin guards itself (is_staff); no persona here is platform staff.
 ADMIN_NAMESPACE = "admin"

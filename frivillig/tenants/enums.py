@@ -6,4 +6,8 @@ class Role(models.TextChoices):
     CENTRE_STAFF = "centre_staff", _("Volunteer centre staff")
     MUNICIPAL_STAFF = "municipal_staff", _("Municipal staff")
     TENANT_ADMIN = "tenant_admin", _("Administrator")
-    # association_rep arrives with the organisations (CRM); it will carry a link to one organisation.
+    # Tied to one organisation (Membership.organisation); edits that organisation's public profile.
+    ASSOCIATION_REP = "association_rep", _("Association representative")
+
+
+STAFF_ROLES = [Role.CENTRE_STAFF, Role.MUNICIPAL_STAFF, Role.TENANT_ADMIN]

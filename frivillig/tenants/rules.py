@@ -15,6 +15,7 @@ def _has_role(role: str):
 is_centre_staff = _has_role(Role.CENTRE_STAFF)
 is_municipal_staff = _has_role(Role.MUNICIPAL_STAFF)
 is_tenant_admin = _has_role(Role.TENANT_ADMIN)
+is_association_rep = _has_role(Role.ASSOCIATION_REP)
 is_tenant_member = is_centre_staff | is_municipal_staff | is_tenant_admin
 
 rules.add_perm("tenants.manage_members", is_tenant_admin)

@@ -22,12 +22,25 @@ def _all_roles(user) -> dict[int, frozenset[str]]:
     cached = getattr(user, "_frivillig_roles", None)
     if cached is None:
         roles: dict[int, set[str]] = {}
+        represented: dict[int, set[int]] = {}
         with scopes_disabled():
-            for tenant_id, role in Membership.objects.filter(user=user).values_list("tenant_id", "role"):
+            rows = Membership.objects.filter(user=user).values_list("tenant_id", "role", "organisation_id")
+            for tenant_id, role, organisation_id in rows:
                 roles.setdefault(tenant_id, set()).add(role)
+                if organisation_id is not None:
+                    represented.setdefault(tenant_id, set()).add(organisation_id)
         cached = {tenant_id: frozenset(values) for tenant_id, values in roles.items()}
         user._frivillig_roles = cached
+        user._frivillig_represented = {tenant_id: frozenset(ids) for tenant_id, ids in represented.items()}
     return cached
+
+
+def represented_organisation_ids(user, tenant: Tenant) -> frozenset[int]:
+    """The organisations this person represents in the tenant (as association representative)."""
+    if not user.is_authenticated:
+        return frozenset()
+    _all_roles(user)
+    return user._frivillig_represented.get(tenant.pk, frozenset())
 
 
 def roles_for(user, tenant: Tenant) -> frozenset[str]:
@@ -50,8 +63,14 @@ def tenants_of(user) -> QuerySet[Tenant]:
 
 
 def memberships_for_admin(tenant: Tenant) -> QuerySet[Membership]:
-    return Membership.objects.filter(tenant=tenant).select_related("user").order_by("user__full_name", "role")
+    return (
+        Membership.objects.filter(tenant=tenant)
+        .select_related("user", "organisation")
+        .order_by("user__full_name", "role")
+    )
 
 
 def open_invitations(tenant: Tenant) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(tenant=tenant, accepted_at=None, cancelled_at=None).select_related("invited_by")
+    return Invitation.objects.filter(tenant=tenant, accepted_at=None, cancelled_at=None).select_related(
+        "invited_by", "organisation"
+    )

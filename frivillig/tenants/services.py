@@ -81,8 +81,12 @@ def invitation_from_token(token: str) -> Invitation:
 
 
 @transaction.atomic
-def invitation_create(*, tenant: Tenant, email: str, role: str, invited_by, base_url: str) -> Invitation:
-    invitation = Invitation.objects.create(tenant=tenant, email=email.strip(), role=role, invited_by=invited_by)
+def invitation_create(
+    *, tenant: Tenant, email: str, role: str, invited_by, base_url: str, organisation=None
+) -> Invitation:
+    invitation = Invitation.objects.create(
+        tenant=tenant, email=email.strip(), role=role, organisation=organisation, invited_by=invited_by
+    )
     link = base_url + reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
     transaction.on_commit(
         lambda: send_templated_mail(
@@ -97,7 +101,7 @@ def invitation_create(*, tenant: Tenant, email: str, role: str, invited_by, base
         actor=invited_by,
         tenant=tenant,
         target=invitation,
-        data={"email": invitation.email, "role": role},
+        data={"email": invitation.email, "role": role, "organisation": organisation.pk if organisation else None},
     )
     return invitation
 
@@ -137,12 +141,16 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
 
 
 @transaction.atomic
-def membership_grant(*, tenant: Tenant, user, role: str, actor=None) -> Membership:
+def membership_grant(*, tenant: Tenant, user, role: str, actor=None, organisation=None) -> Membership:
     try:
         with transaction.atomic():
-            membership = Membership.objects.create(tenant=tenant, user=user, role=role, created_by=actor)
+            membership = Membership.objects.create(
+                tenant=tenant, user=user, role=role, organisation=organisation, created_by=actor
+            )
     except IntegrityError:
-        return Membership.objects.with_scopes_disabled().get(tenant=tenant, user=user, role=role)
+        return Membership.objects.with_scopes_disabled().get(
+            tenant=tenant, user=user, role=role, organisation=organisation
+        )
     log_action("tenants.membership.granted", actor=actor, tenant=tenant, target=membership, data={"role": role})
     return membership
 
@@ -152,8 +160,15 @@ def membership_change_role(*, membership: Membership, role: str, actor) -> Membe
     old_role = membership.role
     if old_role == role:
         return membership
+    if Role.ASSOCIATION_REP in (old_role, role):
+        from django.utils.translation import gettext as _
+
+        # A representative's role belongs to one organisation: give or remove it, never convert it.
+        raise MembershipError(_("An association representative's role cannot be changed; remove it instead."))
     _ensure_not_last_admin(membership)
-    duplicate = Membership.objects.filter(tenant=membership.tenant, user=membership.user, role=role).first()
+    duplicate = Membership.objects.filter(
+        tenant=membership.tenant, user=membership.user, role=role, organisation=None
+    ).first()
     if duplicate is not None:
         # The person already holds the new role: the old row simply goes.
         membership.delete()

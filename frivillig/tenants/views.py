@@ -59,6 +59,7 @@ def member_invite(request, tenant_slug: str):
             tenant=request.tenant,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
+            organisation=form.cleaned_data["organisation"],
             invited_by=request.user,
             base_url=base_url(request),
         )

@@ -43,7 +43,7 @@ def audit_codes(tenant) -> list[str]:
 def test_invite_form_renders_for_tenant_admin(client_for):
     response = client_for("tenant_admin").get(INVITE_URL)
     assert response.status_code == 200
-    assert set(response.context["form"].fields) == {"email", "role"}
+    assert set(response.context["form"].fields) == {"email", "role", "organisation"}
 
 
 def test_invite_sends_mail_saves_invitation_and_logs(
@@ -71,7 +71,7 @@ def test_invite_sends_mail_saves_invitation_and_logs(
         entry = AuditEntry.objects.get(code="tenants.invitation.sent")
     assert entry.tenant == personas.tenant
     assert entry.actor == personas.user("tenant_admin")
-    assert entry.data == {"email": NEW_EMAIL, "role": Role.MUNICIPAL_STAFF}
+    assert entry.data == {"email": NEW_EMAIL, "role": Role.MUNICIPAL_STAFF, "organisation": None}
 
 
 def test_invite_shows_on_the_members_page(client_for, invitation):

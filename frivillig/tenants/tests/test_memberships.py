@@ -54,6 +54,7 @@ def test_member_list_groups_roles_per_person(client_for, personas):
         "centre_staff@alfa.example.org": [Role.CENTRE_STAFF, Role.MUNICIPAL_STAFF],
         "municipal_staff@alfa.example.org": [Role.MUNICIPAL_STAFF],
         "tenant_admin@alfa.example.org": [Role.TENANT_ADMIN],
+        "rep@alfa.example.org": [Role.ASSOCIATION_REP],
     }
     assert "staff@charlie.example.org" not in response.content.decode()
 

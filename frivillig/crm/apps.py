@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.core.audit import register_actions
+
+
+class CrmConfig(AppConfig):
+    name = "frivillig.crm"
+    label = "crm"
+
+    def ready(self):
+        register_actions(
+            {
+                "crm.organisation.created": _("Organisation created"),
+                "crm.organisation.updated": _("Organisation changed"),
+                "crm.organisation.archived": _("Organisation archived"),
+                "crm.organisation.restored": _("Organisation restored"),
+                "crm.organisation.merged": _("Organisations merged"),
+                "crm.person.created": _("Person created"),
+                "crm.person.updated": _("Person changed"),
+                "crm.person.archived": _("Person archived"),
+                "crm.person.merged": _("People merged"),
+                "crm.import.completed": _("Import completed"),
+                "crm.interaction.created": _("Interaction logged"),
+                "crm.interaction.updated": _("Interaction changed"),
+                "crm.interaction.followed_up": _("Follow-up done"),
+                "crm.relation.created": _("Collaboration relation created"),
+                "crm.relation.updated": _("Collaboration relation changed"),
+                "crm.tag.created": _("Tag created"),
+                "crm.tag.updated": _("Tag changed"),
+            }
+        )

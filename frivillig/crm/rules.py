@@ -1,0 +1,16 @@
+import rules
+
+from frivillig.tenants.rules import is_association_rep, is_centre_staff, is_tenant_admin
+
+# The centre's register (organisations, people, interactions, relations) is the centre staff's.
+rules.add_perm("crm.view_register", is_centre_staff)
+rules.add_perm("crm.edit_register", is_centre_staff)
+rules.add_perm("crm.import_register", is_centre_staff)
+rules.add_perm("crm.merge_records", is_centre_staff)
+rules.add_perm("crm.view_interactions", is_centre_staff)
+rules.add_perm("crm.log_interaction", is_centre_staff)
+rules.add_perm("crm.view_dashboard", is_centre_staff)
+rules.add_perm("crm.manage_relations", is_centre_staff)
+rules.add_perm("crm.manage_tags", is_tenant_admin)
+# Representatives keep their own association's public face; views narrow it to the organisations they represent.
+rules.add_perm("crm.edit_own_organisation", is_association_rep)

@@ -1,0 +1,26 @@
+from django.db.models import QuerySet
+
+from frivillig.crm.enums import OrganisationKind, Vocabulary
+from frivillig.crm.models import Organisation, Tag
+
+
+def active_organisations(tenant) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(tenant=tenant, archived_at=None).order_by("name")
+
+
+def represented_organisations(user, tenant) -> QuerySet[Organisation]:
+    """The organisations this person may edit as association representative."""
+    from frivillig.tenants.selectors import represented_organisation_ids
+
+    return active_organisations(tenant).filter(pk__in=represented_organisation_ids(user, tenant))
+
+
+def public_associations(tenant) -> QuerySet[Organisation]:
+    return active_organisations(tenant).filter(is_public=True, kind=OrganisationKind.ASSOCIATION)
+
+
+def tags(tenant, vocabulary: Vocabulary, *, include_inactive: bool = False) -> QuerySet[Tag]:
+    queryset = Tag.objects.filter(tenant=tenant, vocabulary=vocabulary)
+    if not include_inactive:
+        queryset = queryset.filter(is_active=True)
+    return queryset.order_by("position", "label_da")
