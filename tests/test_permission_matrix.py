@@ -62,6 +62,7 @@ MATRIX: dict[str, Case] = {
 
 
 def _app_matrix_modules():
+    import pkgutil
     from importlib import import_module
 
     from django.apps import apps
@@ -70,11 +71,18 @@ def _app_matrix_modules():
     for config in apps.get_app_configs():
         if config.name.startswith("frivillig."):
             try:
-                modules.append(import_module(f"{config.name}.tests.matrix"))
+                module = import_module(f"{config.name}.tests.matrix")
             except ModuleNotFoundError as error:
                 if error.name != f"{config.name}.tests.matrix":
                     raise
-    return modules
+                continue
+            if hasattr(module, "__path__"):
+                # A package: one module per area of the app, each with its own CASES.
+                for info in sorted(pkgutil.iter_modules(module.__path__), key=lambda i: i.name):
+                    modules.append(import_module(f"{module.__name__}.{info.name}"))
+            else:
+                modules.append(module)
+    return [module for module in modules if hasattr(module, "CASES")]
 
 
 for _module in _app_matrix_modules():

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from frivillig.core.validators import validate_cvr, validate_phone, validate_postcode
+from frivillig.core.validators import validate_cvr, validate_image_upload, validate_phone, validate_postcode
 from frivillig.crm.enums import (
     ConsentMethod,
     InteractionKind,
@@ -76,7 +76,7 @@ class Organisation(models.Model):
         help_text=_("Leave empty if the organisation is not a member."),
     )
     is_public = models.BooleanField(_("shown in the public directory"), default=False)
-    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True, validators=[validate_image_upload])
     internal_notes = models.TextField(
         _("internal notes"), blank=True, help_text=_("Only the volunteer centre's staff see these notes.")
     )

@@ -1,0 +1,10 @@
+"""Reads of the CRM, one module per area: querysets with what their pages need already joined."""
+
+from frivillig.crm.selectors.common import (
+    active_organisations,
+    public_associations,
+    represented_organisations,
+    tags,
+)
+
+__all__ = ["active_organisations", "public_associations", "represented_organisations", "tags"]

@@ -1,0 +1,101 @@
+from django.db import transaction
+from django.utils import timezone
+
+from frivillig.core.services import log_action
+from frivillig.crm.models import Organisation, OrganisationRole, Person
+
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation, actor, changed: list[str] | None = None) -> Organisation:
+    """Create or update an organisation from a validated form's instance (many-to-many saved by the caller's form)."""
+    created = organisation.pk is None
+    organisation.save()
+    log_action(
+        "crm.organisation.created" if created else "crm.organisation.updated",
+        actor=actor,
+        tenant=organisation.tenant,
+        target=organisation,
+        data={} if created else {"fields": changed or []},
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_archive(*, organisation: Organisation, actor) -> Organisation:
+    organisation.archived_at = timezone.now()
+    organisation.is_public = False
+    organisation.save(update_fields=["archived_at", "is_public", "updated_at"])
+    log_action("crm.organisation.archived", actor=actor, tenant=organisation.tenant, target=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_restore(*, organisation: Organisation, actor) -> Organisation:
+    organisation.archived_at = None
+    organisation.save(update_fields=["archived_at", "updated_at"])
+    log_action("crm.organisation.restored", actor=actor, tenant=organisation.tenant, target=organisation)
+    return organisation
+
+
+@transaction.atomic
+def person_save(*, person: Person, actor, changed: list[str] | None = None) -> Person:
+    created = person.pk is None
+    person.save()
+    log_action(
+        "crm.person.created" if created else "crm.person.updated",
+        actor=actor,
+        tenant=person.tenant,
+        target=person,
+        data={} if created else {"fields": changed or []},
+    )
+    return person
+
+
+@transaction.atomic
+def person_archive(*, person: Person, actor) -> Person:
+    person.archived_at = timezone.now()
+    person.save(update_fields=["archived_at", "updated_at"])
+    log_action("crm.person.archived", actor=actor, tenant=person.tenant, target=person)
+    return person
+
+
+@transaction.atomic
+def person_record_consent(*, person: Person, method: str, actor) -> Person:
+    """Record that the person agreed to be contacted: when, how and by whom."""
+    person.consent_given_at = timezone.now()
+    person.consent_method = method
+    person.consent_recorded_by = actor
+    person.save(update_fields=["consent_given_at", "consent_method", "consent_recorded_by", "updated_at"])
+    log_action("crm.person.updated", actor=actor, tenant=person.tenant, target=person, data={"consent": method})
+    return person
+
+
+@transaction.atomic
+def organisation_role_save(*, role: OrganisationRole, actor) -> OrganisationRole:
+    created = role.pk is None
+    role.tenant = role.organisation.tenant
+    role.save()
+    log_action(
+        "crm.organisation.updated",
+        actor=actor,
+        tenant=role.tenant,
+        target=role.organisation,
+        data={"role": role.role, "person": role.person_id, "created": created},
+    )
+    return role
+
+
+@transaction.atomic
+def organisation_role_end(*, role: OrganisationRole, actor, ended_on=None) -> OrganisationRole:
+    role.ended_on = ended_on or timezone.localdate()
+    if role.started_on and role.ended_on < role.started_on:
+        role.ended_on = role.started_on
+    role.save(update_fields=["ended_on"])
+    log_action(
+        "crm.organisation.updated",
+        actor=actor,
+        tenant=role.tenant,
+        target=role.organisation,
+        data={"role": role.role, "person": role.person_id, "ended_on": role.ended_on.isoformat()},
+    )
+    return role
