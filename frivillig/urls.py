@@ -8,6 +8,7 @@ from frivillig.tenants.views import front_page, invitation_accept_view
 tenant_patterns = [
     path("", include("frivillig.tenants.urls")),
     path("", include("frivillig.communication.urls")),
+    path("", include("frivillig.crm.urls")),
 ]
 
 urlpatterns = [

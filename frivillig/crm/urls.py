@@ -1,0 +1,28 @@
+from frivillig.crm.views import (
+    dashboard,
+    directory,
+    imports,
+    interactions,
+    merge,
+    organisations,
+    people,
+    relations,
+    selfservice,
+    tags,
+)
+
+app_name = "crm"
+
+# Each area keeps its own list next to its views; the order only matters where two routes could match.
+urlpatterns = [
+    *merge.urlpatterns,
+    *imports.urlpatterns,
+    *organisations.urlpatterns,
+    *people.urlpatterns,
+    *interactions.urlpatterns,
+    *relations.urlpatterns,
+    *dashboard.urlpatterns,
+    *directory.urlpatterns,
+    *selfservice.urlpatterns,
+    *tags.urlpatterns,
+]

@@ -1,0 +1,3 @@
+"""directory pages of the CRM."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""imports pages of the CRM."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""interactions pages of the CRM."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""merge pages of the CRM."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""organisations pages of the CRM."""
+
+urlpatterns: list = []

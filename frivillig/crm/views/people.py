@@ -1,0 +1,3 @@
+"""people pages of the CRM."""
+
+urlpatterns: list = []

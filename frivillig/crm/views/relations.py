@@ -1,0 +1,3 @@
+"""relations pages of the CRM."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""selfservice pages of the CRM."""
+
+urlpatterns: list = []

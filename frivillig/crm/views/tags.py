@@ -1,0 +1,3 @@
+"""tags pages of the CRM."""
+
+urlpatterns: list = []
