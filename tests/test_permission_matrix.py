@@ -154,10 +154,7 @@ def _fill(kwargs: dict[str, str], objects: dict[str, int]) -> dict[str, str]:
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_permission_matrix(name, persona, personas, client_for):
     case = MATRIX[name]
-    with scopes_disabled():
-        membership = Membership.objects.get(user=personas.user("centre_staff"))
-        invitation = Invitation.objects.create(tenant=personas.tenant, email="new@example.org", role=Role.CENTRE_STAFF)
-    url = reverse(name, kwargs=_fill(case.kwargs, {"membership": membership.pk, "invitation": invitation.pk}))
+    url = reverse(name, kwargs=_fill(case.kwargs, matrix_objects(personas)))
     client = client_for(persona)
     response = getattr(client, case.method)(url, case.data)
     expected = case.expected[persona]

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from frivillig.accounts.models import User
+from frivillig.crm.demo import load_crm_demo
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Membership, Tenant
 
@@ -46,6 +47,8 @@ DEMO_ROLES = [
     ("admin", Role.TENANT_ADMIN, {"soroe": "Hanne Administrator", "roedovre": "Peter Opsætning"}),
 ]
 CITIZEN = ("borger@example.org", "Birgit Borger")
+# forening.<slug>@example.org represents the tenant's demo association "<town> Besøgsvenner".
+REPRESENTATIVES = {"soroe": "Inge Foreningsen", "roedovre": "Kasper Formandsen"}
 
 
 def _user(email: str, full_name: str) -> User:
@@ -64,11 +67,19 @@ def load_demo() -> list[tuple[str, str]]:
     with scopes_disabled():
         for data in DEMO_TENANTS:
             tenant, _ = Tenant.objects.get_or_create(slug=data["slug"], defaults=data)
+            staff = {}
             for prefix, role, names in DEMO_ROLES:
                 email = f"{prefix}.{tenant.slug}@example.org"
                 user = _user(email, names[tenant.slug])
                 Membership.objects.get_or_create(tenant=tenant, user=user, role=role)
                 logins.append((email, f"{role.label} – {tenant.centre_name}"))
+                staff[role] = user
+            representative = _user(f"forening.{tenant.slug}@example.org", REPRESENTATIVES[tenant.slug])
+            association = load_crm_demo(tenant=tenant, staff=staff[Role.CENTRE_STAFF], representative=representative)
+            Membership.objects.get_or_create(
+                tenant=tenant, user=representative, role=Role.ASSOCIATION_REP, organisation=association
+            )
+            logins.append((representative.email, f"{Role.ASSOCIATION_REP.label} – {association.name}"))
         _user(*CITIZEN)
         logins.append((CITIZEN[0], "Borger / citizen"))
     return logins

@@ -1,15 +1,9 @@
 from django.contrib import admin
-from django_scopes import scopes_disabled
+from django_scopes import scope
 
+from frivillig.core.admin import CrossTenantAdmin
+from frivillig.crm.services.tags import tags_seed_defaults
 from frivillig.tenants.models import Invitation, Membership, Tenant
-
-
-class UnscopedAdmin(admin.ModelAdmin):
-    """The platform operator's view spans every tenant."""
-
-    def get_queryset(self, request):
-        with scopes_disabled():
-            return self.model.objects.with_scopes_disabled().all()
 
 
 @admin.register(Tenant)
@@ -18,16 +12,31 @@ class TenantAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "centre_name", "kommunekode"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        from django.db import models
+
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A new centre starts with the default word lists; its admin adapts them afterwards.
+            with scope(tenant=obj):
+                tags_seed_defaults(tenant=obj)
+
 
 @admin.register(Membership)
-class MembershipAdmin(UnscopedAdmin):
+class MembershipAdmin(CrossTenantAdmin):
     list_display = ["user", "tenant", "role", "created_at"]
     list_filter = ["tenant", "role"]
-    raw_id_fields = ["user", "created_by"]
+    # Raw ids: a choice list of organisations would be a tenant-owned query outside any scope.
+    raw_id_fields = ["user", "created_by", "organisation"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(UnscopedAdmin):
+class InvitationAdmin(CrossTenantAdmin):
     list_display = ["email", "tenant", "role", "created_at", "accepted_at", "cancelled_at"]
     list_filter = ["tenant", "role"]
-    raw_id_fields = ["invited_by", "accepted_by"]
+    raw_id_fields = ["invited_by", "accepted_by", "organisation"]

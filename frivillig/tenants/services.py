@@ -124,11 +124,17 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     locked.accepted_by = user
     locked.save(update_fields=["accepted_at", "accepted_by"])
     membership = (
-        Membership.objects.with_scopes_disabled().filter(tenant=locked.tenant, user=user, role=locked.role).first()
+        Membership.objects.with_scopes_disabled()
+        .filter(tenant=locked.tenant, user=user, role=locked.role, organisation=locked.organisation)
+        .first()
     )
     if membership is None:
         membership = Membership.objects.create(
-            tenant=locked.tenant, user=user, role=locked.role, created_by=locked.invited_by
+            tenant=locked.tenant,
+            user=user,
+            role=locked.role,
+            organisation=locked.organisation,
+            created_by=locked.invited_by,
         )
     log_action(
         "tenants.invitation.accepted",

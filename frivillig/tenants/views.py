@@ -35,7 +35,13 @@ def front_page(request):
 
 @view_permission(PUBLIC)
 def tenant_home(request, tenant_slug: str):
-    return render(request, "tenants/tenant_home.html")
+    context = {}
+    if request.user.is_authenticated:
+        from frivillig.crm.selectors import represented_organisations
+
+        # Lazy: read only when the page shows the "Your association" part (representatives).
+        context["represented"] = represented_organisations(request.user, request.tenant)
+    return render(request, "tenants/tenant_home.html", context)
 
 
 @view_permission("tenants.manage_members")

@@ -43,6 +43,8 @@ def test_demo_force_creates_tenants_and_users(db, settings, capsys):
         ("staff.roedovre@example.org", "roedovre", Role.CENTRE_STAFF),
         ("kommune.roedovre@example.org", "roedovre", Role.MUNICIPAL_STAFF),
         ("admin.roedovre@example.org", "roedovre", Role.TENANT_ADMIN),
+        ("forening.soroe@example.org", "soroe", Role.ASSOCIATION_REP),
+        ("forening.roedovre@example.org", "roedovre", Role.ASSOCIATION_REP),
     }
     with scopes_disabled():
         assert set(Membership.objects.values_list("user__email", "tenant__slug", "role")) == expected

@@ -99,3 +99,15 @@ def organisation_role_end(*, role: OrganisationRole, actor, ended_on=None) -> Or
         data={"role": role.role, "person": role.person_id, "ended_on": role.ended_on.isoformat()},
     )
     return role
+
+
+@transaction.atomic
+def person_create_with_role(
+    *, person: Person, organisation: Organisation, role: str, started_on=None, actor
+) -> OrganisationRole:
+    """A new contact added from an organisation's page: the person and their role there, or neither."""
+    person_save(person=person, actor=actor)
+    return organisation_role_save(
+        role=OrganisationRole(organisation=organisation, person=person, role=role, started_on=started_on),
+        actor=actor,
+    )

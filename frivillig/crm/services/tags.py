@@ -1,7 +1,22 @@
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.text import slugify
 
+from frivillig.core.services import log_action
 from frivillig.crm.models import Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
+
+# slugify() drops what it cannot fold to ASCII, and æ, ø and å do not fold: "Ældre" would become "ldre".
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+# Leaves room for a "-NN" suffix within the field's 60 characters.
+_SLUG_BASE_LENGTH = 50
+# A label of only signs or of letters slugify() cannot fold (e.g. Arabic) still needs a key.
+_FALLBACK_SLUG = "ord"
+
+
+def slugify_da(text: str) -> str:
+    """An ASCII slug that keeps Danish words readable: "Børn og ældre" → "boern-og-aeldre"."""
+    return slugify((text or "").translate(_DANISH_LETTERS))
 
 
 @transaction.atomic
@@ -16,3 +31,81 @@ def tags_seed_defaults(*, tenant) -> int:
     ]
     Tag.objects.bulk_create(new)
     return len(new)
+
+
+def _free_slug(*, tenant, vocabulary: str, label: str) -> str:
+    base = slugify_da(label)[:_SLUG_BASE_LENGTH].strip("-") or _FALLBACK_SLUG
+    taken = set(
+        Tag.objects.filter(tenant=tenant, vocabulary=vocabulary, slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _next_position(*, tenant, vocabulary: str) -> int:
+    highest = Tag.objects.filter(tenant=tenant, vocabulary=vocabulary).aggregate(highest=Max("position"))["highest"]
+    return 0 if highest is None else highest + 1
+
+
+@transaction.atomic
+def tag_create(
+    *,
+    tenant,
+    vocabulary: str,
+    label_da: str,
+    label_en: str = "",
+    position: int | None = None,
+    is_active: bool = True,
+    actor,
+) -> Tag:
+    """Add a word to one of the tenant's vocabularies. Its key (slug) comes from the Danish label and never changes.
+
+    Without a position the word goes last in its list.
+    """
+    tag = Tag(
+        tenant=tenant,
+        vocabulary=vocabulary,
+        label_da=label_da,
+        label_en=label_en,
+        position=_next_position(tenant=tenant, vocabulary=vocabulary) if position is None else position,
+        is_active=is_active,
+    )
+    # Two admins adding the same word at once both find the slug free; the constraint stops the second,
+    # which then takes the next number instead of failing.
+    for attempt in range(3):
+        tag.slug = _free_slug(tenant=tenant, vocabulary=vocabulary, label=label_da)
+        try:
+            with transaction.atomic():
+                tag.save()
+            break
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    log_action(
+        "crm.tag.created",
+        actor=actor,
+        tenant=tenant,
+        target=tag,
+        data={"vocabulary": vocabulary, "slug": tag.slug},
+    )
+    return tag
+
+
+@transaction.atomic
+def tag_update(*, tag: Tag, actor, changed: list[str]) -> Tag:
+    """Save a word's labels, position or use. The key stays: imports and saved links may name it.
+
+    A word is never deleted, since organisations, interactions and opportunities may carry it; taking it
+    out of use (`is_active=False`) stops it being offered for new choices.
+    """
+    tag.save()
+    log_action(
+        "crm.tag.updated",
+        actor=actor,
+        tenant=tag.tenant,
+        target=tag,
+        data={"vocabulary": tag.vocabulary, "fields": changed},
+    )
+    return tag

@@ -1,3 +1,96 @@
-"""directory pages of the CRM."""
+"""The public directory of associations: anyone may search it; each association has a page carrying
+schema.org JSON-LD. Only the public profile is shown, never the centre's notes, interactions or relations."""
 
-urlpatterns: list = []
+import json
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from frivillig.core.pagination import paginate
+from frivillig.core.permissions import PUBLIC, view_permission
+from frivillig.crm.models import Organisation, Tag
+from frivillig.crm.selectors.directory import (
+    DIRECTORY_PER_PAGE,
+    DIRECTORY_SORTS,
+    DirectoryFilter,
+    directory_association,
+    directory_associations,
+    directory_filter_options,
+)
+
+# The characters that could end the <script> element or start markup inside it, as JSON escapes
+# (the same ones Django's json_script escapes); the JSON means the same, the HTML parser sees no tag.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+MAX_SEARCH_LENGTH = 100
+
+
+def _chosen(tags: list[Tag], slug: str) -> Tag | None:
+    return next((tag for tag in tags if tag.slug == slug), None) if slug else None
+
+
+@view_permission(PUBLIC)
+def directory(request, tenant_slug: str):
+    options = directory_filter_options(request.tenant)
+    sort = request.GET.get("sorter", "")
+    criteria = DirectoryFilter(
+        search=request.GET.get("soeg", "").strip()[:MAX_SEARCH_LENGTH],
+        target_group=_chosen(options.target_groups, request.GET.get("maalgruppe", "")),
+        activity_area=_chosen(options.activity_areas, request.GET.get("omraade", "")),
+        sort=sort if sort in DIRECTORY_SORTS else "navn",
+    )
+    context = {
+        "page": paginate(request, directory_associations(request.tenant, criteria), per_page=DIRECTORY_PER_PAGE),
+        "criteria": criteria,
+        "options": options,
+        "is_filtered": bool(criteria.search or criteria.target_group or criteria.activity_area),
+    }
+    template = "crm/directory_list.html#results" if request.htmx else "crm/directory_list.html"
+    return render(request, template, context)
+
+
+@view_permission(PUBLIC)
+def directory_detail(request, tenant_slug: str, pk: int):
+    organisation = get_object_or_404(directory_association(request.tenant), pk=pk)
+    context = {"organisation": organisation, "json_ld": organisation_json_ld(request, organisation)}
+    return render(request, "crm/directory_detail.html", context)
+
+
+def organisation_json_ld(request, organisation: Organisation) -> SafeString:
+    """The page's schema.org `Organization` as a <script type="application/ld+json"> element.
+
+    Like Django's `json_script`, the element is built here rather than in the template: a JSON-LD block is data
+    the browser never runs (the CSP does not apply to it), and the templates stay free of any inline <script>.
+    """
+    data: dict = {"@context": "https://schema.org", "@type": "Organization", "name": organisation.name}
+    optional = {
+        "description": organisation.description or organisation.purpose,
+        "url": organisation.website,
+        "email": organisation.email,
+        "telephone": organisation.phone,
+        "logo": request.build_absolute_uri(organisation.logo.url) if organisation.logo else "",
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    if organisation.address or organisation.postcode or organisation.town:
+        address = {
+            "streetAddress": organisation.address,
+            "postalCode": organisation.postcode,
+            "addressLocality": organisation.town,
+        }
+        data["address"] = {
+            "@type": "PostalAddress",
+            **{key: value for key, value in address.items() if value},
+            "addressCountry": "DK",
+        }
+    if organisation.cvr:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "CVR", "value": organisation.cvr}
+    text = json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
+    # mark_safe: every character that could end the element or open markup is escaped above.
+    return format_html('<script type="application/ld+json">\n{}\n</script>', mark_safe(text))  # noqa: S308
+
+
+urlpatterns = [
+    path("foreninger/", directory, name="directory"),
+    path("foreninger/<int:pk>/", directory_detail, name="directory_detail"),
+]

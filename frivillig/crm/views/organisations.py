@@ -1,3 +1,194 @@
-"""organisations pages of the CRM."""
+"""The centre staff's pages for organisations: list, export, detail, create, edit, archive and restore."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from frivillig.core.exports import table_response
+from frivillig.core.pagination import paginate
+from frivillig.core.permissions import view_permission
+from frivillig.crm.forms.organisations import OrganisationFilterForm, OrganisationForm
+from frivillig.crm.models import Organisation
+from frivillig.crm.selectors.organisations import (
+    organisation_for_staff,
+    organisation_interactions,
+    organisation_relations,
+    organisation_roles,
+    organisations_for_export,
+    organisations_for_list,
+)
+from frivillig.crm.services.organisations import organisation_archive, organisation_restore, organisation_save
+
+EXPORT_FORMATS = {"xlsx", "csv"}
+TIMELINE_LENGTH = 50
+
+EXPORT_HEADER = [
+    gettext_lazy("Name"),
+    gettext_lazy("Kind"),
+    gettext_lazy("CVR number"),
+    gettext_lazy("E-mail"),
+    gettext_lazy("Phone"),
+    gettext_lazy("Address"),
+    gettext_lazy("Postcode"),
+    gettext_lazy("Town"),
+    gettext_lazy("Website"),
+    gettext_lazy("Target groups"),
+    gettext_lazy("Activity areas"),
+    gettext_lazy("Member since"),
+    gettext_lazy("Public in the directory"),
+    gettext_lazy("Archived"),
+]
+
+
+def optional_url(name: str, query: str = "", **kwargs) -> str | None:
+    """The address of a page another part of the CRM may not have built yet; None while it does not exist."""
+    try:
+        return reverse(name, kwargs=kwargs) + query
+    except NoReverseMatch:
+        return None
+
+
+@view_permission("crm.view_register")
+def organisation_list(request, tenant_slug: str):
+    filter_form = OrganisationFilterForm(request.GET, tenant=request.tenant)
+    criteria = filter_form.criteria()
+    context = {
+        "filter_form": filter_form,
+        "page": paginate(request, organisations_for_list(request.tenant, criteria)),
+        "criteria": criteria,
+    }
+    template = "crm/organisation_list.html#results" if request.htmx else "crm/organisation_list.html"
+    return render(request, template, context)
+
+
+@view_permission("crm.view_register")
+def organisation_export(request, tenant_slug: str, fmt: str):
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    criteria = OrganisationFilterForm(request.GET, tenant=request.tenant).criteria()
+    rows = (
+        [
+            organisation.name,
+            organisation.get_kind_display(),
+            organisation.cvr,
+            organisation.email,
+            organisation.phone,
+            organisation.address,
+            organisation.postcode,
+            organisation.town,
+            organisation.website,
+            ", ".join(tag.label for tag in organisation.target_groups.all()),
+            ", ".join(tag.label for tag in organisation.activity_areas.all()),
+            organisation.member_since,
+            organisation.is_public,
+            organisation.archived_at,
+        ]
+        for organisation in organisations_for_export(request.tenant, criteria)
+    )
+    filename = f"organisationer-{timezone.localdate():%Y-%m-%d}"
+    return table_response(fmt, filename=filename, header=EXPORT_HEADER, rows=rows)
+
+
+@view_permission("crm.view_register")
+def organisation_detail(request, tenant_slug: str, pk: int):
+    organisation = get_object_or_404(organisation_for_staff(request.tenant), pk=pk)
+    current_roles, former_roles = organisation_roles(organisation)
+    interactions = organisation_interactions(organisation)
+    context = {
+        "organisation": organisation,
+        "current_roles": current_roles,
+        "former_roles": former_roles,
+        "interactions": interactions[:TIMELINE_LENGTH],
+        "interaction_count": interactions.count(),
+        "timeline_length": TIMELINE_LENGTH,
+        "relations": organisation_relations(organisation),
+        "interaction_links": optional_url("crm:interaction_detail", tenant_slug=request.tenant.slug, pk=1) is not None,
+        "log_interaction_url": optional_url(
+            "crm:interaction_create", f"?organisation={organisation.pk}", tenant_slug=request.tenant.slug
+        ),
+    }
+    return render(request, "crm/organisation_detail.html", context)
+
+
+@view_permission("crm.edit_register")
+def organisation_create(request, tenant_slug: str):
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = OrganisationForm(data, files, instance=Organisation(), tenant=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            organisation = organisation_save(organisation=form.save(commit=False), actor=request.user)
+            form.save_m2m()
+        messages.success(request, _("%(name)s has been created.") % {"name": organisation.name})
+        return redirect("crm:organisation_detail", tenant_slug=request.tenant.slug, pk=organisation.pk)
+    return render(request, "crm/organisation_form.html", {"form": form, "organisation": None})
+
+
+@view_permission("crm.edit_register")
+def organisation_edit(request, tenant_slug: str, pk: int):
+    organisation = get_object_or_404(organisation_for_staff(request.tenant), pk=pk)
+    # The form copies typed values onto the instance; the page's heading and links name the saved organisation.
+    saved_name = organisation.name
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = OrganisationForm(data, files, instance=organisation, tenant=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            organisation = organisation_save(
+                organisation=form.save(commit=False), actor=request.user, changed=form.changed_data
+            )
+            form.save_m2m()
+        messages.success(request, _("The changes to %(name)s have been saved.") % {"name": organisation.name})
+        return redirect("crm:organisation_detail", tenant_slug=request.tenant.slug, pk=organisation.pk)
+    context = {"form": form, "organisation": organisation, "saved_name": saved_name}
+    return render(request, "crm/organisation_form.html", context)
+
+
+@view_permission("crm.edit_register")
+def organisation_archive_view(request, tenant_slug: str, pk: int):
+    organisation = get_object_or_404(organisation_for_staff(request.tenant), pk=pk)
+    if request.method == "POST":
+        if organisation.is_archived:
+            messages.info(request, _("%(name)s was already archived.") % {"name": organisation.name})
+        else:
+            organisation_archive(organisation=organisation, actor=request.user)
+            messages.success(
+                request,
+                _("%(name)s has been archived. You can restore it from its page.") % {"name": organisation.name},
+            )
+        return redirect("crm:organisation_list", tenant_slug=request.tenant.slug)
+    return render(request, "crm/organisation_archive.html", {"organisation": organisation})
+
+
+@require_POST
+@view_permission("crm.edit_register")
+def organisation_restore_view(request, tenant_slug: str, pk: int):
+    organisation = get_object_or_404(organisation_for_staff(request.tenant), pk=pk)
+    if not organisation.is_archived:
+        messages.info(request, _("%(name)s is not archived.") % {"name": organisation.name})
+    else:
+        organisation_restore(organisation=organisation, actor=request.user)
+        messages.success(
+            request,
+            _(
+                "%(name)s has been restored. It is not shown in the public directory until you choose so on the "
+                "edit page."
+            )
+            % {"name": organisation.name},
+        )
+    return redirect("crm:organisation_detail", tenant_slug=request.tenant.slug, pk=organisation.pk)
+
+
+urlpatterns = [
+    path("kontakter/organisationer/", organisation_list, name="organisation_list"),
+    path("kontakter/organisationer/eksport/<str:fmt>/", organisation_export, name="organisation_export"),
+    path("kontakter/organisationer/ny/", organisation_create, name="organisation_create"),
+    path("kontakter/organisationer/<int:pk>/", organisation_detail, name="organisation_detail"),
+    path("kontakter/organisationer/<int:pk>/rediger/", organisation_edit, name="organisation_edit"),
+    path("kontakter/organisationer/<int:pk>/arkiver/", organisation_archive_view, name="organisation_archive"),
+    path("kontakter/organisationer/<int:pk>/genskab/", organisation_restore_view, name="organisation_restore"),
+]

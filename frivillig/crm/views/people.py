@@ -1,3 +1,241 @@
-"""people pages of the CRM."""
+"""The centre staff's pages for people (contacts): list, export, detail, create, edit, archive, roles, consent."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from frivillig.core.exports import table_response
+from frivillig.core.pagination import paginate
+from frivillig.core.permissions import view_permission
+from frivillig.crm.forms.people import (
+    ConsentForm,
+    NewPersonForm,
+    OrganisationRoleForm,
+    PersonFilterForm,
+    PersonForm,
+)
+from frivillig.crm.models import OrganisationRole, Person
+from frivillig.crm.selectors import active_organisations
+from frivillig.crm.selectors.organisations import is_current_role
+from frivillig.crm.selectors.people import (
+    people_for_export,
+    people_for_list,
+    person_for_staff,
+    person_interactions,
+    person_relations,
+    person_roles,
+    role_for_staff,
+)
+from frivillig.crm.services.organisations import (
+    organisation_role_end,
+    organisation_role_save,
+    person_archive,
+    person_create_with_role,
+    person_record_consent,
+    person_save,
+)
+from frivillig.crm.views.organisations import EXPORT_FORMATS, TIMELINE_LENGTH, optional_url
+
+EXPORT_HEADER = [
+    gettext_lazy("Name"),
+    gettext_lazy("E-mail"),
+    gettext_lazy("Phone"),
+    gettext_lazy("Department"),
+    gettext_lazy("Job title"),
+    gettext_lazy("Roles in organisations"),
+    gettext_lazy("Consent to be contacted given"),
+    gettext_lazy("Consent given"),
+    gettext_lazy("Archived"),
+]
+
+
+def _roles_text(person: Person) -> str:
+    return "; ".join(f"{role.get_role_display()}, {role.organisation.name}" for role in person.current_roles)
+
+
+@view_permission("crm.view_register")
+def person_list(request, tenant_slug: str):
+    filter_form = PersonFilterForm(request.GET, tenant=request.tenant)
+    criteria = filter_form.criteria()
+    context = {
+        "filter_form": filter_form,
+        "page": paginate(request, people_for_list(request.tenant, criteria)),
+        "criteria": criteria,
+    }
+    template = "crm/person_list.html#results" if request.htmx else "crm/person_list.html"
+    return render(request, template, context)
+
+
+@view_permission("crm.view_register")
+def person_export(request, tenant_slug: str, fmt: str):
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    criteria = PersonFilterForm(request.GET, tenant=request.tenant).criteria()
+    rows = (
+        [
+            person.full_name,
+            person.email,
+            person.phone,
+            person.department,
+            person.job_title,
+            _roles_text(person),
+            person.consent_given_at,
+            person.get_consent_method_display(),
+            person.archived_at,
+        ]
+        for person in people_for_export(request.tenant, criteria)
+    )
+    filename = f"personer-{timezone.localdate():%Y-%m-%d}"
+    return table_response(fmt, filename=filename, header=EXPORT_HEADER, rows=rows)
+
+
+@view_permission("crm.view_register")
+def person_detail(request, tenant_slug: str, pk: int):
+    person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
+    today = timezone.localdate()
+    roles = list(person_roles(person))
+    interactions = person_interactions(person)
+    context = {
+        "person": person,
+        "current_roles": [role for role in roles if is_current_role(role, today)],
+        "former_roles": [role for role in roles if not is_current_role(role, today)],
+        "interactions": interactions[:TIMELINE_LENGTH],
+        "interaction_count": interactions.count(),
+        "timeline_length": TIMELINE_LENGTH,
+        "relations": person_relations(person),
+        "consent_form": ConsentForm(),
+        "interaction_links": optional_url("crm:interaction_detail", tenant_slug=request.tenant.slug, pk=1) is not None,
+        "log_interaction_url": optional_url(
+            "crm:interaction_create", f"?person={person.pk}", tenant_slug=request.tenant.slug
+        ),
+    }
+    return render(request, "crm/person_detail.html", context)
+
+
+@view_permission("crm.edit_register")
+def person_create(request, tenant_slug: str):
+    organisation = None
+    organisation_id = request.GET.get("organisation", "")
+    if organisation_id.isdigit():
+        organisation = get_object_or_404(active_organisations(request.tenant), pk=int(organisation_id))
+    data = request.POST if request.method == "POST" else None
+    person = Person()
+    if organisation is not None:
+        form = NewPersonForm(data, instance=person, tenant=request.tenant, organisation=organisation)
+    else:
+        form = PersonForm(data, instance=person, tenant=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        if organisation is not None:
+            person_create_with_role(
+                person=form.save(commit=False),
+                organisation=organisation,
+                role=form.cleaned_data["role"],
+                started_on=form.cleaned_data["started_on"],
+                actor=request.user,
+            )
+            messages.success(
+                request,
+                _("%(person)s has been added to %(organisation)s.")
+                % {"person": person.full_name, "organisation": organisation.name},
+            )
+            return redirect("crm:organisation_detail", tenant_slug=request.tenant.slug, pk=organisation.pk)
+        person_save(person=form.save(commit=False), actor=request.user)
+        messages.success(request, _("%(name)s has been created.") % {"name": person.full_name})
+        return redirect("crm:person_detail", tenant_slug=request.tenant.slug, pk=person.pk)
+    return render(request, "crm/person_form.html", {"form": form, "person": None, "organisation": organisation})
+
+
+@view_permission("crm.edit_register")
+def person_edit(request, tenant_slug: str, pk: int):
+    person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
+    saved_name = person.full_name
+    form = PersonForm(request.POST if request.method == "POST" else None, instance=person, tenant=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        person_save(person=form.save(commit=False), actor=request.user, changed=form.changed_data)
+        messages.success(request, _("The changes to %(name)s have been saved.") % {"name": person.full_name})
+        return redirect("crm:person_detail", tenant_slug=request.tenant.slug, pk=person.pk)
+    return render(request, "crm/person_form.html", {"form": form, "person": person, "saved_name": saved_name})
+
+
+@view_permission("crm.edit_register")
+def person_archive_view(request, tenant_slug: str, pk: int):
+    person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
+    if request.method == "POST":
+        if person.archived_at is not None:
+            messages.info(request, _("%(name)s was already archived.") % {"name": person.full_name})
+        else:
+            person_archive(person=person, actor=request.user)
+            messages.success(request, _("%(name)s has been archived.") % {"name": person.full_name})
+        return redirect("crm:person_list", tenant_slug=request.tenant.slug)
+    return render(request, "crm/person_archive.html", {"person": person})
+
+
+@view_permission("crm.edit_register")
+def person_consent(request, tenant_slug: str, pk: int):
+    person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
+    form = ConsentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        person_record_consent(person=person, method=form.cleaned_data["method"], actor=request.user)
+        messages.success(request, _("The consent of %(name)s has been recorded.") % {"name": person.full_name})
+        return redirect("crm:person_detail", tenant_slug=request.tenant.slug, pk=person.pk)
+    return render(request, "crm/person_consent.html", {"person": person, "form": form})
+
+
+@view_permission("crm.edit_register")
+def role_create(request, tenant_slug: str, pk: int):
+    person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
+    role = OrganisationRole(person=person)
+    form = OrganisationRoleForm(
+        request.POST if request.method == "POST" else None, instance=role, tenant=request.tenant
+    )
+    if request.method == "POST" and form.is_valid():
+        role = organisation_role_save(role=form.save(commit=False), actor=request.user)
+        messages.success(
+            request,
+            _("%(person)s now has the role %(role)s in %(organisation)s.")
+            % {"person": person.full_name, "role": role.get_role_display(), "organisation": role.organisation.name},
+        )
+        return redirect("crm:person_detail", tenant_slug=request.tenant.slug, pk=person.pk)
+    return render(request, "crm/organisationrole_form.html", {"form": form, "person": person})
+
+
+@require_POST
+@view_permission("crm.edit_register")
+def role_end(request, tenant_slug: str, pk: int):
+    role = get_object_or_404(role_for_staff(request.tenant), pk=pk)
+    if is_current_role(role):
+        organisation_role_end(role=role, actor=request.user)
+        messages.success(
+            request,
+            _("%(person)s no longer has the role %(role)s in %(organisation)s.")
+            % {
+                "person": role.person.full_name,
+                "role": role.get_role_display(),
+                "organisation": role.organisation.name,
+            },
+        )
+    else:
+        messages.info(request, _("The role had already ended."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
+        next_url = reverse("crm:person_detail", kwargs={"tenant_slug": request.tenant.slug, "pk": role.person_id})
+    return redirect(next_url)
+
+
+urlpatterns = [
+    path("kontakter/personer/", person_list, name="person_list"),
+    path("kontakter/personer/eksport/<str:fmt>/", person_export, name="person_export"),
+    path("kontakter/personer/ny/", person_create, name="person_create"),
+    path("kontakter/personer/<int:pk>/", person_detail, name="person_detail"),
+    path("kontakter/personer/<int:pk>/rediger/", person_edit, name="person_edit"),
+    path("kontakter/personer/<int:pk>/arkiver/", person_archive_view, name="person_archive"),
+    path("kontakter/personer/<int:pk>/samtykke/", person_consent, name="person_consent"),
+    path("kontakter/personer/<int:pk>/roller/ny/", role_create, name="role_create"),
+    path("kontakter/roller/<int:pk>/afslut/", role_end, name="role_end"),
+]

@@ -1,0 +1,75 @@
+"""The platform operator's Django admin for the CRM. Tenant admins use the CRM's own pages instead."""
+
+from django.contrib import admin
+
+from frivillig.core.admin import CrossTenantAdmin
+from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+
+
+@admin.register(Tag)
+class TagAdmin(CrossTenantAdmin):
+    list_display = ["label_da", "label_en", "vocabulary", "slug", "position", "is_active", "tenant"]
+    list_filter = ["tenant", "vocabulary", "is_active"]
+    list_select_related = ["tenant"]
+    search_fields = ["label_da", "label_en", "slug"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The key is what imports and links name; the tenant admin's pages never change it either.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "vocabulary", "slug"] if obj is not None else fields
+
+    def has_delete_permission(self, request, obj=None):
+        # Organisations and interactions may carry the word: take it out of use instead.
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(CrossTenantAdmin):
+    list_display = ["name", "kind", "cvr", "town", "member_since", "is_public", "archived_at", "tenant"]
+    list_filter = ["tenant", "kind", "is_public"]
+    list_select_related = ["tenant"]
+    search_fields = ["name", "cvr", "email", "town"]
+    filter_horizontal = ["target_groups", "activity_areas"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(Person)
+class PersonAdmin(CrossTenantAdmin):
+    list_display = ["full_name", "email", "phone", "department", "job_title", "consent_given_at", "tenant"]
+    list_filter = ["tenant", "consent_method"]
+    list_select_related = ["tenant"]
+    search_fields = ["full_name", "email", "phone"]
+    raw_id_fields = ["user", "consent_recorded_by"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(OrganisationRole)
+class OrganisationRoleAdmin(CrossTenantAdmin):
+    list_display = ["person", "role", "organisation", "started_on", "ended_on", "tenant"]
+    list_filter = ["tenant", "role"]
+    list_select_related = ["tenant", "person", "organisation"]
+    search_fields = ["person__full_name", "organisation__name"]
+    raw_id_fields = ["organisation", "person"]
+
+
+@admin.register(Interaction)
+class InteractionAdmin(CrossTenantAdmin):
+    list_display = ["happened_on", "kind", "staff", "follow_up_on", "follow_up_done_at", "tenant"]
+    list_filter = ["tenant", "kind"]
+    list_select_related = ["tenant", "staff"]
+    search_fields = ["summary"]
+    date_hierarchy = "happened_on"
+    raw_id_fields = ["organisations", "people", "staff"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(CollaborationRelation)
+class CollaborationRelationAdmin(CrossTenantAdmin):
+    list_display = ["topic", "person", "organisation", "started_on", "ended_on", "tenant"]
+    list_filter = ["tenant"]
+    list_select_related = ["tenant", "person", "organisation"]
+    search_fields = ["topic", "person__full_name", "organisation__name"]
+    date_hierarchy = "started_on"
+    raw_id_fields = ["person", "organisation"]
+    readonly_fields = ["created_at"]

@@ -1,0 +1,882 @@
+"""CRM demo data for one tenant: associations, businesses, municipal units, contact people, interactions and
+collaboration relations spread over 2016 to 2018, so that reports have something true to count.
+
+Every name of a person is generated from lists of common Danish first names and surnames; addresses, phone
+numbers (+45 xx 00 xx xx) and e-mail addresses (@example.org) are made up. A seeded random generator makes the
+data the same on every run, and each row is keyed (organisations by name, people by e-mail, interactions and
+relations by date and text), so loading twice adds nothing the second time.
+
+The plan is drawn in full before the database is read: what already exists never shifts the random sequence.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from frivillig.core.validators import CVR_WEIGHTS
+from frivillig.crm.enums import ConsentMethod, InteractionKind, OrganisationKind, OrganisationRoleKind, Vocabulary
+from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.services.tags import slugify_da, tags_seed_defaults
+
+ASSOCIATION_COUNT = 40
+PERIOD_START, PERIOD_END = date(2016, 1, 4), date(2018, 12, 19)
+HISTORIC_INTERACTIONS = 72
+
+FIRST_NAMES = [
+    "Anne", "Kirsten", "Hanne", "Mette", "Susanne", "Lene", "Maria", "Marianne", "Lone", "Camilla", "Pia",
+    "Louise", "Charlotte", "Tina", "Bente", "Karen", "Inge", "Helle", "Birgitte", "Rikke", "Sofie", "Ida",
+    "Julie", "Line", "Maja", "Dorthe", "Gitte", "Jens", "Peter", "Lars", "Michael", "Henrik", "Søren", "Thomas",
+    "Jan", "Niels", "Anders", "Morten", "Jesper", "Martin", "Ole", "Per", "Erik", "Hans", "Christian", "Rasmus",
+    "Mads", "Kim", "Jørgen", "Poul", "Torben", "Frederik", "Mikkel", "Jonas", "Bo", "Ahmed", "Fatima", "Ali",
+    "Sara", "Yasmin", "Omar", "Aisha", "Ewa", "Tomasz",
+]  # fmt: skip
+SURNAMES = [
+    "Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
+    "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Christiansen", "Poulsen", "Johansen",
+    "Møller", "Mortensen", "Knudsen", "Jakobsen", "Mikkelsen", "Olesen", "Frederiksen", "Laursen", "Henriksen",
+    "Lund", "Holm", "Schmidt", "Eriksen", "Clausen", "Simonsen", "Svendsen", "Andreasen", "Iversen", "Jeppesen",
+    "Vestergaard", "Nygaard", "Bach", "Dahl", "Lauridsen", "Kjær", "Skov", "Berg", "Damgaard", "Bruun",
+]  # fmt: skip
+
+MUNICIPAL = OrganisationKind.MUNICIPAL_UNIT
+
+
+@dataclass(frozen=True)
+class Geography:
+    town: str
+    # (locality used in association names, postcode, postal town, weight)
+    places: list[tuple[str, str, str, int]]
+    streets: list[str]
+    venues: list[str]
+    # (name, kind, purpose) of the organisations that are not associations
+    others: list[tuple[str, str, str]]
+    # municipal unit → (department, job titles of its employees in the demo)
+    municipal_staff: dict[str, tuple[str, list[str]]]
+
+
+GEOGRAPHIES = {
+    "soroe": Geography(
+        town="Sorø",
+        places=[
+            ("Sorø", "4180", "Sorø", 6),
+            ("Munke Bjergby", "4190", "Munke Bjergby", 1),
+            ("Fjenneslev", "4173", "Fjenneslev", 2),
+            ("Stenlille", "4295", "Stenlille", 2),
+            ("Nyrup", "4296", "Nyrup", 1),
+        ],
+        streets=[
+            "Storgade", "Rolighedsvej", "Frederiksberggade", "Søgade", "Alléen", "Ringstedvej", "Slagelsevej",
+            "Holbækvej", "Skælskørvej", "Banegårdsvej", "Parkvej", "Kirkevej", "Skolevej", "Møllevej",
+        ],
+        venues=["medborgerhuset", "biblioteket", "forsamlingshuset", "frivillighuset", "sognegården", "skolens aula"],
+        others=[
+            ("Sorø Kommune, Socialafdelingen", MUNICIPAL, "Kommunens socialfaglige afdeling."),
+            ("Sorø Kommune, Sundhed og Ældre", MUNICIPAL, "Ældrepleje, forebyggelse og sundhed."),
+            ("Sorø Kommune, Kultur og Fritid", MUNICIPAL, "Kultur-, idræts- og fritidsområdet."),
+            ("Jobcenter Sorø", MUNICIPAL, "Beskæftigelse, virksomhedspraktik og mentorordninger."),
+            ("Sorø Bibliotek", OrganisationKind.PUBLIC_INSTITUTION, "Folkebibliotek med plads til foreningslivet."),
+            ("Bageriet ved Søen ApS", OrganisationKind.BUSINESS, "Lokalt bageri, der sponsorerer brød til møder."),
+            ("Midtsjællands Tømrer og Snedker ApS", OrganisationKind.BUSINESS, "Håndværkere med frivilligdag."),
+            ("Sorø Revision og Regnskab ApS", OrganisationKind.BUSINESS, "Revisorer, der hjælper foreninger pro bono."),
+            ("Café Brobyggerne", OrganisationKind.SOCIAL_ENTERPRISE,
+             "Socialøkonomisk café, hvor mennesker på kanten af arbejdsmarkedet får erfaring med køkken og service."),
+            ("Genbrugsværkstedet Sorø", OrganisationKind.SOCIAL_ENTERPRISE, "Genbrugsværksted med arbejdstræning."),
+            ("Sorø Lokalfond", OrganisationKind.FOUNDATION, "Lokal fond, der støtter foreningslivet med mindre beløb."),
+        ],
+        municipal_staff={
+            "Sorø Kommune, Socialafdelingen": ("Socialafdelingen", ["Socialrådgiver", "Afdelingsleder"]),
+            "Sorø Kommune, Sundhed og Ældre": ("Sundhed og Ældre", ["Frivilligkoordinator", "Sundhedskonsulent"]),
+            "Sorø Kommune, Kultur og Fritid": ("Kultur og Fritid", ["Kultur- og fritidskonsulent"]),
+            "Jobcenter Sorø": ("Jobcenter Sorø", ["Virksomhedskonsulent"]),
+        },
+    ),
+    "roedovre": Geography(
+        town="Rødovre",
+        places=[("Rødovre", "2610", "Rødovre", 7), ("Islev", "2610", "Rødovre", 2), ("Valhøj", "2610", "Rødovre", 2)],
+        streets=[
+            "Rødovrevej", "Tårnvej", "Islevbrovej", "Jyllingevej", "Roskildevej", "Valhøjs Allé", "Rødovre Parkvej",
+            "Kirkesvinget", "Hendriksholms Boulevard", "Korsdalsvej", "Brandholms Allé", "Elstedvej", "Viemosevej",
+        ],
+        venues=["medborgerhuset", "biblioteket", "kulturhuset", "klubhuset", "skolens aula"],
+        others=[
+            ("Rødovre Kommune, Social- og Sundhedsforvaltningen", MUNICIPAL, "Kommunens social- og sundhedsområde."),
+            ("Rødovre Kommune, Ældre og Omsorg", MUNICIPAL, "Hjemmepleje, plejecentre og forebyggende hjemmebesøg."),
+            ("Rødovre Kommune, Børne- og Kulturforvaltningen", MUNICIPAL, "Skoler, dagtilbud, kultur og fritid."),
+            ("Jobcenter Rødovre", MUNICIPAL, "Beskæftigelse, virksomhedspraktik og mentorordninger."),
+            ("Rødovre Bibliotek", OrganisationKind.PUBLIC_INSTITUTION, "Folkebibliotek med plads til foreningslivet."),
+            ("Vestvold VVS ApS", OrganisationKind.BUSINESS, "VVS-firma, hvor medarbejderne har en frivilligdag."),
+            ("Islev Auto ApS", OrganisationKind.BUSINESS, "Autoværksted, der sponsorerer kørsel for foreninger."),
+            ("Rødovre Rengøring og Service ApS", OrganisationKind.BUSINESS, "Servicevirksomhed med socialt ansvar."),
+            ("Køkkenet på Tårnvej", OrganisationKind.SOCIAL_ENTERPRISE,
+             "Socialøkonomisk kantine, hvor unge får erfaring med køkkenarbejde."),
+            ("Cykelfabrikken Rødovre", OrganisationKind.SOCIAL_ENTERPRISE, "Cykelværksted med arbejdstræning."),
+            ("Rødovre Lokale Fond", OrganisationKind.FOUNDATION, "Lokal fond, der støtter foreningslivet."),
+        ],
+        municipal_staff={
+            "Rødovre Kommune, Social- og Sundhedsforvaltningen": (
+                "Social- og Sundhedsforvaltningen", ["Socialrådgiver", "Konsulent for civilsamfund"]
+            ),
+            "Rødovre Kommune, Ældre og Omsorg": ("Ældre og Omsorg", ["Frivilligkoordinator", "Områdeleder"]),
+            "Rødovre Kommune, Børne- og Kulturforvaltningen": ("Børne- og Kulturforvaltningen", ["Kulturkonsulent"]),
+            "Jobcenter Rødovre": ("Jobcenter Rødovre", ["Virksomhedskonsulent"]),
+        },
+    ),
+}  # fmt: skip
+
+# (name, target groups, activity areas, purpose); the groups and areas are the default vocabularies' keys.
+# "{town}" is the municipality's town, "{place}" a locality in it. The first is the association that the
+# demo's association representative looks after.
+ASSOCIATIONS: list[tuple[str, str, str, str]] = [
+    ("{town} Besøgsvenner", "aeldre ensomhed", "besoegsvenner socialt-arbejde",
+     "Vi formidler faste besøgsvenner til ældre, der sidder alene, så de får en at snakke, gå tur og drikke "
+     "kaffe med."),
+    ("Seniorsamvær {place}", "aeldre ensomhed", "fritid-og-faellesskab",
+     "Vi samler seniorer til kortspil, foredrag, udflugter og fællesspisning hver uge."),
+    ("Lektiecaféen {place}", "boern-og-unge flygtninge-og-indvandrere", "lektiehjaelp integration",
+     "Frivillige hjælper skolebørn med lektier, læsning og matematik to eftermiddage om ugen."),
+    ("Sorggruppen {town}", "paaroerende psykisk-saarbarhed", "selvhjaelp raadgivning",
+     "Vi tilbyder samtalegrupper for voksne, der har mistet en ægtefælle, et barn eller en forælder."),
+    ("Pårørendenetværket {town}", "paaroerende sundhed", "selvhjaelp",
+     "Et netværk for pårørende til mennesker med demens, kræft eller langvarig sygdom, hvor vi deler "
+     "erfaringer og støtter hinanden."),
+    ("{place} Idrætsforening", "boern-og-unge alle", "idraet",
+     "Fodbold, gymnastik og badminton for børn, unge og voksne, drevet af frivillige trænere og ledere."),
+    ("Gåklubben {place}", "aeldre sundhed", "idraet sundhed-og-forebyggelse",
+     "Vi går ture i naturen hver tirsdag og torsdag i et tempo, hvor alle kan være med."),
+    ("Familienetværket {town}", "familier udsatte-familier", "socialt-arbejde fritid-og-faellesskab",
+     "Vi skaber fællesskab for børnefamilier med få ressourcer gennem fællesspisning, udflugter og ferielejre."),
+    ("Nye Naboer {town}", "flygtninge-og-indvandrere", "integration fritid-og-faellesskab",
+     "Vi byder nye borgere velkommen og hjælper med sprog, breve fra det offentlige og et netværk i "
+     "lokalsamfundet."),
+    ("Sprogcaféen {town}", "flygtninge-og-indvandrere", "integration lektiehjaelp",
+     "Uformel samtaletræning på dansk over en kop kaffe, med frivillige samtalepartnere."),
+    ("Aftenvandrerne {town}", "boern-og-unge", "beredskab",
+     "Frivillige voksne går i byen fredag og lørdag aften og er til stede, hvor de unge er."),
+    ("Frivilligt Beredskab {town}", "alle", "beredskab",
+     "Vi hjælper ved storme, oversvømmelser og store arrangementer med førstehjælp og afspærring."),
+    ("Hjertestarterlauget {place}", "alle sundhed", "beredskab sundhed-og-forebyggelse",
+     "Vi sørger for hjertestartere i lokalområdet og holder gratis førstehjælpskurser."),
+    ("Naturplejeforeningen {place}", "alle", "natur-og-miljoe",
+     "Vi plejer enge, stier og vandhuller sammen med lodsejere og kommunen og laver naturvandringer."),
+    ("Fællesskabshaven {place}", "socialt-udsatte alle", "natur-og-miljoe fritid-og-faellesskab",
+     "En fælles køkkenhave, hvor alle kan være med til at så, luge og høste – og spise sammen bagefter."),
+    ("Reparationscaféen {town}", "alle", "natur-og-miljoe fritid-og-faellesskab",
+     "Frivillige reparerer cykler, tøj, lamper og småelektronik sammen med ejerne – gratis og med kaffe på "
+     "kanden."),
+    ("Kulturforeningen {place}", "alle", "kultur",
+     "Vi arrangerer koncerter, foredrag og kunstudstillinger i lokalområdet."),
+    ("{town} Amatørscene", "alle boern-og-unge", "kultur",
+     "Amatørteater for alle aldre med to forestillinger om året."),
+    ("Seniorkoret {town}", "aeldre", "kultur fritid-og-faellesskab",
+     "Et kor for seniorer, der synger danske sange og giver koncerter på plejecentrene."),
+    ("Musik for Alle {town}", "handicap boern-og-unge", "kultur",
+     "Musikundervisning og sammenspil for børn og voksne med handicap."),
+    ("Handicapidræt {town}", "handicap", "idraet",
+     "Svømning, boccia og kørestolsbasket for mennesker med fysisk eller psykisk handicap."),
+    ("Værestedet Lyspunktet", "psykisk-saarbarhed socialt-udsatte", "socialt-arbejde fritid-og-faellesskab",
+     "Et værested for mennesker med psykisk sårbarhed, med åbent hus, fællesspisning og aktiviteter drevet af "
+     "frivillige."),
+    ("Ungerådgivningen {town}", "boern-og-unge psykisk-saarbarhed", "raadgivning",
+     "Anonym og gratis samtale for unge mellem 13 og 25 år med frivillige rådgivere."),
+    ("Gældsrådgivningen {town}", "socialt-udsatte familier", "raadgivning",
+     "Frivillige økonomer og jurister hjælper borgere med at få overblik over gæld og budget."),
+    ("Madfællesskabet {place}", "ensomhed aeldre alle", "fritid-og-faellesskab",
+     "Fællesspisning hver onsdag, hvor frivillige laver maden, og alle kan spise med for en lav pris."),
+    ("Varmestuen {town}", "hjemloeshed misbrug socialt-udsatte", "socialt-arbejde",
+     "Et sted med varm mad, bad og tøjvask for hjemløse og socialt udsatte, drevet af frivillige."),
+    ("Netværket Ny Start {town}", "misbrug paaroerende", "selvhjaelp",
+     "Selvhjælpsgrupper for mennesker, der er på vej ud af et misbrug, og for deres pårørende."),
+    ("Hjerneskadecaféen {town}", "handicap paaroerende", "selvhjaelp fritid-og-faellesskab",
+     "Et mødested for mennesker med erhvervet hjerneskade og deres pårørende."),
+    ("Diabetesgruppen {town}", "sundhed", "sundhed-og-forebyggelse selvhjaelp",
+     "Vi deler viden og erfaringer om at leve med diabetes og går ture sammen."),
+    ("Kræftcaféen {town}", "sundhed paaroerende", "selvhjaelp raadgivning",
+     "Samtalegrupper og rådgivning for kræftramte og deres pårørende."),
+    ("Motion for Livet {place}", "aeldre sundhed", "idraet sundhed-og-forebyggelse",
+     "Stolegymnastik, styrketræning og balancetræning for ældre med frivillige instruktører."),
+    ("{place} Borgerforening", "alle", "fritid-og-faellesskab kultur",
+     "Borgerforeningen samler lokalsamfundet om byfest, juletræstænding og et godt forsamlingshus."),
+    ("Spejderne i {place}", "boern-og-unge", "natur-og-miljoe fritid-og-faellesskab",
+     "Spejderarbejde for børn og unge fra 6 år med ugentlige møder og sommerlejr."),
+    ("Ungdomsklubben Broen", "boern-og-unge socialt-udsatte", "fritid-og-faellesskab",
+     "En frivilligt drevet klub for unge, der ikke finder sig til rette i andre fritidstilbud."),
+    ("Kvindenetværket {town}", "flygtninge-og-indvandrere familier", "integration fritid-og-faellesskab",
+     "Et netværk, hvor kvinder med forskellig baggrund mødes om madlavning, motion og samtale."),
+    ("IT-caféen {town}", "aeldre", "fritid-og-faellesskab",
+     "Frivillige hjælper ældre med computer, tablet, MitID og digital post."),
+    ("Cykelværkstedet {town}", "boern-og-unge socialt-udsatte", "fritid-og-faellesskab natur-og-miljoe",
+     "Unge og frivillige reparerer brugte cykler, der gives videre til familier, som mangler en."),
+    ("Mentorkorpset {town}", "boern-og-unge flygtninge-og-indvandrere", "integration socialt-arbejde",
+     "Frivillige voksne mentorer støtter unge i uddannelse, job og fritid."),
+    ("Legestuen {place}", "familier boern-og-unge", "fritid-og-faellesskab",
+     "Legestue for forældre på barsel og deres små børn, to formiddage om ugen."),
+    ("Besøgshundene {town}", "aeldre handicap", "besoegsvenner",
+     "Frivillige og deres hunde besøger plejecentre, bosteder og ældre i eget hjem."),
+    ("Frivillig Kørsel {town}", "aeldre handicap", "socialt-arbejde",
+     "Frivillige chauffører kører ældre og gangbesværede til læge, indkøb og arrangementer."),
+    ("Julehjælpen {town}", "udsatte-familier", "socialt-arbejde",
+     "Vi samler ind og uddeler julehjælp til familier med få penge."),
+    ("Ensomhedsnetværket {town}", "ensomhed", "socialt-arbejde fritid-og-faellesskab",
+     "Vi arbejder for, at ingen skal være ufrivilligt alene, med telefonvenner, gåture og caféaftener."),
+    ("Foreningen Psykisk Trivsel {town}", "psykisk-saarbarhed paaroerende", "selvhjaelp sundhed-og-forebyggelse",
+     "Vi laver aktiviteter, der styrker trivslen, og samtalegrupper for mennesker med angst og depression."),
+    ("Lokalhistorisk Forening {place}", "alle aeldre", "kultur",
+     "Vi indsamler, bevarer og fortæller lokalområdets historie gennem billeder, byvandringer og foredrag."),
+    ("Fodboldfitness {town}", "alle sundhed", "idraet sundhed-og-forebyggelse",
+     "Fodbold som motion for voksne, der vil i form uden at spille turnering."),
+]  # fmt: skip
+
+ASSOCIATION_NOTES = [
+    "Har brug for hjælp til en fondsansøgning i foråret.",
+    "Ny formand efter generalforsamlingen; tilbyd introduktion til frivilligcentret.",
+    "Mangler lokaler om aftenen.",
+    "Vil gerne med i netværket for foreninger på ældreområdet.",
+    "Har spurgt til kursus i bestyrelsesarbejde.",
+]
+
+# Summaries per theme (the first topic of an interaction); "{org}" is the organisation's name.
+SUMMARIES: dict[str, list[str]] = {
+    "rekruttering": [
+        "Rådgivning om rekruttering af nye frivillige til {org}: opslag på frivilligjob-siden og en infoaften.",
+        "{org} mangler frivillige til weekendvagter. Vi gennemgik, hvordan opgaverne kan gøres mindre.",
+        "Drøftede fastholdelse af frivillige i {org} og en årlig frivilligfest som tak.",
+        "{org} vil gerne have unge frivillige. Aftalt at deltage i frivilligdagen på gymnasiet.",
+    ],
+    "fundraising": [
+        "Gennemgik en fondsansøgning fra {org} til nye aktiviteter og pegede på tre relevante fonde.",
+        "{org} har fået afslag på §18-midler. Vi gennemgik begrundelsen og næste ansøgningsrunde.",
+        "Rådgivning om budget og regnskab til en ansøgning fra {org}.",
+    ],
+    "inklusion": [
+        "Talte med {org} om, hvordan frivillige med lidt dansk kan tages godt imod.",
+        "{org} vil åbne aktiviteterne for borgere med handicap. Vi drøftede tilgængelighed og makkerordning.",
+        "Møde om inklusion af unge på kanten af uddannelse og job som frivillige i {org}.",
+    ],
+    "samarbejde-kommune": [
+        "Formidlede kontakt mellem {org} og kommunen om et fælles tilbud til ensomme ældre.",
+        "{org} ønsker en samarbejdsaftale med kommunen. Vi gennemgik en skabelon til aftalen.",
+        "Drøftede §18-samarbejdet og kommunens forventninger til afrapportering med {org}.",
+    ],
+    "lokaler": [
+        "{org} søger lokaler til ugentlige aktiviteter. Sendt oversigt over ledige lokaler i frivillighuset.",
+        "Booking af mødelokale til generalforsamling i {org}.",
+        "{org} har mistet sit faste lokale. Vi undersøger muligheder hos kommunen og biblioteket.",
+    ],
+    "bestyrelsesarbejde": [
+        "Rådgivning til ny bestyrelse i {org} om vedtægter, generalforsamling og ansvar.",
+        "Hjælp til {org} med referat og dagsorden til den årlige generalforsamling.",
+        "{org} har svært ved at finde en kasserer. Drøftede opgavedeling i bestyrelsen.",
+    ],
+    "andet": [
+        "Generel snak med {org} om foreningens planer for det kommende år.",
+        "{org} spurgte til GDPR og opbevaring af medlemslister.",
+        "Opfølgning på arrangement med {org} i frivillighuset.",
+    ],
+}
+THEME_WEIGHTS = {
+    "rekruttering": 6,
+    "fundraising": 5,
+    "samarbejde-kommune": 4,
+    "bestyrelsesarbejde": 3,
+    "lokaler": 3,
+    "inklusion": 2,
+    "andet": 2,
+}
+KIND_WEIGHTS = {
+    InteractionKind.ADVICE_SESSION: 6,
+    InteractionKind.MEETING: 5,
+    InteractionKind.PHONE_CALL: 4,
+    InteractionKind.EMAIL: 3,
+    InteractionKind.VISIT: 1,
+    InteractionKind.OTHER: 1,
+}
+# The recent interactions, with open follow-ups for the demo staff member (two overdue): (kind, days ago,
+# follow-up in days, whose: "represented" / "association" / "municipal", theme, summary).
+RECENT_INTERACTIONS = [
+    (InteractionKind.ADVICE_SESSION, 24, -4, "represented", "rekruttering",
+     "Rådgivning om rekruttering af nye besøgsvenner: opslag på frivilligjob-siden og en infoaften på "
+     "biblioteket."),
+    (InteractionKind.PHONE_CALL, 15, -1, "association", "fundraising",
+     "{org} ringede om en ansøgning til en privat fond om nyt køkken. Vi aftalte at gennemgå budgettet sammen."),
+    (InteractionKind.MEETING, 9, 3, "municipal", "samarbejde-kommune",
+     "Møde med {org} om en fælles indsats mod ensomhed. Kommunen undersøger, om der er lokaler til caféaftener."),
+    (InteractionKind.EMAIL, 5, 10, "association", "lokaler",
+     "{org} søger lokaler til ugentlige aktiviteter. Sendt oversigt over ledige lokaler i frivillighuset."),
+    (InteractionKind.ADVICE_SESSION, 2, 21, "association", "bestyrelsesarbejde",
+     "Rådgivning til den nye bestyrelse i {org} om vedtægter, generalforsamling og ansvar."),
+]  # fmt: skip
+
+# Relations with municipal employees: (start, end or None, topic, note). Three start in 2017.
+MUNICIPAL_RELATIONS = [
+    (date(2016, 3, 14), date(2017, 6, 30), "Frivillige i jobcentrets mentorordning", "Afsluttet efter projektet."),
+    (date(2017, 2, 15), None, "Besøgsvenner på plejecentrene", "Fast møde hvert kvartal."),
+    (date(2017, 5, 3), None, "Fælles indsats mod ensomhed blandt ældre", "Del af kommunens ældrepolitik."),
+    (date(2017, 9, 20), None, "Frivilligdag for kommunens medarbejdere", ""),
+    (date(2018, 4, 9), None, "Lektiehjælp for børn i familier med flygtningebaggrund", ""),
+]  # fmt: skip
+# Relations with organisations: (topic, kind of the partner).
+ORGANISATION_RELATIONS = [
+    ("Sponsorat af brød og kaffe til arrangementer", OrganisationKind.BUSINESS),
+    ("Medarbejdere som frivillige en dag om året", OrganisationKind.BUSINESS),
+    ("Pro bono-hjælp med regnskab", OrganisationKind.BUSINESS),
+    ("Arbejdstræning med frivillige som mentorer", OrganisationKind.SOCIAL_ENTERPRISE),
+    ("Støtte til foreningernes fondsansøgninger", OrganisationKind.FOUNDATION),
+    ("Foreningernes dag på biblioteket", OrganisationKind.PUBLIC_INSTITUTION),
+    ("Fælles rekruttering af frivillige", OrganisationKind.ASSOCIATION),
+    ("Lån af lokaler til foreningsmøder", OrganisationKind.ASSOCIATION),
+    ("Fælles julearrangement for udsatte familier", OrganisationKind.ASSOCIATION),
+    ("Netværk for foreninger på ældreområdet", OrganisationKind.ASSOCIATION),
+]
+
+
+@dataclass
+class OrganisationPlan:
+    name: str
+    kind: str
+    purpose: str
+    description: str = ""
+    cvr: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    postcode: str = ""
+    town: str = ""
+    target_groups: list[str] = field(default_factory=list)
+    activity_areas: list[str] = field(default_factory=list)
+    member_since: date | None = None
+    is_public: bool = False
+    internal_notes: str = ""
+
+
+@dataclass
+class PersonPlan:
+    full_name: str
+    email: str
+    phone: str = ""
+    department: str = ""
+    job_title: str = ""
+    notes: str = ""
+    consent_on: date | None = None
+    consent_method: str = ""
+
+
+@dataclass
+class RolePlan:
+    organisation: str
+    person: str  # e-mail
+    role: str
+    started_on: date | None
+    ended_on: date | None = None
+
+
+@dataclass
+class InteractionPlan:
+    kind: str
+    happened_on: date
+    summary: str
+    organisations: list[str]
+    people: list[str]
+    topics: list[str]
+    follow_up_on: date | None = None
+    follow_up_done: bool = False
+    # Recent interactions are keyed by their text alone: their dates follow the day the demo is loaded.
+    recent: bool = False
+
+
+@dataclass
+class RelationPlan:
+    topic: str
+    started_on: date
+    ended_on: date | None = None
+    note: str = ""
+    person: str = ""  # e-mail
+    organisation: str = ""  # name
+
+
+@dataclass
+class Plan:
+    organisations: list[OrganisationPlan] = field(default_factory=list)
+    people: list[PersonPlan] = field(default_factory=list)
+    roles: list[RolePlan] = field(default_factory=list)
+    interactions: list[InteractionPlan] = field(default_factory=list)
+    relations: list[RelationPlan] = field(default_factory=list)
+    represented: str = ""
+
+
+def valid_cvr(rng: random.Random) -> str:
+    """A random eight-digit number that passes the modulus-11 check (weights 2,7,6,5,4,3,2,1)."""
+    while True:
+        digits = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(6)]
+        check = -sum(digit * weight for digit, weight in zip(digits, CVR_WEIGHTS, strict=False)) % 11
+        if check < 10:
+            return "".join(map(str, digits)) + str(check)
+
+
+def _random_date(rng: random.Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randrange((end - start).days + 1))
+
+
+def _weekday(day: date) -> date:
+    return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+
+
+def _weighted(rng: random.Random, weights: dict):
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+class _Generator:
+    def __init__(self, rng: random.Random, geography: Geography):
+        self.rng = rng
+        self.geography = geography
+        self.names: set[str] = set()
+        self.phones: set[str] = set()
+        self.cvrs: set[str] = set()
+
+    def phone(self) -> str:
+        # "+45 xx 00 xx xx": the 00 in the middle makes the numbers look as made up as they are.
+        while True:
+            number = f"+45 {self.rng.randint(20, 99)} 00 {self.rng.randint(0, 99):02d} {self.rng.randint(0, 99):02d}"
+            if number not in self.phones:
+                self.phones.add(number)
+                return number
+
+    def cvr(self) -> str:
+        while True:
+            number = valid_cvr(self.rng)
+            if number not in self.cvrs:
+                self.cvrs.add(number)
+                return number
+
+    def person(self, **fields) -> PersonPlan:
+        while True:
+            first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(SURNAMES)
+            full_name = f"{first} {last}"
+            if full_name not in self.names:
+                self.names.add(full_name)
+                break
+        consent = self.rng.random() < 0.85
+        return PersonPlan(
+            full_name=full_name,
+            email=f"{slugify_da(first)}.{slugify_da(last)}@example.org".replace("-", "."),
+            phone=self.phone() if self.rng.random() < 0.8 else "",
+            consent_on=_random_date(self.rng, PERIOD_START, PERIOD_END) if consent else None,
+            consent_method=self.rng.choice(ConsentMethod.values) if consent else "",
+            **fields,
+        )
+
+    def place(self) -> tuple[str, str, str, int]:
+        places = self.geography.places
+        return self.rng.choices(places, weights=[place[3] for place in places])[0]
+
+    def address(self) -> str:
+        return f"{self.rng.choice(self.geography.streets)} {self.rng.randint(1, 120)}"
+
+    def description(self) -> str:
+        founded = self.rng.randint(1975, 2015)
+        volunteers = self.rng.choice([6, 8, 12, 15, 20, 25, 30, 40, 60])
+        venue = self.rng.choice(self.geography.venues)
+        closing = self.rng.choice(
+            [
+                "Nye frivillige er altid velkomne.",
+                "Kontakt os, hvis du vil være med.",
+                "Alle kan være med, uanset alder og erfaring.",
+                "",
+            ]
+        )
+        return f"Foreningen blev stiftet i {founded} og har i dag omkring {volunteers} frivillige. " + (
+            f"Vi mødes i {venue}. {closing}".strip()
+        )
+
+
+def build_plan(slug: str, *, representative_email: str, representative_name: str, today: date) -> Plan:
+    """The tenant's demo CRM, drawn from a generator seeded with the tenant's slug."""
+    rng = random.Random(f"frivillig-crm-demo-{slug}")  # noqa: S311 -- made-up data, the same on every run
+    geography = GEOGRAPHIES.get(slug) or GEOGRAPHIES["soroe"]
+    generate = _Generator(rng, geography)
+    plan = Plan()
+    main_place = geography.places[0]
+
+    chosen = [ASSOCIATIONS[0], *rng.sample(ASSOCIATIONS[1:], ASSOCIATION_COUNT - 1)]
+    for index, (pattern, target_groups, activity_areas, purpose) in enumerate(chosen):
+        locality, postcode, town, _weight = generate.place()
+        name = pattern.format(town=geography.town, place=locality)
+        if "{place}" not in pattern and rng.random() < 0.75:
+            # Named after the town, and most often found there too.
+            _locality, postcode, town, _weight = main_place
+        slug_name = slugify_da(name)
+        has_cvr = rng.random() < 0.4
+        member = index == 0 or rng.random() < 0.66
+        plan.organisations.append(
+            OrganisationPlan(
+                name=name,
+                kind=OrganisationKind.ASSOCIATION,
+                purpose=purpose,
+                description=generate.description(),
+                cvr=generate.cvr() if has_cvr else "",
+                website=f"https://{slug_name}.example.org" if rng.random() < 0.5 else "",
+                email=f"{slug_name}@example.org",
+                phone=generate.phone() if rng.random() < 0.7 else "",
+                address=generate.address(),
+                postcode=postcode,
+                town=town,
+                target_groups=target_groups.split(),
+                activity_areas=activity_areas.split(),
+                member_since=_random_date(rng, date(2005, 1, 1), date(2018, 10, 31)) if member else None,
+                is_public=index == 0 or rng.random() < 0.85,
+                internal_notes=rng.choice(ASSOCIATION_NOTES) if rng.random() < 0.2 else "",
+            )
+        )
+    plan.represented = plan.organisations[0].name
+    for name, kind, purpose in geography.others:
+        slug_name = slugify_da(name)
+        plan.organisations.append(
+            OrganisationPlan(
+                name=name,
+                kind=kind,
+                purpose=purpose,
+                # A municipality's units share its one CVR number; the register leaves it out.
+                cvr="" if kind in {MUNICIPAL, OrganisationKind.PUBLIC_INSTITUTION} else generate.cvr(),
+                email=f"{slug_name}@example.org",
+                phone=generate.phone(),
+                address=generate.address(),
+                postcode=main_place[1],
+                town=main_place[2],
+            )
+        )
+
+    # People: every association has a chair and often a treasurer, contact person or coordinator.
+    for index, organisation in enumerate(plan.organisations):
+        if organisation.kind == OrganisationKind.ASSOCIATION:
+            if index == 0:
+                chair = PersonPlan(
+                    full_name=representative_name,
+                    email=representative_email,
+                    phone=generate.phone(),
+                    consent_on=date(2018, 3, 1),
+                    consent_method=ConsentMethod.WEB_FORM,
+                )
+                generate.names.add(representative_name)
+            else:
+                chair = generate.person()
+            plan.people.append(chair)
+            plan.roles.append(
+                RolePlan(
+                    organisation.name,
+                    chair.email,
+                    OrganisationRoleKind.CHAIR,
+                    _random_date(rng, date(2012, 1, 1), date(2018, 6, 1)),
+                )
+            )
+            current_chair_from = plan.roles[-1].started_on
+            if rng.random() < 0.25:
+                former = generate.person(notes="Tidligere formand; kan stadig kontaktes om foreningens historie.")
+                plan.people.append(former)
+                started = _random_date(rng, date(2008, 1, 1), current_chair_from - timedelta(days=400))
+                plan.roles.append(
+                    RolePlan(
+                        organisation.name,
+                        former.email,
+                        OrganisationRoleKind.CHAIR,
+                        started,
+                        current_chair_from - timedelta(days=1),
+                    )
+                )
+            extra_roles = [
+                OrganisationRoleKind.TREASURER,
+                OrganisationRoleKind.CONTACT_PERSON,
+                OrganisationRoleKind.VOLUNTEER_COORDINATOR,
+                OrganisationRoleKind.VICE_CHAIR,
+                OrganisationRoleKind.BOARD_MEMBER,
+            ]
+            for role in rng.sample(extra_roles, rng.choice([0, 1, 1, 2, 2, 3])):
+                person = generate.person()
+                plan.people.append(person)
+                plan.roles.append(
+                    RolePlan(
+                        organisation.name, person.email, role, _random_date(rng, date(2010, 1, 1), date(2018, 9, 1))
+                    )
+                )
+        elif organisation.kind == OrganisationKind.MUNICIPAL_UNIT:
+            department, titles = geography.municipal_staff[organisation.name]
+            for title in titles:
+                person = generate.person(department=department, job_title=title)
+                plan.people.append(person)
+                plan.roles.append(
+                    RolePlan(
+                        organisation.name,
+                        person.email,
+                        OrganisationRoleKind.EMPLOYEE,
+                        _random_date(rng, date(2009, 1, 1), date(2016, 12, 1)),
+                    )
+                )
+        else:
+            title = {
+                OrganisationKind.BUSINESS: rng.choice(["Indehaver", "Direktør", "HR-ansvarlig"]),
+                OrganisationKind.SOCIAL_ENTERPRISE: "Daglig leder",
+                OrganisationKind.FOUNDATION: "Sekretariatsleder",
+            }.get(organisation.kind, "Bibliotekar")
+            person = generate.person(job_title=title)
+            plan.people.append(person)
+            plan.roles.append(
+                RolePlan(
+                    organisation.name,
+                    person.email,
+                    OrganisationRoleKind.CONTACT_PERSON,
+                    _random_date(rng, date(2012, 1, 1), date(2017, 6, 1)),
+                )
+            )
+
+    _plan_interactions(plan, rng, today)
+    _plan_relations(plan, rng)
+    return plan
+
+
+def _people_of(plan: Plan, organisation: str) -> list[str]:
+    return [role.person for role in plan.roles if role.organisation == organisation and role.ended_on is None]
+
+
+def _plan_interactions(plan: Plan, rng: random.Random, today: date) -> None:
+    associations = [o.name for o in plan.organisations if o.kind == OrganisationKind.ASSOCIATION]
+    municipal = [o.name for o in plan.organisations if o.kind == OrganisationKind.MUNICIPAL_UNIT]
+    everyone_else = [o.name for o in plan.organisations if o.kind != OrganisationKind.ASSOCIATION]
+    seen: set[tuple[date, str]] = set()
+    for _ in range(HISTORIC_INTERACTIONS):
+        happened_on = _weekday(_random_date(rng, PERIOD_START, PERIOD_END))
+        first = rng.choice(associations) if rng.random() < 0.85 else rng.choice(everyone_else)
+        organisations = [first]
+        theme = _weighted(rng, THEME_WEIGHTS)
+        if theme == "samarbejde-kommune" or rng.random() < 0.1:
+            organisations.append(rng.choice(municipal))
+        topics = [theme]
+        if rng.random() < 0.3:
+            topics.append(_weighted(rng, THEME_WEIGHTS))
+        people = [email for name in organisations for email in _people_of(plan, name)]
+        people = rng.sample(people, min(len(people), rng.choice([0, 1, 1, 2])))
+        summary = rng.choice(SUMMARIES[theme]).format(org=first)
+        follow_up_on = happened_on + timedelta(days=rng.choice([7, 14, 21, 30])) if rng.random() < 0.3 else None
+        if (happened_on, summary) in seen:
+            continue
+        seen.add((happened_on, summary))
+        plan.interactions.append(
+            InteractionPlan(
+                kind=_weighted(rng, KIND_WEIGHTS),
+                happened_on=happened_on,
+                summary=summary,
+                organisations=organisations,
+                people=people,
+                topics=list(dict.fromkeys(topics)),
+                follow_up_on=follow_up_on,
+                follow_up_done=follow_up_on is not None,
+            )
+        )
+    # A few recent ones with open follow-ups for the demo staff member: two overdue, three coming up.
+    chosen = {
+        "represented": iter([plan.represented]),
+        "association": iter(rng.sample(associations[1:], 3)),
+        "municipal": iter(municipal),
+    }
+    for kind, days_ago, follow_up_in, whose, theme, text in RECENT_INTERACTIONS:
+        organisation = next(chosen[whose])
+        plan.interactions.append(
+            InteractionPlan(
+                kind=kind,
+                happened_on=today - timedelta(days=days_ago),
+                summary=text.format(org=organisation),
+                organisations=[organisation],
+                people=_people_of(plan, organisation)[:1],
+                topics=[theme],
+                follow_up_on=today + timedelta(days=follow_up_in),
+                recent=True,
+            )
+        )
+
+
+def _plan_relations(plan: Plan, rng: random.Random) -> None:
+    employees = [
+        role.person
+        for role in plan.roles
+        if role.role == OrganisationRoleKind.EMPLOYEE
+        and next(o for o in plan.organisations if o.name == role.organisation).kind == OrganisationKind.MUNICIPAL_UNIT
+    ]
+    chosen = rng.sample(employees, min(len(employees), len(MUNICIPAL_RELATIONS)))
+    for employee, (started_on, ended_on, topic, note) in zip(chosen, MUNICIPAL_RELATIONS, strict=False):
+        plan.relations.append(RelationPlan(topic, started_on, ended_on, note, person=employee))
+    for topic, kind in ORGANISATION_RELATIONS:
+        partners = [o.name for o in plan.organisations if o.kind == kind]
+        started_on = _random_date(rng, PERIOD_START, PERIOD_END)
+        ended_on = None
+        if rng.random() < 0.3:
+            ended_on = min(started_on + timedelta(days=rng.randint(120, 500)), date(2018, 12, 31))
+        plan.relations.append(RelationPlan(topic, started_on, ended_on, organisation=rng.choice(partners)))
+
+
+def _aware(day: date, hour: int = 10) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+@transaction.atomic
+def load_crm_demo(*, tenant, staff, representative) -> Organisation:
+    """Load the tenant's CRM demo data (what is missing of it) and return the association `representative`
+    represents. `staff` is the centre staff member who logged the interactions and recorded the consents."""
+    plan = build_plan(
+        tenant.slug,
+        representative_email=representative.email,
+        representative_name=representative.full_name,
+        today=timezone.localdate(),
+    )
+    with scopes_disabled():
+        tags_seed_defaults(tenant=tenant)
+        tags = {(tag.vocabulary, tag.slug): tag.pk for tag in Tag.objects.filter(tenant=tenant)}
+        organisations = _save_organisations(tenant, plan, tags)
+        people = _save_people(tenant, plan, staff=staff, representative=representative)
+        _save_roles(tenant, plan, organisations, people)
+        _save_interactions(tenant, plan, organisations, people, tags, staff=staff)
+        _save_relations(tenant, plan, organisations, people)
+    return organisations[plan.represented]
+
+
+def _save_organisations(tenant, plan: Plan, tags: dict) -> dict[str, Organisation]:
+    existing = {
+        o.name: o for o in Organisation.objects.filter(tenant=tenant, name__in=[p.name for p in plan.organisations])
+    }
+    taken_cvrs = set(Organisation.objects.filter(tenant=tenant).exclude(cvr="").values_list("cvr", flat=True))
+    new: list[tuple[Organisation, OrganisationPlan]] = []
+    for item in plan.organisations:
+        if item.name in existing:
+            continue
+        fields = {name: value for name, value in vars(item).items() if name not in {"target_groups", "activity_areas"}}
+        if fields["cvr"] in taken_cvrs:
+            fields["cvr"] = ""
+        new.append((Organisation(tenant=tenant, **fields), item))
+    Organisation.objects.bulk_create([organisation for organisation, _item in new])
+    target_groups = Organisation.target_groups.through
+    activity_areas = Organisation.activity_areas.through
+    target_groups.objects.bulk_create(
+        target_groups(organisation_id=organisation.pk, tag_id=tags[(Vocabulary.TARGET_GROUP, slug)])
+        for organisation, item in new
+        for slug in item.target_groups
+        if (Vocabulary.TARGET_GROUP, slug) in tags
+    )
+    activity_areas.objects.bulk_create(
+        activity_areas(organisation_id=organisation.pk, tag_id=tags[(Vocabulary.ACTIVITY_AREA, slug)])
+        for organisation, item in new
+        for slug in item.activity_areas
+        if (Vocabulary.ACTIVITY_AREA, slug) in tags
+    )
+    existing.update({organisation.name: organisation for organisation, _item in new})
+    return existing
+
+
+def _save_people(tenant, plan: Plan, *, staff, representative) -> dict[str, Person]:
+    emails = [p.email for p in plan.people]
+    existing = {p.email: p for p in Person.objects.filter(tenant=tenant, email__in=emails)}
+    new = []
+    for item in plan.people:
+        if item.email in existing:
+            continue
+        new.append(
+            Person(
+                tenant=tenant,
+                full_name=item.full_name,
+                email=item.email,
+                phone=item.phone,
+                department=item.department,
+                job_title=item.job_title,
+                notes=item.notes,
+                user=representative if item.email == representative.email else None,
+                consent_given_at=_aware(item.consent_on) if item.consent_on else None,
+                consent_method=item.consent_method,
+                consent_recorded_by=staff if item.consent_on else None,
+            )
+        )
+    Person.objects.bulk_create(new)
+    existing.update({person.email: person for person in new})
+    return existing
+
+
+def _save_roles(tenant, plan: Plan, organisations: dict, people: dict) -> None:
+    existing = set(
+        OrganisationRole.objects.filter(tenant=tenant).values_list("organisation_id", "person_id", "role", "started_on")
+    )
+    new = []
+    for item in plan.roles:
+        organisation, person = organisations[item.organisation], people[item.person]
+        key = (organisation.pk, person.pk, item.role, item.started_on)
+        if key in existing:
+            continue
+        existing.add(key)
+        new.append(
+            OrganisationRole(
+                tenant=tenant,
+                organisation=organisation,
+                person=person,
+                role=item.role,
+                started_on=item.started_on,
+                ended_on=item.ended_on,
+            )
+        )
+    OrganisationRole.objects.bulk_create(new)
+
+
+def _save_interactions(tenant, plan: Plan, organisations: dict, people: dict, tags: dict, *, staff) -> None:
+    existing = set(Interaction.objects.filter(tenant=tenant).values_list("happened_on", "summary"))
+    existing_texts = {summary for _day, summary in existing}
+    new: list[tuple[Interaction, InteractionPlan]] = []
+    for item in plan.interactions:
+        if (item.summary in existing_texts) if item.recent else ((item.happened_on, item.summary) in existing):
+            continue
+        interaction = Interaction(
+            tenant=tenant,
+            kind=item.kind,
+            happened_on=item.happened_on,
+            staff=staff,
+            summary=item.summary,
+            follow_up_on=item.follow_up_on,
+            follow_up_done_at=_aware(item.follow_up_on, 14) if item.follow_up_done else None,
+        )
+        new.append((interaction, item))
+    Interaction.objects.bulk_create([interaction for interaction, _item in new])
+    through = Interaction.organisations.through
+    through.objects.bulk_create(
+        through(interaction_id=interaction.pk, organisation_id=organisations[name].pk)
+        for interaction, item in new
+        for name in item.organisations
+    )
+    through = Interaction.people.through
+    through.objects.bulk_create(
+        through(interaction_id=interaction.pk, person_id=people[email].pk)
+        for interaction, item in new
+        for email in item.people
+    )
+    through = Interaction.topics.through
+    through.objects.bulk_create(
+        through(interaction_id=interaction.pk, tag_id=tags[(Vocabulary.THEME, slug)])
+        for interaction, item in new
+        for slug in item.topics
+        if (Vocabulary.THEME, slug) in tags
+    )
+
+
+def _save_relations(tenant, plan: Plan, organisations: dict, people: dict) -> None:
+    existing = set(CollaborationRelation.objects.filter(tenant=tenant).values_list("topic", "started_on"))
+    new = []
+    for item in plan.relations:
+        if (item.topic, item.started_on) in existing:
+            continue
+        new.append(
+            CollaborationRelation(
+                tenant=tenant,
+                person=people[item.person] if item.person else None,
+                organisation=organisations[item.organisation] if item.organisation else None,
+                topic=item.topic,
+                started_on=item.started_on,
+                ended_on=item.ended_on,
+                note=item.note,
+            )
+        )
+    CollaborationRelation.objects.bulk_create(new)

@@ -1,0 +1,221 @@
+"""Writes of the import: keeping the uploaded file between preview and confirmation, and the import itself."""
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import PurePath
+
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from frivillig.core.services import log_action
+from frivillig.crm.enums import OrganisationKind
+from frivillig.crm.importing import FILE_SUFFIXES, ImportKind, ImportPlan
+from frivillig.crm.models import Organisation, OrganisationRole, Person
+
+logger = logging.getLogger(__name__)
+
+IMPORT_DIRECTORY = "imports"
+SIGNING_NAMESPACE = "frivillig.crm.import"
+# The preview must be confirmed within this time; files older than it are removed on later uploads.
+TOKEN_MAX_AGE = 2 * 60 * 60
+
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "cvr",
+    "purpose",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "town",
+    "member_since",
+    "is_public",
+)
+ORGANISATION_TAG_FIELDS = ("target_groups", "activity_areas")
+PERSON_FIELDS = ("full_name", "email", "phone", "department", "job_title")
+BATCH_SIZE = 500
+
+
+class StoredImportMissing(Exception):
+    """The token is forged, expired, someone else's, or its file has already been imported."""
+
+
+class ImportConflict(Exception):
+    """The register changed between the preview and the confirmation."""
+
+
+@dataclass(frozen=True)
+class StoredImport:
+    name: str
+    kind: str
+    filename: str
+
+
+@dataclass
+class ImportResult:
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    roles_created: int = 0
+
+
+def import_file_store(*, tenant, user, kind: str, filename: str, content: bytes) -> str:
+    """Keep the uploaded file under a random name; the returned signed token is all the browser holds."""
+    _discard_stale_files()
+    suffix = PurePath(filename).suffix.lower()
+    suffix = suffix if suffix in FILE_SUFFIXES else ".csv"
+    name = default_storage.save(f"{IMPORT_DIRECTORY}/{uuid.uuid4().hex}{suffix}", ContentFile(content))
+    payload = {"n": name, "k": kind, "f": filename, "t": tenant.pk, "u": user.pk}
+    return signing.dumps(payload, salt=SIGNING_NAMESPACE, compress=True)
+
+
+def import_file_load(*, token: str, tenant, user) -> tuple[StoredImport, bytes]:
+    try:
+        payload = signing.loads(token or "", salt=SIGNING_NAMESPACE, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        raise StoredImportMissing from None
+    if payload.get("t") != tenant.pk or payload.get("u") != user.pk or payload.get("k") not in ImportKind.values:
+        raise StoredImportMissing
+    name = payload.get("n", "")
+    if not name.startswith(f"{IMPORT_DIRECTORY}/"):
+        raise StoredImportMissing
+    try:
+        with default_storage.open(name, "rb") as stored:
+            content = stored.read()
+    except OSError:
+        raise StoredImportMissing from None
+    return StoredImport(name=name, kind=payload["k"], filename=payload.get("f", "")), content
+
+
+def import_file_discard(*, stored: StoredImport) -> None:
+    try:
+        default_storage.delete(stored.name)
+    except OSError:
+        logger.warning("Could not delete the imported file %s", stored.name)
+
+
+def _discard_stale_files() -> None:
+    """Previews nobody confirmed leave their files behind; each new upload clears the old ones away."""
+    limit = timezone.now() - timedelta(seconds=TOKEN_MAX_AGE)
+    try:
+        _directories, files = default_storage.listdir(IMPORT_DIRECTORY)
+        for filename in files:
+            name = f"{IMPORT_DIRECTORY}/{filename}"
+            if default_storage.get_modified_time(name) < limit:
+                default_storage.delete(name)
+    except (OSError, NotImplementedError):
+        return
+
+
+@transaction.atomic
+def import_run(*, tenant, plan: ImportPlan, actor, filename: str = "") -> ImportResult:
+    """Write every row of a valid plan, or none of them."""
+    if not plan.is_valid:
+        raise ValueError("Only a plan without errors can be imported.")
+    if plan.kind == ImportKind.ORGANISATIONS:
+        result = _import_organisations(tenant, plan)
+    else:
+        result = _import_people(tenant, plan)
+    log_action(
+        "crm.import.completed",
+        actor=actor,
+        tenant=tenant,
+        data={
+            "kind": plan.kind,
+            "file": filename,
+            "rows": len(plan.rows),
+            "created": len(result.created),
+            "updated": len(result.updated),
+            "roles_created": result.roles_created,
+            "created_ids": result.created,
+            "updated_ids": result.updated,
+        },
+    )
+    return result
+
+
+def _targets(model, tenant, plan: ImportPlan) -> dict:
+    ids = [row.target_id for row in plan.rows if row.target_id is not None]
+    existing = model.objects.filter(tenant=tenant).in_bulk(ids)
+    if len(existing) != len(ids):
+        raise ImportConflict
+    return existing
+
+
+def _save(model, new: list, changed: list[tuple]) -> None:
+    """New rows go in batches; changed ones one by one, only the filled-in columns (bulk_update's CASE
+    expressions over many columns are far slower than plain UPDATEs on SQLite)."""
+    model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    for record, fields in changed:
+        if fields:
+            record.save(update_fields=[*fields, "updated_at"])
+
+
+def _import_organisations(tenant, plan: ImportPlan) -> ImportResult:
+    existing = _targets(Organisation, tenant, plan)
+    new, changed = [], []
+    tags: list[tuple[Organisation, str, list]] = []
+    for row in plan.rows:
+        fields = [name for name in ORGANISATION_FIELDS if name in row.values]
+        if row.target_id is not None:
+            organisation = existing[row.target_id]
+            changed.append((organisation, fields))
+        else:
+            organisation = Organisation(tenant=tenant, kind=OrganisationKind.ASSOCIATION)
+            new.append(organisation)
+        for name in fields:
+            setattr(organisation, name, row.values[name])
+        tags.extend((organisation, name, row.values[name]) for name in ORGANISATION_TAG_FIELDS if name in row.values)
+    _save(Organisation, new, changed)
+    created = {organisation.pk for organisation in new}
+    for name in ORGANISATION_TAG_FIELDS:
+        # A filled-in cell is the organisation's whole list of that kind of tag.
+        through = getattr(Organisation, name).through
+        links = [(organisation.pk, chosen) for organisation, field_name, chosen in tags if field_name == name]
+        replaced = [pk for pk, _chosen in links if pk not in created]
+        for start in range(0, len(replaced), BATCH_SIZE):
+            through.objects.filter(organisation_id__in=replaced[start : start + BATCH_SIZE]).delete()
+        rows = [through(organisation_id=pk, tag_id=tag.pk) for pk, chosen in links for tag in chosen]
+        through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    return ImportResult(created=[o.pk for o in new], updated=[o.pk for o, _fields in changed])
+
+
+def _import_people(tenant, plan: ImportPlan) -> ImportResult:
+    existing = _targets(Person, tenant, plan)
+    new, changed = [], []
+    wanted_roles: list[tuple[Person, int, str]] = []
+    for row in plan.rows:
+        fields = [name for name in PERSON_FIELDS if name in row.values]
+        if row.target_id is not None:
+            person = existing[row.target_id]
+            changed.append((person, fields))
+        else:
+            person = Person(tenant=tenant)
+            new.append(person)
+        for name in fields:
+            setattr(person, name, row.values[name])
+        if row.values.get("organisation"):
+            wanted_roles.append((person, row.values["organisation"], row.values["role"]))
+    _save(Person, new, changed)
+    # A role the person already has (and has not ended) is not added twice.
+    open_roles = set(
+        OrganisationRole.objects.filter(tenant=tenant, person_id__in=list(existing), ended_on=None).values_list(
+            "person_id", "organisation_id", "role"
+        )
+    )
+    new_roles = []
+    for person, organisation_id, role in wanted_roles:
+        if (person.pk, organisation_id, role) not in open_roles:
+            open_roles.add((person.pk, organisation_id, role))
+            new_roles.append(OrganisationRole(tenant=tenant, organisation_id=organisation_id, person=person, role=role))
+    OrganisationRole.objects.bulk_create(new_roles, batch_size=BATCH_SIZE)
+    return ImportResult(
+        created=[p.pk for p in new], updated=[p.pk for p, _fields in changed], roles_created=len(new_roles)
+    )
