@@ -34,7 +34,6 @@ run: setup
 	@mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --no-input -v0
 	DEBUG=1 $(PY) manage.py demo --if-empty
-	DEBUG=1 $(PY) manage.py demo
 	@echo "Frivillig runs on http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -60,10 +60,12 @@ def _user(email: str, full_name: str) -> User:
     return user
 
 
+DEMO_SLUGS = [data["slug"] for data in DEMO_TENANTS]
+
+
 @transaction.atomic
-def load_demo() -> list[tuple[str, str]]:
-    """Create what is missing and return the demo logins as (e-mail, description)."""
-    logins: list[tuple[str, str]] = []
+def load_demo() -> None:
+    """Create what is missing; what exists is left as it is."""
     with scopes_disabled():
         for data in DEMO_TENANTS:
             tenant, _ = Tenant.objects.get_or_create(slug=data["slug"], defaults=data)
@@ -72,14 +74,30 @@ def load_demo() -> list[tuple[str, str]]:
                 email = f"{prefix}.{tenant.slug}@example.org"
                 user = _user(email, names[tenant.slug])
                 Membership.objects.get_or_create(tenant=tenant, user=user, role=role)
-                logins.append((email, f"{role.label} – {tenant.centre_name}"))
                 staff[role] = user
             representative = _user(f"forening.{tenant.slug}@example.org", REPRESENTATIVES[tenant.slug])
             association = load_crm_demo(tenant=tenant, staff=staff[Role.CENTRE_STAFF], representative=representative)
             Membership.objects.get_or_create(
                 tenant=tenant, user=representative, role=Role.ASSOCIATION_REP, organisation=association
             )
-            logins.append((representative.email, f"{Role.ASSOCIATION_REP.label} – {association.name}"))
         _user(*CITIZEN)
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    """The demo accounts that exist in this database, with what each may do, as (e-mail, description)."""
+    with scopes_disabled():
+        memberships = (
+            Membership.objects.filter(user__email__endswith="@example.org", tenant__slug__in=DEMO_SLUGS)
+            .select_related("user", "tenant", "organisation")
+            .order_by("tenant__name", "role", "user__email")
+        )
+        logins = [
+            (
+                membership.user.email,
+                f"{membership.get_role_display()} – {membership.organisation or membership.tenant.centre_name}",
+            )
+            for membership in memberships
+        ]
+    if User.objects.filter(email=CITIZEN[0]).exists():
         logins.append((CITIZEN[0], "Borger / citizen"))
     return logins

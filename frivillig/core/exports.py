@@ -59,7 +59,7 @@ def xlsx_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequen
         cell.font = Font(bold=True)
     for row in rows:
         values = [_cell(value) for value in row]
-        sheet.append([_text(v) if isinstance(v, str) else v for v in values])
+        sheet.append(["'" + v if isinstance(v, str) and v.startswith("=") else v for v in values])
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)

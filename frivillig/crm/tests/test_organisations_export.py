@@ -110,6 +110,7 @@ def test_organisation_export_xlsx_has_the_same_rows(staff, rich_organisation):
     assert rows[0] == HEADER
     first = rows[1]
     assert first[0] == "Alfa Besøgsvenner"
+    assert first[4] == "+45 12 34 56 78"  # typed cells: no formula guard needed for a leading +
     assert first[5] == "Ærøvej 5"
     assert first[9] == "Older people, Loneliness"
     assert first[11].date() == date(2016, 4, 1)

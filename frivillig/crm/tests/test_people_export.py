@@ -99,7 +99,7 @@ def test_person_export_xlsx_has_the_same_rows(staff, soeren):
     assert rows[1][:6] == [
         "Søren Ærbødig",
         "soeren@example.org",
-        "'+45 20 30 40 50",
+        "+45 20 30 40 50",
         "Ældre og sundhed",
         "Områdeleder",
         "Chair, Alfa Besøgsvenner",

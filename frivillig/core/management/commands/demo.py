@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from frivillig.core.demo import DEMO_PASSWORD, load_demo
+from frivillig.core.demo import DEMO_PASSWORD, demo_logins, load_demo
 
 
 class Command(BaseCommand):
@@ -21,10 +21,17 @@ class Command(BaseCommand):
         from frivillig.tenants.models import Tenant
 
         if if_empty and Tenant.objects.exists():
-            self.stdout.write("Demo data: the database already has tenants; nothing loaded.")
+            self.stdout.write("Demo data: the database already has tenants, so nothing was loaded.")
+            self._print_logins(demo_logins())
             return
-        logins = load_demo()
-        self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /konto/log-ind/ with:"))
+        load_demo()
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self._print_logins(demo_logins())
+
+    def _print_logins(self, logins: list[tuple[str, str]]) -> None:
+        if not logins:
+            return
+        self.stdout.write("Log in at /konto/log-ind/ with:")
         for email, description in logins:
             self.stdout.write(f"  {email:32} {description}")
         self.stdout.write(f"  password for all: {DEMO_PASSWORD}")
