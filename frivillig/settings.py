@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "frivillig.tenants",
     "frivillig.communication",
     "frivillig.crm",
+    "frivillig.volunteering",
 ]
 
 MIDDLEWARE = [

@@ -82,6 +82,24 @@ class PersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
 
 
+def make_opportunity(organisation: Organisation, **fields):
+    """A published opportunity of the organisation (pass status= for another state)."""
+    from frivillig.volunteering.enums import OpportunityStatus
+    from frivillig.volunteering.models import Opportunity
+
+    fields.setdefault("title", "Besøgsven for en ældre borger")
+    fields.setdefault("summary", "Drik kaffe og gå ture med en ældre, der sidder meget alene.")
+    fields.setdefault("status", OpportunityStatus.PUBLISHED)
+    if fields["status"] != OpportunityStatus.DRAFT:
+        fields.setdefault("published_at", timezone.now())
+    from frivillig.volunteering.search import refresh_search_fields
+
+    with scopes_disabled():
+        opportunity = Opportunity.objects.create(tenant=organisation.tenant, organisation=organisation, **fields)
+        refresh_search_fields(opportunity)
+    return opportunity
+
+
 def grant(user: User, tenant: Tenant, *roles: str, organisation=None) -> None:
     with scopes_disabled():
         for role in roles:

@@ -9,6 +9,7 @@ tenant_patterns = [
     path("", include("frivillig.tenants.urls")),
     path("", include("frivillig.communication.urls")),
     path("", include("frivillig.crm.urls")),
+    path("", include("frivillig.volunteering.urls")),
 ]
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("invitation/<str:token>/", invitation_accept_view, name="invitation_accept"),
     path("sprog/", switch_language, name="switch_language"),
     path("admin/", admin.site.urls),
+    path("", include("frivillig.volunteering.urls_national")),
     # Last: every other first segment names a tenant (slugs that the site uses are reserved).
     path("<slug:tenant_slug>/", include(tenant_patterns)),
 ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from frivillig.core.services import log_action
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person
 from frivillig.tenants.models import Invitation, Membership
+from frivillig.volunteering.models import Opportunity
 
 ORGANISATION_RELATIONS = frozenset(
     {
@@ -22,6 +23,7 @@ ORGANISATION_RELATIONS = frozenset(
         "crm.collaborationrelation.organisation",
         "tenants.membership.organisation",
         "tenants.invitation.organisation",
+        "volunteering.opportunity.organisation",
     }
 )
 PERSON_RELATIONS = frozenset(
@@ -29,6 +31,7 @@ PERSON_RELATIONS = frozenset(
         "crm.organisationrole.person",
         "crm.interaction.people",
         "crm.collaborationrelation.person",
+        "volunteering.opportunity.contact_person",
     }
 )
 
@@ -132,6 +135,7 @@ def organisation_merge(*, keep: Organisation, remove: Organisation, actor) -> Or
     Membership.objects.filter(pk__in=duplicates).delete()
     moved["representatives"] = Membership.objects.filter(pk__in=representatives).update(organisation=keep)
     moved["invitations"] = Invitation.objects.filter(organisation=remove).update(organisation=keep)
+    moved["opportunities"] = Opportunity.objects.filter(organisation=remove).update(organisation=keep)
 
     for name in ("target_groups", "activity_areas"):
         through = getattr(Organisation, name).through
@@ -170,6 +174,7 @@ def person_merge(*, keep: Person, remove: Person, actor) -> Person:
     )
     moved["interactions"] = _move_m2m(Interaction.people.through, "person_id", keep.pk, remove.pk, "interaction_id")
     moved["relations"] = CollaborationRelation.objects.filter(person=remove).update(person=keep)
+    moved["opportunities"] = Opportunity.objects.filter(contact_person=remove).update(contact_person=keep)
 
     filled = _fill(keep, remove, PERSON_FILL_FIELDS)
     if keep.consent_given_at is None and remove.consent_given_at is not None:

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.core.audit import register_actions
+
+
+class VolunteeringConfig(AppConfig):
+    name = "frivillig.volunteering"
+    label = "volunteering"
+
+    def ready(self):
+        register_actions(
+            {
+                "volunteering.opportunity.created": _("Volunteer opportunity created"),
+                "volunteering.opportunity.updated": _("Volunteer opportunity changed"),
+                "volunteering.opportunity.published": _("Volunteer opportunity published"),
+                "volunteering.opportunity.closed": _("Volunteer opportunity closed"),
+                "volunteering.opportunity.expired": _("Volunteer opportunity expired"),
+                "volunteering.opportunity.renewed": _("Volunteer opportunity renewed"),
+                "volunteering.application.created": _("Application received"),
+                "volunteering.application.confirmed": _("Application e-mail confirmed"),
+                "volunteering.application.status_changed": _("Application status changed"),
+                "volunteering.application.child_certificate": _("Child certificate recorded"),
+                "volunteering.application.withdrawn": _("Application withdrawn"),
+            }
+        )

@@ -1,0 +1,74 @@
+"""Full-text search over opportunities, in Danish, behind one interface.
+
+PostgreSQL: the stored `search_vector` column (migration 0002, `danish` configuration, GIN index), matched with
+`websearch_to_tsquery` and ranked with `ts_rank`. SQLite: `search_stems` holds the Snowball (Danish) stems of
+the same text, so inflected words still meet ("frivillige" finds "frivillig"); every query word must match the
+start of a stem, and the rank counts title hits double.
+"""
+
+import re
+
+import snowballstemmer
+from django.db import connection
+from django.db.models import Case, FloatField, IntegerField, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+
+_WORD = re.compile(r"[0-9a-zæøåéü]+", re.IGNORECASE)
+_stemmer = snowballstemmer.stemmer("danish")
+
+
+def words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text or "")]
+
+
+def stems(text: str) -> list[str]:
+    return _stemmer.stemWords(words(text))
+
+
+def search_fields(opportunity) -> tuple[str, str]:
+    """The text the search reads (`search_document`) and its stems (`search_stems`), from the saved fields.
+
+    The title and summary have their own weight in PostgreSQL; the document holds the rest, including the
+    organisation's name and the place. Call after the many-to-many fields are saved.
+    """
+    parts = [opportunity.description, opportunity.tasks, opportunity.organisation.name, opportunity.town]
+    if opportunity.pk:
+        for name in ("activity_areas", "target_groups", "skills", "inclusion"):
+            parts.extend(f"{tag.label_da} {tag.label_en}" for tag in getattr(opportunity, name).all())
+    document = "\n".join(part for part in parts if part)
+    title_stems = stems(opportunity.title)
+    all_stems = title_stems + stems(opportunity.summary) + stems(document)
+    # Leading space and "t:" markers let SQLite match word starts and tell title hits apart.
+    stem_text = " " + " ".join(f"t:{stem}" for stem in title_stems) + " " + " ".join(all_stems) + " "
+    return document, stem_text
+
+
+def refresh_search_fields(opportunity) -> None:
+    opportunity.search_document, opportunity.search_stems = search_fields(opportunity)
+    type(opportunity).objects.with_scopes_disabled().filter(pk=opportunity.pk).update(
+        search_document=opportunity.search_document, search_stems=opportunity.search_stems
+    )
+
+
+def apply_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Filter to the opportunities matching `query` and annotate `search_rank` (higher is better)."""
+    query = (query or "").strip()
+    if not query:
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+    if connection.vendor == "postgresql":
+        table = queryset.model._meta.db_table
+        return queryset.annotate(
+            search_rank=RawSQL(  # noqa: S611 - the table name is ours, the query is a parameter
+                f"ts_rank({table}.search_vector, websearch_to_tsquery('danish', %s))",
+                (query,),
+                output_field=FloatField(),
+            )
+        ).extra(where=[f"{table}.search_vector @@ websearch_to_tsquery('danish', %s)"], params=[query])  # noqa: S610
+    query_stems = [stem for stem in stems(query) if stem]
+    if not query_stems:
+        return queryset.none()
+    rank = Value(0, output_field=IntegerField())
+    for stem in query_stems:
+        queryset = queryset.filter(search_stems__contains=f" {stem}")
+        rank = rank + Case(When(search_stems__contains=f" t:{stem}", then=Value(2)), default=Value(1))
+    return queryset.annotate(search_rank=rank * Value(1.0, output_field=FloatField()))

@@ -1,0 +1,1 @@
+"""Reads of volunteering, one module per area."""

@@ -1,0 +1,4 @@
+"""applications pages of volunteering."""
+
+urlpatterns: list = []
+national_urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""board pages of volunteering."""
+
+urlpatterns: list = []
+national_urlpatterns: list = []

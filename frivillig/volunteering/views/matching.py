@@ -1,0 +1,4 @@
+"""matching pages of volunteering."""
+
+urlpatterns: list = []
+national_urlpatterns: list = []

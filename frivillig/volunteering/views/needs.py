@@ -1,0 +1,4 @@
+"""needs pages of volunteering."""
+
+urlpatterns: list = []
+national_urlpatterns: list = []

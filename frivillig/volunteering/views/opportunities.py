@@ -1,0 +1,4 @@
+"""opportunities pages of volunteering."""
+
+urlpatterns: list = []
+national_urlpatterns: list = []

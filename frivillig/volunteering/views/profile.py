@@ -1,0 +1,4 @@
+"""profile pages of volunteering."""
+
+urlpatterns: list = []
+national_urlpatterns: list = []
