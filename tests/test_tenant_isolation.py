@@ -83,3 +83,21 @@ def test_every_model_with_a_tenant_has_only_scoped_managers():
             if not hasattr(manager, "with_scopes_disabled"):
                 unscoped.append(f"{model._meta.label}.{manager.name}")
     assert unscoped == []
+
+
+def test_every_national_first_path_segment_is_reserved_from_tenant_slugs():
+    """A tenant whose slug equals a national path would lose pages to it."""
+    from django.urls import URLResolver, get_resolver
+
+    from frivillig.tenants.models import RESERVED_SLUGS
+
+    segments = set()
+    for entry in get_resolver().url_patterns:
+        first = str(entry.pattern).lstrip("^").split("/", 1)[0]
+        if isinstance(entry, URLResolver) and first == "":
+            # An include at the root (the national volunteering pages): look one level down.
+            firsts = {str(inner.pattern).lstrip("^").split("/", 1)[0] for inner in entry.url_patterns}
+        else:
+            firsts = {first}
+        segments |= {segment for segment in firsts if segment and "<" not in segment}
+    assert segments - RESERVED_SLUGS == set()

@@ -8,7 +8,9 @@ from frivillig.tenants.enums import Role
 
 kommunekode_validator = RegexValidator(r"^\d{3}$", _("The municipality code has three digits, e.g. 340."))
 # First path segments the site itself uses; a tenant slug may not take one.
-RESERVED_SLUGS = frozenset({"admin", "konto", "invitation", "sprog", "static", "media", "api", "frivilligjob"})
+RESERVED_SLUGS = frozenset(
+    {"admin", "konto", "invitation", "sprog", "static", "media", "api", "frivilligjob", "min-side"}
+)
 
 
 def validate_slug_not_reserved(value: str) -> None:

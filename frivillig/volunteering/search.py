@@ -10,8 +10,20 @@ import re
 
 import snowballstemmer
 from django.db import connection
-from django.db.models import Case, FloatField, IntegerField, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    Field,
+    FloatField,
+    Func,
+    IntegerField,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import Col
 
 _WORD = re.compile(r"[0-9a-zæøåéü]+", re.IGNORECASE)
 _stemmer = snowballstemmer.stemmer("danish")
@@ -50,20 +62,40 @@ def refresh_search_fields(opportunity) -> None:
     )
 
 
+class _StoredVector(Expression):
+    """The PostgreSQL-only `search_vector` column (migration 0002) of the opportunity table.
+
+    Resolved to a real column reference under the alias the query gives the table, so the search still works
+    when the queryset becomes a subquery (the board's facet counts), where Django renames the tables.
+    """
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        column = Field(name="search_vector")
+        column.set_attributes_from_name("search_vector")
+        return Col(query.get_initial_alias(), column, output_field=TextField())
+
+
+class _DanishQuery(Func):
+    template = "websearch_to_tsquery('danish', %(expressions)s)"
+    output_field = TextField()
+
+
+class _Matches(Func):
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
 def apply_search(queryset: QuerySet, query: str) -> QuerySet:
     """Filter to the opportunities matching `query` and annotate `search_rank` (higher is better)."""
     query = (query or "").strip()
     if not query:
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
     if connection.vendor == "postgresql":
-        table = queryset.model._meta.db_table
-        return queryset.annotate(
-            search_rank=RawSQL(  # noqa: S611 - the table name is ours, the query is a parameter
-                f"ts_rank({table}.search_vector, websearch_to_tsquery('danish', %s))",
-                (query,),
-                output_field=FloatField(),
-            )
-        ).extra(where=[f"{table}.search_vector @@ websearch_to_tsquery('danish', %s)"], params=[query])  # noqa: S610
+        tsquery = _DanishQuery(Value(query))
+        return queryset.filter(_Matches(_StoredVector(), tsquery)).annotate(
+            search_rank=Func(_StoredVector(), tsquery, function="ts_rank", output_field=FloatField())
+        )
     query_stems = [stem for stem in stems(query) if stem]
     if not query_stems:
         return queryset.none()

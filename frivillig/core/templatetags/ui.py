@@ -20,15 +20,20 @@ def ui_widget(field):
     return field.as_widget(attrs=attrs)
 
 
+# URL namespaces whose pages take no tenant.
+NATIONAL_NAMESPACES = frozenset({"accounts", "national"})
+
+
 @register.inclusion_tag("core/ui/nav_item.html", takes_context=True)
 def nav_item(context, url_name: str, label: str, section: str = ""):
     """A main-menu link, marked as the current page when the view's name is `url_name` or starts with `section`."""
     from django.urls import reverse
 
-    request = context["request"]
+    request = context.get("request")
     tenant = context.get("tenant")
-    national = url_name == "front_page" or url_name.startswith("accounts:")
+    national = url_name == "front_page" or url_name.split(":")[0] in NATIONAL_NAMESPACES
     kwargs = {} if national or tenant is None else {"tenant_slug": tenant.slug}
-    view_name = getattr(request.resolver_match, "view_name", "") or ""
+    # The 500 page renders without a request: nothing is current there.
+    view_name = getattr(getattr(request, "resolver_match", None), "view_name", "") or ""
     current = view_name == url_name or bool(section and view_name.startswith(section))
     return {"href": reverse(url_name, kwargs=kwargs), "label": label, "current": current}

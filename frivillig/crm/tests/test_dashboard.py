@@ -163,9 +163,11 @@ def test_dashboard_empty_states_read_naturally(personas, client_for):
 def test_dashboard_offers_quick_links_that_exist(personas, client_for):
     response = english(client_for("centre_staff")).get(DASHBOARD)
 
-    links = {label: address for address, label in response.context["quick_links"]}
-    assert links["Log an interaction"] == reverse("crm:interaction_create", kwargs={"tenant_slug": "alfa"})
-    for address in links.values():
+    content = response.content.decode()
+    assert f'href="{reverse("crm:interaction_create", kwargs={"tenant_slug": "alfa"})}"' in content
+    assert "Log an interaction" in content
+    links = dict(response.context["quick_links"])
+    for address in links:
         assert address.startswith("/alfa/")
 
 

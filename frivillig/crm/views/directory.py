@@ -1,13 +1,11 @@
 """The public directory of associations: anyone may search it; each association has a page carrying
 schema.org JSON-LD. Only the public profile is shown, never the centre's notes, interactions or relations."""
 
-import json
-
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from frivillig.core.jsonld import json_ld_script
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.crm.models import Organisation, Tag
@@ -20,9 +18,6 @@ from frivillig.crm.selectors.directory import (
     directory_filter_options,
 )
 
-# The characters that could end the <script> element or start markup inside it, as JSON escapes
-# (the same ones Django's json_script escapes); the JSON means the same, the HTML parser sees no tag.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 MAX_SEARCH_LENGTH = 100
 
 
@@ -58,11 +53,7 @@ def directory_detail(request, tenant_slug: str, pk: int):
 
 
 def organisation_json_ld(request, organisation: Organisation) -> SafeString:
-    """The page's schema.org `Organization` as a <script type="application/ld+json"> element.
-
-    Like Django's `json_script`, the element is built here rather than in the template: a JSON-LD block is data
-    the browser never runs (the CSP does not apply to it), and the templates stay free of any inline <script>.
-    """
+    """The page's schema.org `Organization` as a <script type="application/ld+json"> element."""
     data: dict = {"@context": "https://schema.org", "@type": "Organization", "name": organisation.name}
     optional = {
         "description": organisation.description or organisation.purpose,
@@ -85,9 +76,7 @@ def organisation_json_ld(request, organisation: Organisation) -> SafeString:
         }
     if organisation.cvr:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "CVR", "value": organisation.cvr}
-    text = json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
-    # mark_safe: every character that could end the element or open markup is escaped above.
-    return format_html('<script type="application/ld+json">\n{}\n</script>', mark_safe(text))  # noqa: S308
+    return json_ld_script(data)
 
 
 urlpatterns = [

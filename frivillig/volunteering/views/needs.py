@@ -1,4 +1,103 @@
-"""needs pages of volunteering."""
+"""Where volunteers are lacking: a public overview per tenant, a richer one for the centre staff (also by
+association), and the staff's export of the tables."""
 
-urlpatterns: list = []
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.core.exports import table_response
+from frivillig.core.permissions import PUBLIC, view_permission
+from frivillig.volunteering.forms.needs import NeedsPeriodForm
+from frivillig.volunteering.selectors.needs import NeedsOverview, needs_overview
+
+EXPORT_FORMATS = {"xlsx", "csv"}
+DETAILS_PERMISSION = "volunteering.view_needs_details"
+
+
+def _chart(rows) -> dict:
+    """The JSON island charts.js draws: the open places of each row that has any."""
+    return {"rows": [{"label": row.label, "value": row.open_places} for row in rows if row.open_places]}
+
+
+def _overview(request, *, details: bool) -> tuple[NeedsPeriodForm, NeedsOverview]:
+    today = timezone.localdate()
+    form = NeedsPeriodForm(request.GET, today=today)
+    return form, needs_overview(request.tenant, form.period(), today=today, with_associations=details)
+
+
+def _render(request, *, details: bool):
+    form, overview = _overview(request, details=details)
+    context = {
+        "form": form,
+        "overview": overview,
+        "details": details,
+        "can_see_details": details or request.user.has_perm(DETAILS_PERMISSION, request.tenant),
+        "target_group_chart": _chart(overview.by_target_group),
+        "activity_area_chart": _chart(overview.by_activity_area),
+    }
+    return render(request, "volunteering/needs_overview.html", context)
+
+
+@view_permission(PUBLIC)
+def needs(request, tenant_slug: str):
+    return _render(request, details=False)
+
+
+@view_permission(DETAILS_PERMISSION)
+def needs_details(request, tenant_slug: str):
+    return _render(request, details=True)
+
+
+@view_permission(DETAILS_PERMISSION)
+def needs_export(request, tenant_slug: str, fmt: str):
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    _form, overview = _overview(request, details=True)
+    header = [
+        _("Table"),
+        _("Name"),
+        _("Opportunities"),
+        _("Open places"),
+        _("Unfilled places"),
+        _("Applications"),
+        _("Became volunteers"),
+        _("Applications per opportunity"),
+        _("Fill rate (%)"),
+        _("Median days open"),
+    ]
+    sections = [
+        (_("Total"), [overview.totals]),
+        (_("Target group"), overview.by_target_group),
+        (_("Activity area"), overview.by_activity_area),
+        (_("Association"), overview.by_association or []),
+        (_("Area"), overview.by_area),
+    ]
+    rows = (
+        [
+            section,
+            row.label or section,
+            row.opportunities,
+            row.open_places,
+            row.unfilled_places,
+            row.applications,
+            row.started,
+            round(row.applications_per_opportunity, 1) if row.applications_per_opportunity is not None else None,
+            round(row.fill_rate * 100) if row.fill_rate is not None else None,
+            overview.median_days_open if row is overview.totals else None,
+        ]
+        for section, section_rows in sections
+        for row in section_rows
+    )
+    period = overview.period
+    filename = f"mangler-frivillige-{request.tenant.slug}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}"
+    return table_response(fmt, filename=filename, header=header, rows=rows)
+
+
+urlpatterns = [
+    path("mangler-frivillige/", needs, name="needs"),
+    path("mangler-frivillige/detaljer/", needs_details, name="needs_details"),
+    path("mangler-frivillige/eksport/<str:fmt>/", needs_export, name="needs_export"),
+]
 national_urlpatterns: list = []

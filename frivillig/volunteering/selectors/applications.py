@@ -1,0 +1,114 @@
+"""Reads for signing up and following up: the opportunity one signs up for, the pipeline of confirmed
+applications (narrowed to the represented associations for representatives) and a volunteer's own applications."""
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+
+from frivillig.crm.selectors import represented_organisations
+from frivillig.tenants.rules import is_centre_staff
+from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
+from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
+
+# The order of the pipeline's groups: the open steps first, then how it ended.
+PIPELINE_ORDER = [
+    ApplicationStatus.NEW,
+    ApplicationStatus.CONTACTED,
+    ApplicationStatus.MEETING,
+    ApplicationStatus.STARTED,
+    ApplicationStatus.DECLINED,
+    ApplicationStatus.WITHDRAWN,
+]
+
+_pipeline_position = Case(
+    *(When(status=status, then=Value(position)) for position, status in enumerate(PIPELINE_ORDER)),
+    default=Value(len(PIPELINE_ORDER)),
+    output_field=IntegerField(),
+)
+
+
+def open_opportunity(tenant, pk: int) -> Opportunity | None:
+    """A published opportunity of the tenant: the only kind one can sign up for."""
+    return (
+        Opportunity.objects.filter(tenant=tenant, status=OpportunityStatus.PUBLISHED, organisation__archived_at=None)
+        .select_related("organisation", "contact_person")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _sees_whole_tenant(user, tenant) -> bool:
+    return is_centre_staff(user, tenant)
+
+
+def followed_organisations(user, tenant):
+    """The organisations whose applications this person follows up: all of the tenant's for centre staff, the
+    represented ones for association representatives."""
+    from frivillig.crm.selectors import active_organisations
+
+    if _sees_whole_tenant(user, tenant):
+        return active_organisations(tenant)
+    return represented_organisations(user, tenant)
+
+
+def followed_opportunities(user, tenant) -> QuerySet[Opportunity]:
+    queryset = Opportunity.objects.filter(tenant=tenant).select_related("organisation")
+    if _sees_whole_tenant(user, tenant):
+        return queryset
+    return queryset.filter(organisation__in=represented_organisations(user, tenant))
+
+
+def followed_applications(user, tenant) -> QuerySet[Application]:
+    """Confirmed applications this person may follow up; an unconfirmed guest sign-up is nobody's business yet."""
+    queryset = Application.objects.filter(tenant=tenant, email_confirmed_at__isnull=False)
+    if not _sees_whole_tenant(user, tenant):
+        queryset = queryset.filter(opportunity__organisation__in=represented_organisations(user, tenant))
+    return queryset
+
+
+def pipeline(applications: QuerySet[Application]) -> QuerySet[Application]:
+    """Applications in pipeline order (new → contacted → meeting → started / declined / withdrawn), oldest first
+    within each step, with what the rows show already joined."""
+    return (
+        applications.select_related("opportunity", "opportunity__organisation")
+        .annotate(pipeline_position=_pipeline_position)
+        .order_by("pipeline_position", "created_at", "pk")
+    )
+
+
+def status_counts(applications: QuerySet[Application]) -> list[tuple[str, str, int]]:
+    """(status, label, number) for every step of the pipeline, zeros included, in one query."""
+    counted = dict(applications.order_by().values_list("status").annotate(number=Count("pk")))
+    return [(status.value, status.label, counted.get(status.value, 0)) for status in PIPELINE_ORDER]
+
+
+def application_for_follow_up(user, tenant, pk: int) -> Application | None:
+    return (
+        followed_applications(user, tenant)
+        .select_related("opportunity", "opportunity__organisation", "opportunity__contact_person")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def application_history(application: Application) -> QuerySet[ApplicationEvent]:
+    return ApplicationEvent.objects.filter(application=application).select_related("actor").order_by("created_at", "pk")
+
+
+def already_applied(opportunity: Opportunity, email: str) -> bool:
+    return Application.objects.filter(opportunity=opportunity, email__iexact=email).exists()
+
+
+# --- the volunteer's own applications (national pages: no tenant scope is open) ----------------------------
+
+
+def own_applications(user) -> QuerySet[Application]:
+    """The person's applications in every municipality: made while logged in, or confirmed from the account's
+    (verified) e-mail address as a guest. Reads across tenants by design: they are the person's own."""
+    condition = Q(user=user)
+    if getattr(user, "email_verified_at", None) is not None:
+        condition |= Q(email__iexact=user.email, email_confirmed_at__isnull=False)
+    return (
+        Application.objects.with_scopes_disabled()
+        .filter(condition)
+        .select_related("opportunity", "opportunity__organisation", "tenant")
+        .order_by("-created_at", "-pk")
+    )

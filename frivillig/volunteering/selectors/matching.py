@@ -1,0 +1,227 @@
+"""Reads for explained matching: a volunteer's best open opportunities (across tenants), and the volunteers who
+agreed to be suggested for one opportunity.
+
+Both pre-filter candidates in the database (at most CANDIDATE_LIMIT, sharing a word or a nearby postcode, newest
+first) and score them in Python with frivillig.volunteering.matching, so the number of queries is the same
+whatever the size of the data.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+from django_scopes import scopes_disabled
+
+from frivillig.crm.enums import Vocabulary
+from frivillig.crm.models import Tag
+from frivillig.crm.selectors import represented_organisations
+from frivillig.tenants.rules import is_centre_staff
+from frivillig.volunteering.enums import OpportunityStatus
+from frivillig.volunteering.matching import Audience, Match, OpportunityTraits, best, score
+from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
+from frivillig.volunteering.postcodes import nearby_prefix
+
+CANDIDATE_LIMIT = 300
+SUGGESTION_LIMIT = 10
+SUGGESTED_VOLUNTEER_LIMIT = 25
+
+# The opportunity's word fields and the profile's list each is matched against.
+WORD_FIELDS = {
+    "target_groups": "interests",
+    "activity_areas": "interests",
+    "skills": "skills",
+    "inclusion": "inclusion_needs",
+}
+
+
+def profile_of(user) -> VolunteerProfile | None:
+    """The person's volunteer profile, or None before they have saved one (also for sign-up forms to prefill)."""
+    if not user.is_authenticated:
+        return None
+    return VolunteerProfile.objects.filter(user=user).first()
+
+
+def _with_words(queryset: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    words = Tag.objects.with_scopes_disabled().only("pk", "slug", "label_da", "label_en", "vocabulary", "position")
+    return queryset.prefetch_related(*(Prefetch(name, queryset=words) for name in WORD_FIELDS))
+
+
+# What the list of suggestions shows; the long texts stay in the database.
+SUGGESTION_FIELDS = (
+    "pk",
+    "tenant",
+    "tenant__slug",
+    "tenant__centre_name",
+    "organisation",
+    "organisation__name",
+    "title",
+    "summary",
+    "postcode",
+    "town",
+    "is_remote",
+    "status",
+    "published_at",
+)
+# What scoring reads of each candidate, as plain values (cheaper than 300 model instances).
+CANDIDATE_FIELDS = ("pk", "postcode", "is_remote", "on_weekdays", "in_evenings", "at_weekends")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    opportunity: Opportunity
+    match: Match
+
+
+def _words_of(opportunity_ids: list[int]) -> dict[int, dict[str, dict[str, str]]]:
+    """{opportunity id: {word field: {key: label}}}: one small indexed query per word table."""
+    english = (get_language() or "da").startswith("en")
+    words: dict[int, dict[str, dict[str, str]]] = {}
+    for name in WORD_FIELDS:
+        rows = (
+            getattr(Opportunity, name)
+            .through.objects.filter(opportunity_id__in=opportunity_ids)
+            .order_by("tag__position", "tag__label_da")
+            .values_list("opportunity_id", "tag__slug", "tag__label_da", "tag__label_en")
+        )
+        for opportunity_id, key, label_da, label_en in rows:
+            words.setdefault(opportunity_id, {}).setdefault(name, {})[key] = (
+                label_en if english and label_en else label_da
+            )
+    return words
+
+
+def _traits(values: dict, words: dict[str, dict[str, str]]) -> OpportunityTraits:
+    return OpportunityTraits(
+        interests={**words.get("target_groups", {}), **words.get("activity_areas", {})},
+        skills=words.get("skills", {}),
+        inclusion=words.get("inclusion", {}),
+        on_weekdays=values["on_weekdays"],
+        in_evenings=values["in_evenings"],
+        at_weekends=values["at_weekends"],
+        postcode=values["postcode"],
+        is_remote=values["is_remote"],
+    )
+
+
+def _tag_ids(profile: VolunteerProfile) -> dict[str, list[int]]:
+    """The ids of every tenant's words that the profile names, per opportunity word field (one query)."""
+    wanted = {
+        Vocabulary.TARGET_GROUP: ("target_groups", profile.interests),
+        Vocabulary.ACTIVITY_AREA: ("activity_areas", profile.interests),
+        Vocabulary.SKILL: ("skills", profile.skills),
+        Vocabulary.INCLUSION: ("inclusion", profile.inclusion_needs),
+    }
+    condition = Q(pk__in=[])
+    for vocabulary, (_name, keys) in wanted.items():
+        if keys:
+            condition |= Q(vocabulary=vocabulary, slug__in=list(keys))
+    ids: dict[str, list[int]] = {}
+    for pk, vocabulary in Tag.objects.filter(condition).values_list("pk", "vocabulary"):
+        ids.setdefault(wanted[vocabulary][0], []).append(pk)
+    return ids
+
+
+def suggestions_for(profile: VolunteerProfile, *, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
+    """The best published opportunities of every active tenant for the profile, best first.
+
+    Candidates: the newest CANDIDATE_LIMIT published opportunities that can be done from home, lie near the
+    profile's postcode or share a word with it. Opportunities the person has already applied for are left out:
+    they are in their applications. Seven queries, whatever the size of the board: the profile's word ids, the
+    candidates (plain values), their words (one per word table), and the winners for display.
+    """
+    condition = Q(is_remote=True)
+    prefix = nearby_prefix(profile.postcode)
+    if prefix:
+        condition |= Q(postcode__startswith=prefix)
+    # The national board reads across tenants; only published opportunities of active tenants leave here.
+    with scopes_disabled():
+        for name, tag_ids in _tag_ids(profile).items():
+            through = getattr(Opportunity, name).through
+            condition |= Q(pk__in=through.objects.filter(tag_id__in=tag_ids).values("opportunity_id"))
+        candidates = list(
+            Opportunity.objects.filter(
+                status=OpportunityStatus.PUBLISHED, tenant__is_active=True, organisation__archived_at=None
+            )
+            .filter(condition)
+            .exclude(pk__in=Application.objects.filter(user=profile.user_id).values("opportunity_id"))
+            .order_by("-published_at", "-pk")
+            .values(*CANDIDATE_FIELDS)[:CANDIDATE_LIMIT]
+        )
+        words = _words_of([values["pk"] for values in candidates]) if candidates else {}
+        ranked = best(
+            candidates, lambda values: score(profile, _traits(values, words.get(values["pk"], {}))), limit=limit
+        )
+        shown = Opportunity.objects.select_related("tenant", "organisation").only(*SUGGESTION_FIELDS)
+        opportunities = shown.in_bulk([values["pk"] for values, _match in ranked]) if ranked else {}
+    return [Suggestion(opportunities[values["pk"]], match) for values, match in ranked]
+
+
+def _keeps_every_organisation(user, tenant) -> bool:
+    return is_centre_staff(user, tenant)
+
+
+def opportunity_for_suggestions(user, tenant) -> QuerySet[Opportunity]:
+    """The opportunities whose suggested volunteers this person may see: every one of the tenant for centre staff,
+    their own associations' for representatives (any other is not found)."""
+    queryset = Opportunity.objects.filter(tenant=tenant)
+    if not _keeps_every_organisation(user, tenant):
+        queryset = queryset.filter(organisation__in=represented_organisations(user, tenant))
+    return _with_words(queryset.select_related("organisation"))
+
+
+@dataclass(frozen=True)
+class SuggestedVolunteer:
+    first_name: str
+    postcode: str
+    match: Match
+
+
+def _first_name(full_name: str) -> str:
+    parts = (full_name or "").split()
+    return parts[0] if parts else ""
+
+
+def suggested_volunteers(
+    opportunity: Opportunity, *, limit: int = SUGGESTED_VOLUNTEER_LIMIT
+) -> list[SuggestedVolunteer]:
+    """Volunteers who agreed to be suggested, best match first, with only what they agreed to show: first name,
+    postcode, interests. Contact details and private notes are not even read. People who already applied are in
+    the pipeline, not here."""
+    traits = OpportunityTraits.of(opportunity)
+    condition = Q()
+    for words, profile_field in (
+        (traits.interests, "interests"),
+        (traits.skills, "skills"),
+        (traits.inclusion, "inclusion_needs"),
+    ):
+        for key in words:
+            # The JSON list holds the keys as quoted strings on both databases; keys are slugs, so no wildcards.
+            condition |= Q(**{f"{profile_field}__icontains": f'"{key}"'})
+    prefix = nearby_prefix(opportunity.postcode)
+    if prefix and not opportunity.is_remote:
+        condition |= Q(postcode__startswith=prefix)
+    applicants = Application.objects.filter(opportunity=opportunity, user__isnull=False).values("user_id")
+    profiles = (
+        VolunteerProfile.objects.filter(condition, open_to_suggestions=True, user__is_active=True)
+        .exclude(user__in=applicants)
+        .select_related("user")
+        .only(
+            "pk",
+            "user",
+            "user__full_name",
+            "interests",
+            "skills",
+            "inclusion_needs",
+            "on_weekdays",
+            "in_evenings",
+            "at_weekends",
+            "postcode",
+            "updated_at",
+        )
+        .order_by("-updated_at", "-pk")[:CANDIDATE_LIMIT]
+    )
+    ranked = best(profiles, lambda profile: score(profile, traits, audience=Audience.ASSOCIATION), limit=limit)
+    return [
+        SuggestedVolunteer(first_name=_first_name(profile.user.full_name), postcode=profile.postcode, match=match)
+        for profile, match in ranked
+    ]

@@ -1,0 +1,422 @@
+"""Signing up for an opportunity and following the application up.
+
+A guest's sign-up stays invisible to the association until the e-mail address is confirmed by a signed link;
+a logged-in person's sign-up is confirmed at once. Confirmation tells the association's contact and the
+volunteer centre, and sends the volunteer a receipt. Status changes follow the pipeline's allowed steps and
+each one is written to the application's history and the audit log.
+"""
+
+import time
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.core.email import send_templated_mail
+from frivillig.core.services import log_action
+from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
+from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
+
+CONFIRMATION_SALT = "frivillig.volunteering.application-confirmation"
+CONFIRMATION_MAX_AGE_DAYS = 3
+REMINDER_AFTER_DAYS = 7
+SIGNUPS_PER_ADDRESS_PER_HOUR = 10
+
+# Where the association may move an application from each step. "withdrawn" is the volunteer's own step.
+TRANSITIONS: dict[str, list[str]] = {
+    ApplicationStatus.NEW: [ApplicationStatus.CONTACTED, ApplicationStatus.MEETING, ApplicationStatus.DECLINED],
+    ApplicationStatus.CONTACTED: [ApplicationStatus.MEETING, ApplicationStatus.STARTED, ApplicationStatus.DECLINED],
+    ApplicationStatus.MEETING: [ApplicationStatus.STARTED, ApplicationStatus.DECLINED],
+    ApplicationStatus.STARTED: [],
+    ApplicationStatus.DECLINED: [],
+    ApplicationStatus.WITHDRAWN: [],
+}
+
+
+class ApplicationError(Exception):
+    """A step the application cannot take; the message is for the person who tried."""
+
+
+class DuplicateApplication(ApplicationError):
+    """This e-mail address has already signed up for the opportunity."""
+
+
+class ConfirmationLinkError(ApplicationError):
+    """The confirmation link cannot be used; the message says why."""
+
+
+# --- the rate limit ---------------------------------------------------------------------------------------
+
+
+def _throttle_key(address: str) -> str:
+    import hashlib
+
+    return "application-signups:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _recent_signups(address: str, now: float) -> list[float]:
+    return [moment for moment in cache.get(_throttle_key(address), []) if moment > now - 3600]
+
+
+def signup_allowed(address: str) -> bool:
+    """At most SIGNUPS_PER_ADDRESS_PER_HOUR sign-ups from one address in any hour (a sliding window)."""
+    return len(_recent_signups(address, time.time())) < SIGNUPS_PER_ADDRESS_PER_HOUR
+
+
+def register_signup(address: str) -> None:
+    # Timestamps rather than a counter: the cache's incr() does not keep the expiry on every backend.
+    now = time.time()
+    cache.set(_throttle_key(address), [*_recent_signups(address, now), now], timeout=3600)
+
+
+# --- signing up -------------------------------------------------------------------------------------------
+
+
+def confirmation_token(application: Application, *, language: str = "") -> str:
+    payload = {"a": application.pk, "e": application.email.lower()}
+    if language:
+        payload["l"] = language
+    return signing.dumps(payload, salt=CONFIRMATION_SALT)
+
+
+def _after_commit(send) -> None:
+    # A mail server that fails must not turn a saved sign-up into an error page.
+    transaction.on_commit(send, robust=True)
+
+
+@transaction.atomic
+def application_create(
+    *,
+    opportunity: Opportunity,
+    full_name: str,
+    email: str,
+    phone: str = "",
+    message: str = "",
+    user=None,
+    language: str = "",
+    base_url: str,
+) -> Application:
+    """Save a sign-up. With `user` (logged in) it is confirmed at once and the notifications go out; a guest
+    gets a mail with the confirmation link instead. Raises DuplicateApplication if the address has already
+    signed up for the opportunity, also when two identical sign-ups arrive at the same moment."""
+    application = Application(
+        tenant=opportunity.tenant,
+        opportunity=opportunity,
+        user=user,
+        full_name=full_name.strip(),
+        email=email.strip(),
+        phone=phone,
+        message=message.strip(),
+        email_confirmed_at=timezone.now() if user is not None else None,
+    )
+    try:
+        # The unique constraint on (opportunity, lower(email)) decides; the savepoint keeps the outer
+        # transaction usable after the database refuses the second one.
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:
+        raise DuplicateApplication(
+            _("You have already signed up for this volunteer opportunity with this e-mail address.")
+        ) from None
+    log_action("volunteering.application.created", actor=user, tenant=application.tenant, target=application)
+    if user is not None:
+        _confirmed(application, actor=user, base_url=base_url, language=user.preferred_language)
+    else:
+        link = base_url + reverse(
+            "national:confirm_application", kwargs={"token": confirmation_token(application, language=language)}
+        )
+        _after_commit(
+            lambda: send_templated_mail(
+                to=application.email,
+                template="volunteering/email/application_confirm",
+                context={
+                    "application": application,
+                    "opportunity": opportunity,
+                    "organisation": opportunity.organisation,
+                    "link": link,
+                    "days": CONFIRMATION_MAX_AGE_DAYS,
+                },
+                language=language or None,
+            )
+        )
+    return application
+
+
+@transaction.atomic
+def application_confirm(*, token: str, base_url: str) -> tuple[Application, bool]:
+    """Confirm a guest's e-mail address from the link. Returns the application and whether this call confirmed
+    it (False: it was confirmed before, which is not an error). Raises ConfirmationLinkError.
+
+    Reads across tenants by design: the link is all the visitor has."""
+    try:
+        payload = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE_DAYS * 86400)
+    except signing.SignatureExpired:
+        raise ConfirmationLinkError(
+            _("The confirmation link has expired. Links work for %(days)s days; sign up again to get a new one.")
+            % {"days": CONFIRMATION_MAX_AGE_DAYS}
+        ) from None
+    except signing.BadSignature:
+        raise ConfirmationLinkError(
+            _("The confirmation link is not valid. Check that you copied the whole link.")
+        ) from None
+    application = Application.objects.with_scopes_disabled().select_for_update().filter(pk=payload.get("a")).first()
+    if application is None or application.email.lower() != payload.get("e"):
+        raise ConfirmationLinkError(_("The confirmation link is not valid. Check that you copied the whole link."))
+    if application.email_confirmed_at is not None:
+        return application, False
+    application.email_confirmed_at = timezone.now()
+    application.save(update_fields=["email_confirmed_at"])
+    _confirmed(application, actor=None, base_url=base_url, language=payload.get("l") or "")
+    return application, True
+
+
+def _confirmed(application: Application, *, actor, base_url: str, language: str) -> None:
+    """What follows a confirmed sign-up: the audit entry, the first step of the history, and the mails."""
+    log_action("volunteering.application.confirmed", actor=actor, tenant=application.tenant, target=application)
+    ApplicationEvent.objects.create(
+        tenant=application.tenant,
+        application=application,
+        from_status="",
+        to_status=application.status,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+    )
+    application_id = application.pk
+    _after_commit(lambda: _send_confirmed_mails(application_id, base_url=base_url, volunteer_language=language))
+
+
+def _language_of(email: str, *, user=None) -> str | None:
+    """The recipient's chosen language where we know it (they have an account); else the site's default."""
+    from frivillig.accounts.models import User
+
+    if user is not None:
+        return user.preferred_language
+    if not email:
+        return None
+    return User.objects.filter(email__iexact=email).values_list("preferred_language", flat=True).first()
+
+
+def association_recipient(opportunity: Opportunity) -> tuple[str, str | None]:
+    """The association's address for this opportunity: its contact person, else the organisation; and the
+    language to write in."""
+    contact = opportunity.contact_person
+    if contact is not None and contact.email and contact.archived_at is None:
+        return contact.email, _language_of(contact.email, user=contact.user)
+    email = opportunity.organisation.email
+    return email, _language_of(email)
+
+
+def _application_url(application: Application, base_url: str) -> str:
+    return base_url + reverse(
+        "volunteering:application_detail",
+        kwargs={"tenant_slug": application.tenant.slug, "pk": application.pk},
+    )
+
+
+def _send_confirmed_mails(application_id: int, *, base_url: str, volunteer_language: str) -> None:
+    application = (
+        Application.objects.with_scopes_disabled()
+        .select_related("tenant", "user", "opportunity__organisation", "opportunity__contact_person__user")
+        .get(pk=application_id)
+    )
+    opportunity = application.opportunity
+    context = {
+        "application": application,
+        "opportunity": opportunity,
+        "organisation": opportunity.organisation,
+        "tenant": application.tenant,
+        "link": _application_url(application, base_url),
+    }
+    sent_to = set()
+    association_email, association_language = association_recipient(opportunity)
+    for email, language in ((association_email, association_language), (application.tenant.email, None)):
+        if email and email.lower() not in sent_to:
+            sent_to.add(email.lower())
+            send_templated_mail(
+                to=email, template="volunteering/email/application_received", context=context, language=language
+            )
+    receipt_language = (
+        application.user.preferred_language
+        if application.user is not None
+        else volunteer_language or _language_of(application.email)
+    )
+    send_templated_mail(
+        to=application.email,
+        template="volunteering/email/application_receipt",
+        context={**context, "link": base_url + reverse("national:my_applications")},
+        language=receipt_language,
+    )
+
+
+# --- following up -----------------------------------------------------------------------------------------
+
+
+def allowed_transitions(application: Application) -> list[str]:
+    return list(TRANSITIONS.get(application.status, []))
+
+
+def needs_child_certificate(application: Application) -> bool:
+    return application.opportunity.requires_child_certificate and application.child_certificate_ok is not True
+
+
+def _lock(application: Application) -> Application:
+    """Re-read the row under a lock, so two people moving the same application take turns."""
+    locked = Application.objects.with_scopes_disabled().select_for_update().get(pk=application.pk)
+    application.status = locked.status
+    application.status_changed_at = locked.status_changed_at
+    application.child_certificate_ok = locked.child_certificate_ok
+    application.child_certificate_obtained_on = locked.child_certificate_obtained_on
+    return application
+
+
+def _move(application: Application, *, to_status: str, actor, code: str) -> Application:
+    from_status = application.status
+    application.status = to_status
+    application.status_changed_at = timezone.now()
+    application.save(update_fields=["status", "status_changed_at"])
+    ApplicationEvent.objects.create(
+        tenant=application.tenant,
+        application=application,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+    )
+    log_action(
+        code, actor=actor, tenant=application.tenant, target=application, data={"from": from_status, "to": to_status}
+    )
+    return application
+
+
+@transaction.atomic
+def application_change_status(*, application: Application, to_status: str, actor) -> Application:
+    """Move a confirmed application one step along the pipeline, if that step is allowed from where it is."""
+    _lock(application)
+    if application.email_confirmed_at is None:
+        raise ApplicationError(_("The e-mail address of this application has not been confirmed yet."))
+    if to_status not in allowed_transitions(application):
+        raise ApplicationError(
+            _("An application that is “%(current)s” cannot be moved to “%(wanted)s”.")
+            % {"current": application.get_status_display(), "wanted": ApplicationStatus(to_status).label}
+            if to_status in ApplicationStatus.values
+            else _("Choose one of the steps in the list.")
+        )
+    if to_status == ApplicationStatus.STARTED and needs_child_certificate(application):
+        raise ApplicationError(
+            _(
+                "This opportunity requires a child certificate (børneattest). Record an approved child certificate "
+                "before you mark the person as started."
+            )
+        )
+    return _move(application, to_status=to_status, actor=actor, code="volunteering.application.status_changed")
+
+
+@transaction.atomic
+def application_record_child_certificate(
+    *, application: Application, obtained_on: date, ok: bool, actor
+) -> Application:
+    """Record that the child certificate was obtained, on which date, and whether it was OK — never its content."""
+    _lock(application)
+    if not application.opportunity.requires_child_certificate:
+        raise ApplicationError(_("This opportunity does not require a child certificate."))
+    if application.status in (ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN):
+        raise ApplicationError(_("The application is closed; there is nothing more to record."))
+    application.child_certificate_obtained_on = obtained_on
+    application.child_certificate_ok = ok
+    application.save(update_fields=["child_certificate_obtained_on", "child_certificate_ok"])
+    log_action(
+        "volunteering.application.child_certificate",
+        actor=actor,
+        tenant=application.tenant,
+        target=application,
+        data={"obtained_on": obtained_on.isoformat(), "ok": ok},
+    )
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, actor) -> Application:
+    """The volunteer takes their application back (only while it is still open)."""
+    _lock(application)
+    if application.status not in OPEN_APPLICATION_STATUSES:
+        raise ApplicationError(
+            _("The application is “%(status)s” and can no longer be withdrawn.")
+            % {"status": application.get_status_display()}
+        )
+    return _move(
+        application, to_status=ApplicationStatus.WITHDRAWN, actor=actor, code="volunteering.application.withdrawn"
+    )
+
+
+# --- the reminder -----------------------------------------------------------------------------------------
+
+
+def applications_due_for_reminder(now=None):
+    """Confirmed applications still "new" REMINDER_AFTER_DAYS days after confirmation, not yet reminded about."""
+    now = now or timezone.now()
+    return (
+        Application.objects.with_scopes_disabled()
+        .filter(
+            status=ApplicationStatus.NEW,
+            email_confirmed_at__isnull=False,
+            email_confirmed_at__lte=now - timedelta(days=REMINDER_AFTER_DAYS),
+            reminder_sent_at__isnull=True,
+        )
+        .select_related("tenant", "opportunity__organisation", "opportunity__contact_person__user")
+        .order_by("pk")
+    )
+
+
+def application_remind(*, application_id: int, base_url: str, now=None) -> bool:
+    """Remind the association once about an application nobody has acted on. Returns whether a mail went out.
+
+    The row is locked and re-checked, so two runs at the same time still send one reminder."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        application = (
+            Application.objects.with_scopes_disabled()
+            .select_for_update()
+            .filter(pk=application_id, status=ApplicationStatus.NEW, reminder_sent_at__isnull=True)
+            .first()
+        )
+        if application is None:
+            return False
+        application = (
+            Application.objects.with_scopes_disabled()
+            .select_related("tenant", "opportunity__organisation", "opportunity__contact_person__user")
+            .get(pk=application.pk)
+        )
+        email, language = association_recipient(application.opportunity)
+        recipient, language = (email, language) if email else (application.tenant.email, None)
+        application.reminder_sent_at = now
+        application.save(update_fields=["reminder_sent_at"])
+        if recipient:
+            context = {
+                "application": application,
+                "opportunity": application.opportunity,
+                "organisation": application.opportunity.organisation,
+                "tenant": application.tenant,
+                "days": REMINDER_AFTER_DAYS,
+                "link": _application_url(application, base_url),
+            }
+            _after_commit(
+                lambda: send_templated_mail(
+                    to=recipient,
+                    template="volunteering/email/application_reminder",
+                    context=context,
+                    language=language,
+                )
+            )
+    return bool(recipient)
+
+
+def default_base_url() -> str:
+    """The site's address for links in mails sent outside a request (management commands)."""
+    configured = getattr(settings, "SITE_URL", "")
+    if configured:
+        return configured.rstrip("/")
+    hosts = [host for host in settings.ALLOWED_HOSTS if host and host != "*" and not host.startswith(".")]
+    return f"https://{hosts[0]}" if hosts else ""

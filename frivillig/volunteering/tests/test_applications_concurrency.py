@@ -1,0 +1,49 @@
+"""Twenty identical sign-ups at the same moment leave exactly one application (PostgreSQL: real concurrency)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from frivillig.testing import build_personas, make_opportunity
+from frivillig.volunteering.models import Application
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL: SQLite serialises every write anyway"
+)
+
+
+def test_twenty_concurrent_identical_sign_ups_leave_exactly_one(transactional_db):
+    personas = build_personas()
+    opportunity = make_opportunity(personas.organisation, title="Populært job")
+    address = reverse("volunteering:apply", kwargs={"tenant_slug": "alfa", "pk": opportunity.pk})
+    data = {"full_name": "Dorte Dobbelt", "email": "dorte@example.org", "phone": "", "message": "", "website": ""}
+    start = threading.Barrier(20)
+    results: list[tuple[int, str]] = []
+
+    def sign_up(number: int) -> None:
+        # Each its own address, so the rate limit stays out of the way; each thread its own connection.
+        client = Client(REMOTE_ADDR=f"10.0.0.{number + 1}")
+        client.cookies["frivillig_language"] = "en"
+        try:
+            start.wait()
+            response = client.post(address, data)
+            results.append((response.status_code, response.content.decode()))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sign_up, args=(number,)) for number in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    with scopes_disabled():
+        assert Application.objects.filter(opportunity=opportunity).count() == 1
+    assert [status for status, _page in results] == [200] * 20
+    thanked = [page for _status, page in results if "Check your e-mail" in page]
+    refused = [page for _status, page in results if "You have already signed up" in page]
+    assert (len(thanked), len(refused)) == (1, 19)
