@@ -6,6 +6,7 @@ from django_scopes import scopes_disabled
 
 from frivillig.accounts.models import User
 from frivillig.crm.demo import load_crm_demo
+from frivillig.volunteering.demo import load_volunteering_demo
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Membership, Tenant
 
@@ -80,6 +81,7 @@ def load_demo() -> None:
             Membership.objects.get_or_create(
                 tenant=tenant, user=representative, role=Role.ASSOCIATION_REP, organisation=association
             )
+            load_volunteering_demo(tenant=tenant)
         _user(*CITIZEN)
 
 
