@@ -53,3 +53,9 @@ clean:
 # Refresh the Danish catalogue from the code (needs GNU gettext); then translate the new entries.
 messages-da: setup
 	cd frivillig && DEBUG=1 ../$(PY) ../manage.py makemessages -l da --no-obsolete
+
+# --- bench -----------------------------------------------------------------------------------------------
+# National data set in a throwaway PostgreSQL cluster, gunicorn, latency and throughput beside two reference
+# views (bench/README.md). BENCH_SCALE=0.02 make bench for a quick run; the report goes to bench/results-*.md.
+bench: setup
+	@bash bench/run.sh

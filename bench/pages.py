@@ -1,0 +1,44 @@
+"""The pages `make bench` measures: data, so they are easy to adjust when a page's address or parameters change.
+
+A page names either a fixed `path` or a URL name with kwargs; "{tenant}" and "{opportunity}" in kwargs are
+filled in from the generated data (bench/plan.py picks them). `query` is added as the query string.
+A page whose URL name does not exist yet, or that answers 404, is reported as "not available".
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    label: str
+    path: str = ""
+    url_name: str = ""
+    kwargs: dict = field(default_factory=dict)
+    query: dict = field(default_factory=dict)
+    login: bool = False
+    reference: bool = False
+
+
+# The board's GET parameters (frivillig/volunteering/forms/board.py): `soeg` (search words), `maalgruppe`
+# (a target group's key), `hvornaar` (hverdage / aften / weekend).
+PAGES = [
+    Page("hello", 'Bare Django view "hello" (reference)', path="/bench/hello/", reference=True),
+    Page("bare_list", "Bare list, 50 opportunities (reference)", path="/bench/liste/", reference=True),
+    Page(
+        "search",
+        "National search: text + 2 filters",
+        url_name="national:board",
+        query={"soeg": "besøgsven", "maalgruppe": "aeldre", "hvornaar": "aften"},
+    ),
+    Page(
+        "detail",
+        "Opportunity detail",
+        url_name="volunteering:opportunity_detail",
+        kwargs={"tenant_slug": "{tenant}", "pk": "{opportunity}"},
+    ),
+    Page("suggestions", "Suggestions for one volunteer (logged in)", url_name="national:suggestions", login=True),
+]
+
+# The reference every page is compared with.
+BASELINE = "bare_list"
