@@ -6,9 +6,9 @@ from django_scopes import scopes_disabled
 
 from frivillig.accounts.models import User
 from frivillig.crm.demo import load_crm_demo
-from frivillig.volunteering.demo import load_volunteering_demo
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Membership, Tenant
+from frivillig.volunteering.demo import load_volunteering_demo
 
 DEMO_PASSWORD = "frivillig-demo"
 
