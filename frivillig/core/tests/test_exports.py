@@ -19,3 +19,10 @@ def test_xlsx_export_stores_text_as_text_and_guards_only_formulas():
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [cell.value for cell in sheet[2]] == ["'=SUM(A1)", "+45 12 34 56 78", "Ærø"]
     assert sheet["A2"].data_type == "s"
+
+
+def test_danish_sort_key_puts_aeoeaa_after_z_in_danish_order():
+    from frivillig.core.validators import danish_sort_key
+
+    words = ["Århus", "Ølstykke", "Ærø", "Zealand", "Aabenraa", "aarhus"]
+    assert sorted(words, key=danish_sort_key) == ["Aabenraa", "aarhus", "Zealand", "Ærø", "Ølstykke", "Århus"]

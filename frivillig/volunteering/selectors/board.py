@@ -5,30 +5,42 @@ no tenant scope open, so their queries say so explicitly (`with_scopes_disabled(
 scope-free queryset for the prefetched words); every such read is public data of published opportunities.
 
 Facet counts: for each option of a filter, how many opportunities would match with that option chosen and every
-other filter as it is. They cost a bounded number of queries, whatever the number of options or rows:
-
-- one aggregate over the opportunities matching the search and the word filters, with a conditional count per
-  option of the plain-column filters (commitment, when, remote, new this week) and the total;
-- one grouped query per word dimension (target group, activity area, inclusion fit) and, nationally, one for the
-  municipality.
-
-The total comes from that first aggregate, so the pagination needs no COUNT query of its own.
+other filter as it is. They cost a bounded number of queries, whatever the number of options or rows (issue 5,
+"Performance"): one statement reads the opportunities matching the search once into a materialised common table
+expression — a few columns, a flag per chosen filter and per plain-column option (commitment, when, remote, new
+this week) — and derives from it, with UNION ALL, the total, each plain option's count, one grouped count per word
+dimension (target group, activity area, inclusion fit) and, nationally, per municipality, and the ids of the
+requested page in order. The search, the joins and the filters are thus evaluated once, not once per facet.
+Then one query reads the page's rows and one their inclusion words; a chosen word filter first looks up its tag
+ids (one small query), so the planner can use the through table's tag index.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Value
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.core.validators import danish_sort_key
 from frivillig.crm.enums import Vocabulary
-from frivillig.crm.models import Tag
+from frivillig.crm.models import Organisation, Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
+from frivillig.tenants.models import Tenant
 from frivillig.volunteering.enums import Commitment, OpportunityStatus
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.search import apply_search
@@ -49,11 +61,6 @@ WHEN_FIELDS: dict[str, str] = {"hverdage": "on_weekdays", "aften": "in_evenings"
 # `sorter` values; "relevans" means the newest first when there are no search words.
 BOARD_SORTS = ("relevans", "nyeste", "frist")
 _NEWEST = ("-published_at", "-pk")
-_ORDER = {
-    "relevans": ("-search_rank", *_NEWEST),
-    "nyeste": _NEWEST,
-    "frist": (F("expires_on").asc(nulls_last=True), *_NEWEST),
-}
 # What a row of the list or an entry of a feed shows: the long texts stay in the database.
 _LIST_FIELDS = (
     "tenant_id",
@@ -153,28 +160,52 @@ def visible_opportunities(tenant) -> QuerySet[Opportunity]:
     else:
         queryset = Opportunity.objects.filter(tenant=tenant)
     # The periodic command closes expired opportunities; until it has run, the date alone hides them.
+    # "Not of an archived organisation" rather than a join: the archived ones are few (and indexed, migration
+    # 0003), where a join reads every organisation.
+    archived = Organisation.objects.with_scopes_disabled().filter(
+        pk=OuterRef("organisation_id"), archived_at__isnull=False
+    )
     return queryset.filter(
         Q(expires_on=None) | Q(expires_on__gte=timezone.localdate()),
+        ~Exists(archived),
         status=OpportunityStatus.PUBLISHED,
         published_at__lte=timezone.now(),
-        organisation__archived_at=None,
     )
 
 
-def _all_of(conditions: dict[str, Q], leave_out: str = "") -> Q:
-    combined = Q()
-    for key, condition in conditions.items():
-        if key != leave_out:
-            combined &= condition
-    return combined
+def _word_ids(criteria: BoardFilter) -> dict[str, list[int]]:
+    """The ids of the chosen words' tags in every tenant (a slug means the same in each), by GET parameter: one
+    small query, so the statement can look them up as a list (the planner then uses the through table's tag
+    index instead of reading all of it)."""
+    chosen = {
+        parameter: slug
+        for parameter, slug in (
+            ("maalgruppe", criteria.target_group),
+            ("omraade", criteria.activity_area),
+            ("inklusion", criteria.inclusion),
+        )
+        if slug
+    }
+    if not chosen:
+        return {}
+    condition = Q(pk__in=[])
+    for parameter, slug in chosen.items():
+        condition |= Q(slug=slug, vocabulary=TAG_FILTERS[parameter][1])
+    parameters = {(TAG_FILTERS[parameter][1], slug): parameter for parameter, slug in chosen.items()}
+    ids: dict[str, list[int]] = {parameter: [] for parameter in chosen}
+    for pk, slug, vocabulary in (
+        Tag.objects.with_scopes_disabled().filter(condition).values_list("pk", "slug", "vocabulary")
+    ):
+        ids[parameters[vocabulary, slug]].append(pk)
+    return ids
 
 
-def _word_condition(parameter: str, slug: str) -> Q:
-    relation, vocabulary = TAG_FILTERS[parameter]
-    through = getattr(Opportunity, relation).through
-    # Through-table look-up: one row per opportunity, and the same slug matches in every tenant.
-    tagged = through.objects.filter(tag__slug=slug, tag__vocabulary=vocabulary).values("opportunity_id")
-    return Q(pk__in=tagged)
+def _word_condition(parameter: str, tag_ids: list[int]) -> Q:
+    if not tag_ids:
+        # No tenant has the word: nothing matches (a plain false, where an empty IN would not be a boolean).
+        return Q(Value(False, output_field=BooleanField()))
+    through = getattr(Opportunity, TAG_FILTERS[parameter][0]).through
+    return Q(pk__in=through.objects.filter(tag_id__in=tag_ids).values("opportunity_id"))
 
 
 def _conditions(criteria: BoardFilter, *, national: bool, now) -> tuple[dict[str, Q], dict[str, Q]]:
@@ -182,13 +213,8 @@ def _conditions(criteria: BoardFilter, *, national: bool, now) -> tuple[dict[str
     related: dict[str, Q] = {}
     if national and criteria.municipality:
         related["kommune"] = Q(tenant__slug=criteria.municipality)
-    for parameter, slug in (
-        ("maalgruppe", criteria.target_group),
-        ("omraade", criteria.activity_area),
-        ("inklusion", criteria.inclusion),
-    ):
-        if slug:
-            related[parameter] = _word_condition(parameter, slug)
+    for parameter, tag_ids in _word_ids(criteria).items():
+        related[parameter] = _word_condition(parameter, tag_ids)
     plain: dict[str, Q] = {}
     if criteria.commitment:
         plain["omfang"] = Q(commitment=criteria.commitment)
@@ -226,47 +252,6 @@ _DEFAULT_LABELS = {
 }
 
 
-def _word_facet(parameter: str, opportunities: QuerySet, selected: str, *, national: bool) -> list[FacetOption]:
-    relation, vocabulary = TAG_FILTERS[parameter]
-    through = getattr(Opportunity, relation).through
-    rows = (
-        through.objects.filter(opportunity_id__in=opportunities.values("pk"), tag__vocabulary=vocabulary)
-        .values("tag__slug")
-        # One row per opportunity and slug: a tenant has each slug once per vocabulary.
-        .annotate(
-            count=Count("opportunity_id"),
-            label_da=Min("tag__label_da"),
-            label_en=Min("tag__label_en"),
-            position=Min("tag__position"),
-        )
-        .order_by("position", "label_da")
-    )
-    options = []
-    for row in rows:
-        labels = (row["label_da"], row["label_en"])
-        if national:
-            # Across tenants the shared vocabulary's own words, not whichever tenant's wording sorts first.
-            labels = _DEFAULT_LABELS.get((vocabulary, row["tag__slug"]), labels)
-        options.append(FacetOption(row["tag__slug"], _label(*labels), row["count"], row["tag__slug"] == selected))
-    return _with_selected(options, selected, _label(*_DEFAULT_LABELS.get((vocabulary, selected), (selected, ""))))
-
-
-def _municipality_facet(opportunities: QuerySet, selected: str) -> list[FacetOption]:
-    rows = (
-        opportunities.order_by()
-        .values("tenant__slug", "tenant__municipality_name")
-        .annotate(count=Count("pk"))
-        .order_by("tenant__municipality_name")
-    )
-    options = [
-        FacetOption(
-            row["tenant__slug"], row["tenant__municipality_name"], row["count"], row["tenant__slug"] == selected
-        )
-        for row in rows
-    ]
-    return _with_selected(options, selected, selected)
-
-
 def _with_selected(options: list[FacetOption], selected: str, label: str) -> list[FacetOption]:
     """Options with a match; the chosen one stays in the list even when nothing matches it any more."""
     if selected and not any(option.selected for option in options):
@@ -275,50 +260,162 @@ def _with_selected(options: list[FacetOption], selected: str, label: str) -> lis
 
 
 def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
-    """One page of the board's results for `tenant` (None: national), with the total and the facet counts."""
+    """One page of the board's results for `tenant` (None: national), with the total and the facet counts.
+
+    One statement counts everything: the opportunities matching the search are read once into a materialised
+    common table expression, with a flag per chosen filter and per plain-column option; every count, and the ids
+    of the page's rows, come from that small table (see the module's docstring). Then the page's rows are read.
+    """
     now = timezone.now()
     national = tenant is None
     matching = apply_search(visible_opportunities(tenant), criteria.search)
     related, plain = _conditions(criteria, national=national, now=now)
-    chosen = criteria.chosen
-
-    # 1. Total and plain-column facets: one aggregate over what matches the search and the word filters.
-    aggregates = {"total": Count("pk", filter=_all_of(plain))}
+    filters = {**related, **plain}
     plain_options = _plain_options(now)
-    names: dict[tuple[str, str], str] = {}
+
+    # The matching set: what the order needs, a flag per chosen filter and one per plain-column option.
+    flags = {f"f_{index}": condition for index, condition in enumerate(filters.values())}
+    filter_flag = dict(zip(filters, flags, strict=True))
+    option_flag: dict[tuple[str, str], str] = {}
     for parameter, options in plain_options.items():
-        others = _all_of(plain, leave_out=parameter)
         for value, _label_text, condition in options:
-            names[parameter, value] = name = f"facet_{len(names)}"
-            aggregates[name] = Count("pk", filter=others & condition)
-    counts = matching.filter(_all_of(related)).order_by().aggregate(**aggregates)
+            option_flag[parameter, value] = name = f"o_{len(option_flag)}"
+            flags[name] = condition
+    columns = ["id", "tenant_id", "published_at", "expires_on", "search_rank", *flags]
+    rows = matching.order_by().annotate(
+        **{name: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in flags.items()}
+    )
+    inner_sql, inner_params = rows.values_list(*columns).query.sql_with_params()
+
+    def passing(leave_out: str = "") -> str:
+        names = [flag for parameter, flag in filter_flag.items() if parameter != leave_out]
+        return " AND ".join(["1 = 1", *(f"m.{name}" for name in names)])
+
+    branches: list[str] = []
+    params: list = list(inner_params)
+    # The total and the plain-column facets.
+    # The statement is assembled from names in this module (tables, flags, orders); every value is a parameter.
+    branches.append(f"SELECT 'total', '', COUNT(*), 0, '', '' FROM m WHERE {passing()}")  # noqa: S608
+    for (parameter, value), name in option_flag.items():
+        branches.append(f"SELECT %s, %s, COUNT(*), 0, '', '' FROM m WHERE {passing(parameter)} AND m.{name}")  # noqa: S608
+        params += [parameter, value]
+    # The word facets: one grouped join per word table.
+    tag_table = Tag._meta.db_table
+    for parameter, (relation, vocabulary) in TAG_FILTERS.items():
+        through = getattr(Opportunity, relation).through._meta.db_table
+        branches.append(
+            f"SELECT %s, g.slug, COUNT(*), MIN(g.position), MIN(g.label_da), MIN(g.label_en) "  # noqa: S608
+            f"FROM m JOIN {through} t ON t.opportunity_id = m.id JOIN {tag_table} g ON g.id = t.tag_id "
+            f"WHERE g.vocabulary = %s AND {passing(parameter)} GROUP BY g.slug"
+        )
+        params += [parameter, vocabulary]
+    if national:
+        tenant_table = Tenant._meta.db_table
+        branches.append(
+            f"SELECT 'kommune', tt.slug, COUNT(*), 0, tt.municipality_name, '' "  # noqa: S608
+            f"FROM m JOIN {tenant_table} tt ON tt.id = m.tenant_id WHERE {passing('kommune')} "
+            "GROUP BY tt.slug, tt.municipality_name"
+        )
+    # The ids of the page's rows, in order: the requested page, or the last one when it lies beyond.
+    requested = _requested_page(page_number)
+    order = _SQL_ORDER[criteria.effective_sort]
+    branches.append(
+        "SELECT 'page', '', p.id, p.number, '', '' FROM ("  # noqa: S608
+        f"SELECT m.id, ROW_NUMBER() OVER (ORDER BY {order}) AS number, COUNT(*) OVER () AS total "
+        f"FROM m WHERE {passing()}) p "
+        "WHERE p.number > %s * (CASE WHEN %s <= (p.total + %s) / %s THEN %s ELSE (p.total + %s) / %s END - 1) "
+        "AND p.number <= %s * CASE WHEN %s <= (p.total + %s) / %s THEN %s ELSE (p.total + %s) / %s END"
+    )
+    size, rounding = BOARD_PER_PAGE, BOARD_PER_PAGE - 1
+    clamp = [requested, rounding, size, requested, rounding, size]
+    params += [size, *clamp, size, *clamp]
+    sql = f"WITH m ({', '.join(columns)}) AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(  # noqa: S608
+        f"SELECT * FROM ({branch}) b{index}"  # noqa: S608
+        for index, branch in enumerate(branches)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        answer = cursor.fetchall()
+
+    total = 0
+    plain_counts: dict[tuple[str, str], int] = {}
+    word_rows: dict[str, list[tuple]] = {parameter: [] for parameter in TAG_FILTERS}
+    municipality_rows: list[tuple] = []
+    page_ids: list[tuple[int, int]] = []
+    for kind, value, number, position, label_da, label_en in answer:
+        if kind == "total":
+            total = number
+        elif kind == "page":
+            page_ids.append((position, number))
+        elif kind == "kommune":
+            municipality_rows.append((value, label_da, number))
+        elif kind in word_rows:
+            word_rows[kind].append((value, number, position, label_da, label_en))
+        else:
+            plain_counts[kind, value] = number
+
+    chosen = criteria.chosen
     facets: dict[str, list[FacetOption]] = {
         parameter: [
-            FacetOption(value, label, counts[names[parameter, value]], chosen.get(parameter) == value)
+            FacetOption(value, label, plain_counts.get((parameter, value), 0), chosen.get(parameter) == value)
             for value, label, _condition in options
         ]
         for parameter, options in plain_options.items()
     }
-
-    # 2. Grouped facets: one query per dimension, over what matches every other filter.
-    for parameter in TAG_FILTERS:
-        others = matching.filter(_all_of(related, leave_out=parameter), _all_of(plain))
-        facets[parameter] = _word_facet(parameter, others, chosen.get(parameter, ""), national=national)
+    for parameter, (_relation, vocabulary) in TAG_FILTERS.items():
+        selected = chosen.get(parameter, "")
+        options = []
+        for slug, number, _position, label_da, label_en in sorted(
+            word_rows[parameter], key=lambda row: (row[2], danish_sort_key(row[3]))
+        ):
+            labels = (label_da, label_en)
+            if national:
+                # Across tenants the shared vocabulary's own words, not whichever tenant's wording sorts first.
+                labels = _DEFAULT_LABELS.get((vocabulary, slug), labels)
+            options.append(FacetOption(slug, _label(*labels), number, slug == selected))
+        default = _label(*_DEFAULT_LABELS.get((vocabulary, selected), (selected, "")))
+        facets[parameter] = _with_selected(options, selected, default)
     if national:
-        others = matching.filter(_all_of(related, leave_out="kommune"), _all_of(plain))
-        facets["kommune"] = _municipality_facet(others, criteria.municipality)
+        options = [
+            FacetOption(slug, name, number, slug == criteria.municipality)
+            for slug, name, number in sorted(municipality_rows, key=lambda row: danish_sort_key(row[1]))
+        ]
+        facets["kommune"] = _with_selected(options, criteria.municipality, criteria.municipality)
 
-    # 3. The page itself.
-    results = (
-        matching.filter(_all_of(related), _all_of(plain))
-        .order_by(*_ORDER[criteria.effective_sort])
+    # The page: its rows, read by id (the order comes from the statement above).
+    ids = [pk for _number, pk in sorted(page_ids)]
+    shown = (
+        Opportunity.objects.with_scopes_disabled()
+        .filter(pk__in=ids)
         .select_related("organisation", "tenant")
         .only(*_LIST_FIELDS)
         .prefetch_related(Prefetch("inclusion", queryset=_tags_without_scope()))
+        .order_by()
+        if ids
+        else []
     )
-    total = counts["total"]
-    page = _CountedPaginator(results, BOARD_PER_PAGE, total).get_page(page_number)
+    by_pk = {opportunity.pk: opportunity for opportunity in shown}
+    page = _CountedPaginator([], BOARD_PER_PAGE, total).get_page(page_number)
+    page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
     return BoardResults(page=page, total=total, facets=facets, new_since=now - timedelta(days=NEW_DAYS))
+
+
+# The order of the results in the statement's terms (the columns of the matching set `m`).
+_SQL_ORDER = {
+    "relevans": "m.search_rank DESC, m.published_at DESC, m.id DESC",
+    "nyeste": "m.published_at DESC, m.id DESC",
+    "frist": "m.expires_on ASC NULLS LAST, m.published_at DESC, m.id DESC",
+}
+_LAST_PAGE = 2**31 - 1
+
+
+def _requested_page(page_number) -> int:
+    """The page asked for, as Paginator.get_page reads it: not a number → the first; below one → the last."""
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else _LAST_PAGE
 
 
 # --- the detail page ------------------------------------------------------------------------------------------
