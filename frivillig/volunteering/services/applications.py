@@ -6,17 +6,16 @@ volunteer centre, and sends the volunteer a receipt. Status changes follow the p
 each one is written to the application's history and the audit log.
 """
 
-import time
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig.core import throttle
 from frivillig.core.email import send_templated_mail
 from frivillig.core.services import log_action
 from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
@@ -53,25 +52,13 @@ class ConfirmationLinkError(ApplicationError):
 # --- the rate limit ---------------------------------------------------------------------------------------
 
 
-def _throttle_key(address: str) -> str:
-    import hashlib
-
-    return "application-signups:" + hashlib.sha256(address.encode()).hexdigest()
-
-
-def _recent_signups(address: str, now: float) -> list[float]:
-    return [moment for moment in cache.get(_throttle_key(address), []) if moment > now - 3600]
-
-
 def signup_allowed(address: str) -> bool:
     """At most SIGNUPS_PER_ADDRESS_PER_HOUR sign-ups from one address in any hour (a sliding window)."""
-    return len(_recent_signups(address, time.time())) < SIGNUPS_PER_ADDRESS_PER_HOUR
+    return throttle.hits("application-signups", address, window=3600) < SIGNUPS_PER_ADDRESS_PER_HOUR
 
 
 def register_signup(address: str) -> None:
-    # Timestamps rather than a counter: the cache's incr() does not keep the expiry on every backend.
-    now = time.time()
-    cache.set(_throttle_key(address), [*_recent_signups(address, now), now], timeout=3600)
+    throttle.record("application-signups", address, window=3600)
 
 
 # --- signing up -------------------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.throttle import client_address
 from frivillig.accounts.views import base_url
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
+from frivillig.core.throttle import client_address
 from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
 from frivillig.volunteering.forms.applications import (
     ChildCertificateForm,
