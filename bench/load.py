@@ -188,7 +188,9 @@ def report(args, plan: dict, small: dict | None, results: dict, baseline_key: st
         f"{data['opportunities']:,} open opportunities, {data['profiles']:,} volunteer profiles, "
         f"{data['applications']:,} applications; {plan['database']}.",
         "- Server: gunicorn, 2 sync workers, DEBUG off, CONN_MAX_AGE=60, throwaway PostgreSQL cluster "
-        "(fsync off), WhiteNoise static files, everything on loopback.",
+        "(fsync off), WhiteNoise static files, everything on loopback. The board's aggregate and the "
+        'suggestions are cached for BOARD_CACHE_SECONDS (60 s, the product\'s default); the pages marked "cold" '
+        "are measured on a second, identical server with those caches off.",
         f"- Machine: {os.cpu_count()} cores, Python {platform.python_version()}. The server, PostgreSQL and this "
         "load generator (Python threads + http.client) share the cores: at "
         f'{args.concurrency} connections the client itself is a bottleneck, most visibly on the "hello" page, so '
@@ -263,6 +265,7 @@ def report(args, plan: dict, small: dict | None, results: dict, baseline_key: st
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", required=True, help="http://127.0.0.1:PORT")
+    parser.add_argument("--base-cold", help="the same app with its board caches off, for pages with cached=False")
     parser.add_argument("--plan", required=True)
     parser.add_argument("--small", help="the plan of a smaller data set, for the query counts")
     parser.add_argument("--out", required=True)
@@ -282,6 +285,13 @@ def main() -> int:
         print("bench/load.py only measures a server on this machine (loopback).", file=sys.stderr)
         return 2
     host, port = base.hostname, base.port or 80
+    servers = {True: (host, port)}
+    if args.base_cold:
+        cold = urlsplit(args.base_cold)
+        if cold.hostname not in {"127.0.0.1", "localhost", "::1"}:
+            print("bench/load.py only measures a server on this machine (loopback).", file=sys.stderr)
+            return 2
+        servers[False] = (cold.hostname, cold.port or 80)
     with open(args.plan, encoding="utf-8") as file:
         plan = json.load(file)
     small = None
@@ -289,15 +299,21 @@ def main() -> int:
         with open(args.small, encoding="utf-8") as file:
             small = json.load(file)
 
-    wait_for(host, port, "/bench/hello/", args.wait)
+    for server in servers.values():
+        wait_for(*server, "/bench/hello/", args.wait)
     cookie = ""
     if any(page["login"] and page.get("path") and not page.get("note") for page in plan["pages"]):
+        # One session for both servers: they share the database.
         cookie = log_in(host, port, plan["login_path"], plan["email"], plan["password"])
 
     results = {}
     for page in plan["pages"]:
         if not page.get("path") or page.get("note", "").startswith("not available"):
             continue
+        if page.get("cached", True) not in servers:
+            page["note"] = "not measured: no server with the caches off (--base-cold)"
+            continue
+        host, port = servers[page.get("cached", True)]
         page_cookie = cookie if page["login"] else ""
         print(f"measuring {page['label']}: {page['path']}", file=sys.stderr, flush=True)
         result = single(

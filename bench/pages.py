@@ -3,6 +3,10 @@
 A page names either a fixed `path` or a URL name with kwargs; "{tenant}" and "{opportunity}" in kwargs are
 filled in from the generated data (bench/plan.py picks them). `query` is added as the query string.
 A page whose URL name does not exist yet, or that answers 404, is reported as "not available".
+
+The board's aggregate and a volunteer's suggestions are cached for a minute (frivillig/volunteering/caching.py),
+and a benchmark that asks for the same address again and again measures mostly the cache. So the search and the
+suggestions are measured twice: as they are, and on a server with those caches off ("cold").
 """
 
 from dataclasses import dataclass, field
@@ -18,6 +22,9 @@ class Page:
     query: dict = field(default_factory=dict)
     login: bool = False
     reference: bool = False
+    # False: measured on a second server whose board and suggestion caches are off (BOARD_CACHE_SECONDS=0), so
+    # every request computes its answer: what a search nobody made in the last minute costs.
+    cached: bool = True
 
 
 # The board's GET parameters (frivillig/volunteering/forms/board.py): `soeg` (search words), `maalgruppe`
@@ -32,12 +39,26 @@ PAGES = [
         query={"soeg": "besøgsven", "maalgruppe": "aeldre", "hvornaar": "aften"},
     ),
     Page(
+        "search_cold",
+        "National search: text + 2 filters, cold (caches off)",
+        url_name="national:board",
+        query={"soeg": "besøgsven", "maalgruppe": "aeldre", "hvornaar": "aften"},
+        cached=False,
+    ),
+    Page(
         "detail",
         "Opportunity detail",
         url_name="volunteering:opportunity_detail",
         kwargs={"tenant_slug": "{tenant}", "pk": "{opportunity}"},
     ),
     Page("suggestions", "Suggestions for one volunteer (logged in)", url_name="national:suggestions", login=True),
+    Page(
+        "suggestions_cold",
+        "Suggestions for one volunteer (logged in), cold (caches off)",
+        url_name="national:suggestions",
+        login=True,
+        cached=False,
+    ),
 ]
 
 # The reference every page is compared with.

@@ -23,9 +23,10 @@ def main(argv: list[str]) -> int:
 
     django.setup()
 
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
     from django.urls import NoReverseMatch, reverse
     from django_scopes import scopes_disabled
 
@@ -54,7 +55,13 @@ def main(argv: list[str]) -> int:
 
     pages = []
     for page in PAGES:
-        entry = {"key": page.key, "label": page.label, "login": page.login, "reference": page.reference}
+        entry = {
+            "key": page.key,
+            "label": page.label,
+            "login": page.login,
+            "reference": page.reference,
+            "cached": page.cached,
+        }
         pages.append(entry)
         if page.path:
             path = page.path
@@ -72,9 +79,10 @@ def main(argv: list[str]) -> int:
         if page.login:
             client.force_login(user)
         try:
-            client.get(path)
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path)
+            with override_settings(BOARD_CACHE_SECONDS=settings.BOARD_CACHE_SECONDS if page.cached else 0):
+                client.get(path)
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(path)
         except Exception as error:  # a broken page is a finding, not the end of the benchmark
             entry["note"] = f"not available: raised {type(error).__name__}: {error}"[:300]
             continue

@@ -9,6 +9,8 @@
 #   BENCH_SECONDS=10         seconds of load at BENCH_CONCURRENCY connections per page
 #   BENCH_CONCURRENCY=16
 #   BENCH_KEEP=1             leave the PostgreSQL cluster running afterwards (prints its DATABASE_URL)
+#   BENCH_REUSE="FULL SMALL" measure again on the databases a BENCH_KEEP=1 run left (the two URLs it printed),
+#                            without making the data anew (give the same BENCH_SCALE)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,9 +22,14 @@ SMALL_SCALE=${BENCH_SMALL_SCALE:-$("$PY" -c "s = float('$SCALE'); print(max(0.01
 work=$(mktemp -d -t frivillig-bench-XXXXXX)
 pgdir=$(mktemp -d -u -t frivillig-bench-pg-XXXXXX)
 server_pid=""
+cold_pid=""
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  if [ "${BENCH_KEEP:-}" = "1" ] && [ -n "${full_url:-}" ]; then
+  for pid in "$server_pid" "$cold_pid"; do
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  done
+  if [ -n "${BENCH_REUSE:-}" ]; then
+    :
+  elif [ "${BENCH_KEEP:-}" = "1" ] && [ -n "${full_url:-}" ]; then
     echo "kept: DATABASE_URL=$full_url (small: $small_url); stop with: bash scripts/pg_cluster.sh stop $pgdir"
   else
     bash scripts/pg_cluster.sh stop "$pgdir" >/dev/null 2>&1 || true
@@ -44,6 +51,12 @@ export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=60 PYTHONUNBUF
 export FRIVILLIG_VAR_DIR="$work/var" STATIC_ROOT="$work/static" CACHE_DIR="$work/cache" MEDIA_ROOT="$work/media"
 mkdir -p "$FRIVILLIG_VAR_DIR"
 
+if [ -n "${BENCH_REUSE:-}" ]; then
+  read -r full_url small_url <<<"$BENCH_REUSE"
+  step "reusing the data of an earlier run"
+  echo "$full_url (small: $small_url)"
+  touch "$work/bench_data.log"
+else
 step "PostgreSQL (throwaway cluster)"
 url=$(bash scripts/pg_cluster.sh start "$pgdir")
 server=${url%/*}
@@ -77,6 +90,7 @@ DATABASE_URL=$small_url "$PY" manage.py bench_data --scale "$SMALL_SCALE"
 
 step "bench_data --scale $SCALE"
 DATABASE_URL=$full_url "$PY" manage.py bench_data --scale "$SCALE" | tee "$work/bench_data.log"
+fi
 
 step "collectstatic"
 "$PY" manage.py collectstatic --no-input -v0
@@ -85,22 +99,30 @@ step "pages and their queries (in process, both data sizes)"
 DATABASE_URL=$small_url "$PY" -m bench.plan "$work/small.json"
 DATABASE_URL=$full_url "$PY" -m bench.plan "$work/plan.json"
 
-step "gunicorn (2 sync workers)"
-port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+step "gunicorn (2 sync workers), and a second one with the board caches off"
+free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+port=$(free_port)
 DATABASE_URL=$full_url "$GUNICORN" frivillig.wsgi:application \
   --workers 2 --worker-class sync --bind "127.0.0.1:$port" --timeout 120 \
   --error-logfile "$work/gunicorn.log" --log-level warning &
 server_pid=$!
-echo "serving on http://127.0.0.1:$port/"
+cold_port=$(free_port)
+DATABASE_URL=$full_url BOARD_CACHE_SECONDS=0 "$GUNICORN" frivillig.wsgi:application \
+  --workers 2 --worker-class sync --bind "127.0.0.1:$cold_port" --timeout 120 \
+  --error-logfile "$work/gunicorn-cold.log" --log-level warning &
+cold_pid=$!
+echo "serving on http://127.0.0.1:$port/ (caches off: http://127.0.0.1:$cold_port/)"
 
 step "measuring"
 results="bench/results-$(date +%Y-%m-%d-%H%M).md"
-if ! "$PY" bench/load.py --base "http://127.0.0.1:$port" --plan "$work/plan.json" --small "$work/small.json" \
+if ! "$PY" bench/load.py --base "http://127.0.0.1:$port" --base-cold "http://127.0.0.1:$cold_port" --plan "$work/plan.json" --small "$work/small.json" \
   --out "$results" --scale "$SCALE" --data-log "$work/bench_data.log" \
   --requests "${BENCH_REQUESTS:-300}" --max-seconds "${BENCH_MAX_SECONDS:-30}" \
   --seconds "${BENCH_SECONDS:-10}" --concurrency "${BENCH_CONCURRENCY:-16}"; then
-  echo "--- gunicorn log"; tail -n 50 "$work/gunicorn.log" || true
+  echo "--- gunicorn logs"; tail -n 50 "$work/gunicorn.log" "$work/gunicorn-cold.log" || true
   exit 1
 fi
-if [ -s "$work/gunicorn.log" ]; then echo "--- gunicorn log (warnings)"; tail -n 20 "$work/gunicorn.log"; fi
+for log in "$work/gunicorn.log" "$work/gunicorn-cold.log"; do
+  if [ -s "$log" ]; then echo "--- $(basename "$log") (warnings)"; tail -n 20 "$log"; fi
+done
 echo "report written to $results"

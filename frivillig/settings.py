@@ -173,16 +173,30 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# "board": the public board's and the suggestions' short-lived answers (frivillig/volunteering/caching.py), apart
+# from the default cache so that their many entries never push out the login throttle's.
 if os.environ.get("CACHE_BACKEND") == "locmem":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "board": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "board"},
+    }
 else:
+    cache_dir = Path(os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")))
     CACHES = {
         "default": {
             # A file cache is shared by every worker process on one machine (login throttling relies on it).
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
-        }
+            "LOCATION": str(cache_dir),
+        },
+        "board": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(cache_dir / "board"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
+# How long the board's and the suggestions' answers are kept (seconds; 0: not at all). Changes to the data are
+# seen at once; only time-driven ones (an opportunity's deadline passing) can lag this long.
+BOARD_CACHE_SECONDS = int(os.environ.get("BOARD_CACHE_SECONDS", "60"))
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))

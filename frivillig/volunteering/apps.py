@@ -9,6 +9,9 @@ class VolunteeringConfig(AppConfig):
     label = "volunteering"
 
     def ready(self):
+        from frivillig.volunteering.caching import connect_signals
+
+        connect_signals()
         register_actions(
             {
                 "volunteering.opportunity.created": _("Volunteer opportunity created"),

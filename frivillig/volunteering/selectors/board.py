@@ -41,6 +41,7 @@ from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Organisation, Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
 from frivillig.tenants.models import Tenant
+from frivillig.volunteering.caching import cached
 from frivillig.volunteering.enums import Commitment, OpportunityStatus
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.search import apply_search
@@ -259,20 +260,12 @@ def _with_selected(options: list[FacetOption], selected: str, label: str) -> lis
     return options
 
 
-def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
-    """One page of the board's results for `tenant` (None: national), with the total and the facet counts.
-
-    One statement counts everything: the opportunities matching the search are read once into a materialised
-    common table expression, with a flag per chosen filter and per plain-column option; every count, and the ids
-    of the page's rows, come from that small table (see the module's docstring). Then the page's rows are read.
-    """
-    now = timezone.now()
+def _aggregate(tenant, criteria: BoardFilter, requested: int, now, plain_options) -> list[tuple]:
+    """The statement's answer: rows of (kind, value, number, position, label_da, label_en)."""
     national = tenant is None
     matching = apply_search(visible_opportunities(tenant), criteria.search)
     related, plain = _conditions(criteria, national=national, now=now)
     filters = {**related, **plain}
-    plain_options = _plain_options(now)
-
     # The matching set: what the order needs, a flag per chosen filter and one per plain-column option.
     flags = {f"f_{index}": condition for index, condition in enumerate(filters.values())}
     filter_flag = dict(zip(filters, flags, strict=True))
@@ -317,7 +310,6 @@ def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
             "GROUP BY tt.slug, tt.municipality_name"
         )
     # The ids of the page's rows, in order: the requested page, or the last one when it lies beyond.
-    requested = _requested_page(page_number)
     order = _SQL_ORDER[criteria.effective_sort]
     branches.append(
         "SELECT 'page', '', p.id, p.number, '', '' FROM ("  # noqa: S608
@@ -335,7 +327,25 @@ def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        answer = cursor.fetchall()
+        return cursor.fetchall()
+
+
+def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
+    """One page of the board's results for `tenant` (None: national), with the total and the facet counts.
+
+    One statement counts everything: the opportunities matching the search are read once into a materialised
+    common table expression, with a flag per chosen filter and per plain-column option; every count, and the ids
+    of the page's rows, come from that small table (see the module's docstring). Its answer is kept for a short
+    while (frivillig.volunteering.caching). Then the page's rows are read.
+    """
+    now = timezone.now()
+    national = tenant is None
+    plain_options = _plain_options(now)
+    requested = _requested_page(page_number)
+    answer = cached(
+        ("board", None if national else tenant.pk, criteria, requested),
+        lambda: _aggregate(tenant, criteria, requested, now, plain_options),
+    )
 
     total = 0
     plain_counts: dict[tuple[str, str], int] = {}

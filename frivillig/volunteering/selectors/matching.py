@@ -8,7 +8,7 @@ whatever the size of the data.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Value
 from django.utils.translation import get_language
 from django_scopes import scopes_disabled
 
@@ -16,6 +16,7 @@ from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
+from frivillig.volunteering.caching import cached
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.matching import Audience, Match, OpportunityTraits, best, score
 from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
@@ -73,20 +74,21 @@ class Suggestion:
 
 
 def _words_of(opportunity_ids: list[int]) -> dict[int, dict[str, dict[str, str]]]:
-    """{opportunity id: {word field: {key: label}}}: one small indexed query per word table."""
+    """{opportunity id: {word field: {key: label}}}: one indexed query, a union over the four word tables."""
     english = (get_language() or "da").startswith("en")
+    parts = [
+        getattr(Opportunity, name)
+        .through.objects.filter(opportunity_id__in=opportunity_ids)
+        .annotate(field=Value(name))
+        .values_list("field", "opportunity_id", "tag__slug", "tag__label_da", "tag__label_en", "tag__position")
+        .order_by()
+        for name in WORD_FIELDS
+    ]
+    rows = parts[0].union(*parts[1:], all=True)
     words: dict[int, dict[str, dict[str, str]]] = {}
-    for name in WORD_FIELDS:
-        rows = (
-            getattr(Opportunity, name)
-            .through.objects.filter(opportunity_id__in=opportunity_ids)
-            .order_by("tag__position", "tag__label_da")
-            .values_list("opportunity_id", "tag__slug", "tag__label_da", "tag__label_en")
-        )
-        for opportunity_id, key, label_da, label_en in rows:
-            words.setdefault(opportunity_id, {}).setdefault(name, {})[key] = (
-                label_en if english and label_en else label_da
-            )
+    # The opportunity's own word order (position, then label), as the reasons name the words in that order.
+    for name, opportunity_id, key, label_da, label_en, _position in sorted(rows, key=lambda row: (row[5], row[3])):
+        words.setdefault(opportunity_id, {}).setdefault(name, {})[key] = label_en if english and label_en else label_da
     return words
 
 
@@ -124,11 +126,22 @@ def _tag_ids(profile: VolunteerProfile) -> dict[str, list[int]]:
 def suggestions_for(profile: VolunteerProfile, *, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
     """The best published opportunities of every active tenant for the profile, best first.
 
-    Candidates: the newest CANDIDATE_LIMIT published opportunities that can be done from home, lie near the
-    profile's postcode or share a word with it. Opportunities the person has already applied for are left out:
-    they are in their applications. Seven queries, whatever the size of the board: the profile's word ids, the
-    candidates (plain values), their words (one per word table), and the winners for display.
+    Opportunities the person has already applied for are left out: they are in their applications. The answer is
+    kept for a short while per profile version, set of applications and language (frivillig.volunteering.caching):
+    then it costs one query (the applications); otherwise six, whatever the size of the board (see `_suggest`).
     """
+    with scopes_disabled():  # the person's own applications, in every tenant
+        applied = sorted(Application.objects.filter(user=profile.user_id).values_list("opportunity_id", flat=True))
+    return cached(
+        ("suggestions", profile.pk, profile.updated_at.isoformat(), tuple(applied), get_language(), limit),
+        lambda: _suggest(profile, applied, limit),
+    )
+
+
+def _suggest(profile: VolunteerProfile, applied: list[int], limit: int) -> list[Suggestion]:
+    """Candidates: the newest CANDIDATE_LIMIT published opportunities that can be done from home, lie near the
+    profile's postcode or share a word with it, except those in `applied`; scored in Python. Four queries: the
+    profile's word ids, the candidates (plain values), their words, and the winners for display."""
     condition = Q(is_remote=True)
     prefix = nearby_prefix(profile.postcode)
     if prefix:
@@ -143,7 +156,7 @@ def suggestions_for(profile: VolunteerProfile, *, limit: int = SUGGESTION_LIMIT)
                 status=OpportunityStatus.PUBLISHED, tenant__is_active=True, organisation__archived_at=None
             )
             .filter(condition)
-            .exclude(pk__in=Application.objects.filter(user=profile.user_id).values("opportunity_id"))
+            .exclude(pk__in=applied)
             .order_by("-published_at", "-pk")
             .values(*CANDIDATE_FIELDS)[:CANDIDATE_LIMIT]
         )

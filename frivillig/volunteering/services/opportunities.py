@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from frivillig.core.email import send_templated_mail
 from frivillig.core.services import log_action
 from frivillig.crm.models import Tag
+from frivillig.volunteering.caching import board_changed
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.search import refresh_search_fields
@@ -285,6 +286,7 @@ def opportunities_expire(*, today: date) -> int:
                 .update(status=OpportunityStatus.EXPIRED, closed_at=timezone.now(), updated_at=timezone.now())
             )
             if changed:
+                board_changed()  # an update() sends no signal
                 log_action(
                     "volunteering.opportunity.expired",
                     tenant=opportunity.tenant,

@@ -1,0 +1,94 @@
+"""Short-lived caches for the public board and a volunteer's suggestions (issue 5, "Performance").
+
+What is kept: the board's aggregate (the total, every facet count and the ids of the requested page) per board (a
+tenant, or national), search, filters, sort and page number; and a volunteer's suggestions per profile, set of
+applications and language. The rows a board page shows are still read fresh; they are few.
+
+Why it is safe: every key carries the board's *version*, a token renewed whenever something the board or the
+suggestions show may have changed — an opportunity, its words, an organisation, a tenant or a word saved or
+deleted (signals, connected in the app's `ready`), and the services' bulk updates (`board_changed()`). The token
+is renewed at once and again when the transaction commits, so nobody keeps an answer computed from data that a
+commit has since changed. A profile's own changes need no token: its `updated_at` is in its key, like the ids of
+the opportunities the person applied for.
+
+What lags: time alone changes the board too (an opportunity passes its "open until" date, a scheduled one's
+publishing time comes, "new this week" moves on). `BOARD_CACHE_SECONDS` (60 by default; 0 turns the caches off)
+bounds that lag.
+
+The caches live in their own cache alias ("board"), so the many short-lived entries never push out the login
+throttle's entries in the default cache.
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+CACHE_ALIAS = "board"
+VERSION_KEY = "volunteering:board-version"
+_MISSING = object()
+
+T = TypeVar("T")
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def board_version() -> str:
+    version = _cache().get(VERSION_KEY)
+    if version is None:
+        # `add`: when several processes start at once, they agree on the first token written.
+        _cache().add(VERSION_KEY, uuid4().hex, None)
+        version = _cache().get(VERSION_KEY) or ""
+    return version
+
+
+def _renew_version() -> None:
+    _cache().set(VERSION_KEY, uuid4().hex, None)
+
+
+def board_changed() -> None:
+    """Forget every cached board answer and suggestion: now, and again when the current transaction commits."""
+    _renew_version()
+    transaction.on_commit(_renew_version)
+
+
+def cached(parts: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`, or its answer from the last BOARD_CACHE_SECONDS for the same `parts` and board version.
+    `parts` is a tuple of plain values (its repr is the key)."""
+    seconds = settings.BOARD_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    digest = hashlib.sha256(repr((board_version(), *parts)).encode()).hexdigest()
+    key = f"volunteering:{digest}"
+    found = _cache().get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    value = compute()
+    _cache().set(key, value, seconds)
+    return value
+
+
+def _changed(**_kwargs) -> None:
+    board_changed()
+
+
+def connect_signals() -> None:
+    """What the board and the suggestions show: opportunities and their words, organisations, tenants, words."""
+    from frivillig.crm.models import Organisation, Tag
+    from frivillig.tenants.models import Tenant
+    from frivillig.volunteering.models import Opportunity
+    from frivillig.volunteering.selectors.board import OPPORTUNITY_WORDS
+
+    for model in (Opportunity, Organisation, Tenant, Tag):
+        post_save.connect(_changed, sender=model, dispatch_uid=f"board-saved-{model._meta.label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"board-deleted-{model._meta.label}")
+    for relation in OPPORTUNITY_WORDS:
+        through = getattr(Opportunity, relation).through
+        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"board-words-{relation}")
