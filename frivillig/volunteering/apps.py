@@ -9,9 +9,10 @@ class VolunteeringConfig(AppConfig):
     label = "volunteering"
 
     def ready(self):
-        from frivillig.volunteering.caching import connect_signals
+        from frivillig.volunteering import caching, signals
 
-        connect_signals()
+        caching.connect_signals()
+        signals.connect_signals()
         register_actions(
             {
                 "volunteering.opportunity.created": _("Volunteer opportunity created"),

@@ -200,6 +200,33 @@ def score(profile: ProfileLike, opportunity: OpportunityTraits, *, audience: Aud
     return Match(score=round(points / MAX_POINTS, 4), reasons=reasons, interests=interests)
 
 
+# --- the words' keys as one text (Opportunity.word_keys) --------------------------------------------------------
+# The suggestions pre-filter and rank candidates by their words' keys alone, read with the row; only the winners'
+# labels are read for the reasons.
+
+WORD_KEY_FIELDS = ("target_groups", "activity_areas", "skills", "inclusion")
+
+
+def word_key(field_name: str, key: str) -> str:
+    """One word as it stands in the text, spaces included: " target_groups:aeldre "."""
+    return f" {field_name}:{key} "
+
+
+def word_keys_text(words: Mapping[str, Iterable[str]]) -> str:
+    """{"target_groups": ["aeldre"], "skills": ["madlavning"]} → " target_groups:aeldre skills:madlavning "."""
+    keys = [f"{name}:{key}" for name in WORD_KEY_FIELDS for key in sorted(set(words.get(name, ())))]
+    return f" {' '.join(keys)} " if keys else ""
+
+
+def words_of_keys(text: str) -> dict[str, dict[str, str]]:
+    """The inverse of word_keys_text, as OpportunityTraits wants them (each key its own label)."""
+    words: dict[str, dict[str, str]] = {}
+    for item in (text or "").split():
+        name, _, key = item.partition(":")
+        words.setdefault(name, {})[key] = key
+    return words
+
+
 T = TypeVar("T")
 
 

@@ -55,6 +55,9 @@ class Opportunity(models.Model):
     # Maintained by the service that saves the opportunity: the text search reads these, never the form.
     search_document = models.TextField(blank=True, editable=False)
     search_stems = models.TextField(blank=True, editable=False)
+    # The words' keys as one text, " target_groups:aeldre skills:madlavning ", for the suggestions' pre-filter
+    # (frivillig.volunteering.matching.word_keys_text).
+    word_keys = models.TextField(blank=True, default="", editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

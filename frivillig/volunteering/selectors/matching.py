@@ -12,15 +12,22 @@ from django.db.models import Prefetch, Q, QuerySet, Value
 from django.utils.translation import get_language
 from django_scopes import scopes_disabled
 
-from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
 from frivillig.volunteering.caching import cached
-from frivillig.volunteering.enums import OpportunityStatus
-from frivillig.volunteering.matching import Audience, Match, OpportunityTraits, best, score
+from frivillig.volunteering.matching import (
+    Audience,
+    Match,
+    OpportunityTraits,
+    best,
+    score,
+    word_key,
+    words_of_keys,
+)
 from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
 from frivillig.volunteering.postcodes import nearby_prefix
+from frivillig.volunteering.selectors.board import visible_opportunities
 
 CANDIDATE_LIMIT = 300
 SUGGESTION_LIMIT = 10
@@ -64,7 +71,7 @@ SUGGESTION_FIELDS = (
     "published_at",
 )
 # What scoring reads of each candidate, as plain values (cheaper than 300 model instances).
-CANDIDATE_FIELDS = ("pk", "postcode", "is_remote", "on_weekdays", "in_evenings", "at_weekends")
+CANDIDATE_FIELDS = ("pk", "postcode", "is_remote", "on_weekdays", "in_evenings", "at_weekends", "word_keys")
 
 
 @dataclass(frozen=True)
@@ -105,30 +112,12 @@ def _traits(values: dict, words: dict[str, dict[str, str]]) -> OpportunityTraits
     )
 
 
-def _tag_ids(profile: VolunteerProfile) -> dict[str, list[int]]:
-    """The ids of every tenant's words that the profile names, per opportunity word field (one query)."""
-    wanted = {
-        Vocabulary.TARGET_GROUP: ("target_groups", profile.interests),
-        Vocabulary.ACTIVITY_AREA: ("activity_areas", profile.interests),
-        Vocabulary.SKILL: ("skills", profile.skills),
-        Vocabulary.INCLUSION: ("inclusion", profile.inclusion_needs),
-    }
-    condition = Q(pk__in=[])
-    for vocabulary, (_name, keys) in wanted.items():
-        if keys:
-            condition |= Q(vocabulary=vocabulary, slug__in=list(keys))
-    ids: dict[str, list[int]] = {}
-    for pk, vocabulary in Tag.objects.filter(condition).values_list("pk", "vocabulary"):
-        ids.setdefault(wanted[vocabulary][0], []).append(pk)
-    return ids
-
-
 def suggestions_for(profile: VolunteerProfile, *, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
     """The best published opportunities of every active tenant for the profile, best first.
 
     Opportunities the person has already applied for are left out: they are in their applications. The answer is
     kept for a short while per profile version, set of applications and language (frivillig.volunteering.caching):
-    then it costs one query (the applications); otherwise six, whatever the size of the board (see `_suggest`).
+    then it costs one query (the applications); otherwise four, whatever the size of the board (see `_suggest`).
     """
     with scopes_disabled():  # the person's own applications, in every tenant
         applied = sorted(Application.objects.filter(user=profile.user_id).values_list("opportunity_id", flat=True))
@@ -138,35 +127,45 @@ def suggestions_for(profile: VolunteerProfile, *, limit: int = SUGGESTION_LIMIT)
     )
 
 
-def _suggest(profile: VolunteerProfile, applied: list[int], limit: int) -> list[Suggestion]:
-    """Candidates: the newest CANDIDATE_LIMIT published opportunities that can be done from home, lie near the
-    profile's postcode or share a word with it, except those in `applied`; scored in Python. Four queries: the
-    profile's word ids, the candidates (plain values), their words, and the winners for display."""
+def _candidates(profile: VolunteerProfile) -> Q:
+    """Opportunities that can be done from home, lie near the profile's postcode or share a word with it."""
     condition = Q(is_remote=True)
     prefix = nearby_prefix(profile.postcode)
     if prefix:
         condition |= Q(postcode__startswith=prefix)
-    # The national board reads across tenants; only published opportunities of active tenants leave here.
+    for field_name, profile_field in WORD_FIELDS.items():
+        for key in getattr(profile, profile_field) or ():
+            condition |= Q(word_keys__contains=word_key(field_name, key))
+    return condition
+
+
+def _suggest(profile: VolunteerProfile, applied: list[int], limit: int) -> list[Suggestion]:
+    """The newest CANDIDATE_LIMIT opportunities on the board that pass `_candidates`, except those in `applied`,
+    ranked in Python by their words' keys (read with the row, `Opportunity.word_keys`). The reasons name the words
+    by their labels, in the opportunity's order: those are read for the winners only, which are then scored again
+    with them (the same points, as labels give none). Three queries: the candidates, the winners' words, the
+    winners for display."""
+    candidates = list(
+        visible_opportunities(None)
+        .filter(_candidates(profile))
+        .exclude(pk__in=applied)
+        .order_by("-published_at", "-pk")
+        .values(*CANDIDATE_FIELDS)[:CANDIDATE_LIMIT]
+    )
+    ranked = best(
+        candidates, lambda values: score(profile, _traits(values, words_of_keys(values["word_keys"]))), limit=limit
+    )
+    ids = [values["pk"] for values, _match in ranked]
+    if not ids:
+        return []
+    # The national board reads across tenants; these are published opportunities of active tenants.
     with scopes_disabled():
-        for name, tag_ids in _tag_ids(profile).items():
-            through = getattr(Opportunity, name).through
-            condition |= Q(pk__in=through.objects.filter(tag_id__in=tag_ids).values("opportunity_id"))
-        candidates = list(
-            Opportunity.objects.filter(
-                status=OpportunityStatus.PUBLISHED, tenant__is_active=True, organisation__archived_at=None
-            )
-            .filter(condition)
-            .exclude(pk__in=applied)
-            .order_by("-published_at", "-pk")
-            .values(*CANDIDATE_FIELDS)[:CANDIDATE_LIMIT]
-        )
-        words = _words_of([values["pk"] for values in candidates]) if candidates else {}
-        ranked = best(
-            candidates, lambda values: score(profile, _traits(values, words.get(values["pk"], {}))), limit=limit
-        )
-        shown = Opportunity.objects.select_related("tenant", "organisation").only(*SUGGESTION_FIELDS)
-        opportunities = shown.in_bulk([values["pk"] for values, _match in ranked]) if ranked else {}
-    return [Suggestion(opportunities[values["pk"]], match) for values, match in ranked]
+        words = _words_of(ids)
+        shown = Opportunity.objects.select_related("tenant", "organisation").only(*SUGGESTION_FIELDS).in_bulk(ids)
+    return [
+        Suggestion(shown[values["pk"]], score(profile, _traits(values, words.get(values["pk"], {}))))
+        for values, _match in ranked
+    ]
 
 
 def _keeps_every_organisation(user, tenant) -> bool:

@@ -163,9 +163,8 @@ def test_suggestions_query_count_is_constant(db, client, django_assert_num_queri
     make_profile(user, interests=["aeldre"], skills=["madlavning"], inclusion_needs=["lidt-dansk"], postcode="4180")
     client.force_login(user)
 
-    # session, user, profile; the person's applications; the profile's word ids; the candidates; their words;
-    # the winners for display
-    with django_assert_num_queries(8):
+    # session, user, profile; the person's applications; the candidates; the winners' words; the winners for display
+    with django_assert_num_queries(7):
         response = client.get(SUGGESTIONS)
 
     assert len(response.context["suggestions"]) == size

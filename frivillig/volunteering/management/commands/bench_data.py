@@ -29,6 +29,7 @@ from frivillig.crm.models import Organisation, OrganisationRole, Person, Tag
 from frivillig.crm.services.tags import slugify_da, tags_seed_defaults
 from frivillig.tenants.models import Tenant
 from frivillig.volunteering.enums import ApplicationStatus, Commitment, OpportunityStatus
+from frivillig.volunteering.matching import word_keys_text
 from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
 from frivillig.volunteering.search import stems
 
@@ -808,6 +809,7 @@ class Generator:
                             expires_on=self.today + timedelta(days=rng.randrange(7, 180)),
                             search_document=document,
                             search_stems=stem_text,
+                            word_keys=word_keys_text(slugs),
                             created_at=created_at,
                             updated_at=published_at,
                         )

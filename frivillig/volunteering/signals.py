@@ -1,0 +1,56 @@
+"""Keeps Opportunity.word_keys (the words' keys as one text, for the suggestions) in step with the words, however
+they change: a form, the admin, or a word deleted. (Rows written straight into the through tables, as the
+benchmark's data generator does, must set word_keys themselves.)"""
+
+from django.db.models.signals import m2m_changed, post_delete, pre_delete
+
+from frivillig.volunteering.matching import WORD_KEY_FIELDS, word_keys_text
+
+
+def refresh_word_keys(opportunity_ids) -> None:
+    """Store the word keys of these opportunities, read from their words (one query, and one update each)."""
+    from frivillig.volunteering.models import Opportunity
+
+    ids = list(opportunity_ids)
+    if not ids:
+        return
+    words: dict[int, dict[str, list[str]]] = {pk: {} for pk in ids}
+    for name in WORD_KEY_FIELDS:
+        through = getattr(Opportunity, name).through
+        for opportunity_id, slug in through.objects.filter(opportunity_id__in=ids).values_list(
+            "opportunity_id", "tag__slug"
+        ):
+            words[opportunity_id].setdefault(name, []).append(slug)
+    for pk, by_field in words.items():
+        Opportunity.objects.with_scopes_disabled().filter(pk=pk).update(word_keys=word_keys_text(by_field))
+
+
+def _words_changed(sender, instance, action, **_kwargs) -> None:
+    # The relations have no reverse accessor (related_name="+"), so `instance` is always the opportunity.
+    if action in {"post_add", "post_remove", "post_clear"}:
+        refresh_word_keys([instance.pk])
+
+
+def _tag_deleting(sender, instance, **_kwargs) -> None:
+    from frivillig.volunteering.models import Opportunity
+
+    affected: set[int] = set()
+    for name in WORD_KEY_FIELDS:
+        through = getattr(Opportunity, name).through
+        affected.update(through.objects.filter(tag_id=instance.pk).values_list("opportunity_id", flat=True))
+    instance._word_key_opportunities = affected
+
+
+def _tag_deleted(sender, instance, **_kwargs) -> None:
+    refresh_word_keys(getattr(instance, "_word_key_opportunities", ()))
+
+
+def connect_signals() -> None:
+    from frivillig.crm.models import Tag
+    from frivillig.volunteering.models import Opportunity
+
+    for name in WORD_KEY_FIELDS:
+        through = getattr(Opportunity, name).through
+        m2m_changed.connect(_words_changed, sender=through, dispatch_uid=f"word-keys-{name}")
+    pre_delete.connect(_tag_deleting, sender=Tag, dispatch_uid="word-keys-tag-deleting")
+    post_delete.connect(_tag_deleted, sender=Tag, dispatch_uid="word-keys-tag-deleted")
