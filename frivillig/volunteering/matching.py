@@ -165,37 +165,49 @@ def _translated_texts(audience: Audience) -> dict[str, str]:
     }
 
 
-def score(profile: ProfileLike, opportunity: OpportunityTraits, *, audience: Audience = Audience.VOLUNTEER) -> Match:
-    """How well the opportunity suits the profile (0…1), and why, in words. See the module's docstring."""
-    texts = _texts(audience)
+def score(
+    profile: ProfileLike,
+    opportunity: OpportunityTraits,
+    *,
+    audience: Audience = Audience.VOLUNTEER,
+    explain: bool = True,
+) -> Match:
+    """How well the opportunity suits the profile (0…1), and why, in words. See the module's docstring.
+    With explain=False only the score (and the shared interests) is worked out: for ranking many candidates, where
+    only the winners' reasons are shown."""
     points = 0
     reasons: list[str] = []
+    texts = _texts(audience) if explain else {}
 
     interests = _shared(profile.interests, opportunity.interests)
     points += INTEREST_POINTS * min(len(interests), COUNTED_WORDS)
-    reasons += [texts["interest"] % {"word": _word(label)} for label in interests]
-
     skills = _shared(profile.skills, opportunity.skills)
     points += SKILL_POINTS * min(len(skills), COUNTED_WORDS)
-    reasons += [texts["skill"] % {"word": _word(label)} for label in skills]
+    if explain:
+        reasons += [texts["interest"] % {"word": _word(label)} for label in interests]
+        reasons += [texts["skill"] % {"word": _word(label)} for label in skills]
 
     if opportunity.is_remote:
         points += REMOTE_POINTS
-        reasons.append(texts["remote"])
+        if explain:
+            reasons.append(texts["remote"])
     else:
         near = proximity(profile.postcode, opportunity.postcode)
         if near is not None and near is not Proximity.FAR:
             points += DISTANCE_POINTS[near]
-            reasons.append(texts[{Proximity.SAME: "same", Proximity.NEARBY: "nearby"}.get(near, "region")])
+            if explain:
+                reasons.append(texts[{Proximity.SAME: "same", Proximity.NEARBY: "nearby"}.get(near, "region")])
 
     for time in TIMES:
         if getattr(profile, time) and getattr(opportunity, time):
             points += TIME_POINTS
-            reasons.append(texts[time])
+            if explain:
+                reasons.append(texts[time])
 
     inclusion = _shared(profile.inclusion_needs, opportunity.inclusion)
     points += INCLUSION_POINTS * min(len(inclusion), COUNTED_WORDS)
-    reasons += [texts["inclusion"] % {"word": _word(label)} for label in inclusion]
+    if explain:
+        reasons += [texts["inclusion"] % {"word": _word(label)} for label in inclusion]
 
     return Match(score=round(points / MAX_POINTS, 4), reasons=reasons, interests=interests)
 

@@ -8,10 +8,11 @@ whatever the size of the data.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet, Value
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 from django_scopes import scopes_disabled
 
+from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
@@ -71,7 +72,16 @@ SUGGESTION_FIELDS = (
     "published_at",
 )
 # What scoring reads of each candidate, as plain values (cheaper than 300 model instances).
-CANDIDATE_FIELDS = ("pk", "postcode", "is_remote", "on_weekdays", "in_evenings", "at_weekends", "word_keys")
+CANDIDATE_FIELDS = (
+    "pk",
+    "tenant_id",
+    "postcode",
+    "is_remote",
+    "on_weekdays",
+    "in_evenings",
+    "at_weekends",
+    "word_keys",
+)
 
 
 @dataclass(frozen=True)
@@ -80,23 +90,46 @@ class Suggestion:
     match: Match
 
 
-def _words_of(opportunity_ids: list[int]) -> dict[int, dict[str, dict[str, str]]]:
-    """{opportunity id: {word field: {key: label}}}: one indexed query, a union over the four word tables."""
+# The opportunity's word fields and the vocabulary of each.
+FIELD_VOCABULARIES = {
+    "target_groups": Vocabulary.TARGET_GROUP,
+    "activity_areas": Vocabulary.ACTIVITY_AREA,
+    "skills": Vocabulary.SKILL,
+    "inclusion": Vocabulary.INCLUSION,
+}
+
+
+def _words_of(winners: list[dict]) -> dict[int, dict[str, dict[str, str]]]:
+    """{opportunity id: {word field: {key: label}}} for the winners (values with pk, tenant_id and word_keys): their
+    keys, labelled by their tenants' words in the visitor's language and in each tenant's word order (position,
+    then label), as the reasons name them. One query."""
     english = (get_language() or "da").startswith("en")
-    parts = [
-        getattr(Opportunity, name)
-        .through.objects.filter(opportunity_id__in=opportunity_ids)
-        .annotate(field=Value(name))
-        .values_list("field", "opportunity_id", "tag__slug", "tag__label_da", "tag__label_en", "tag__position")
-        .order_by()
-        for name in WORD_FIELDS
-    ]
-    rows = parts[0].union(*parts[1:], all=True)
-    words: dict[int, dict[str, dict[str, str]]] = {}
-    # The opportunity's own word order (position, then label), as the reasons name the words in that order.
-    for name, opportunity_id, key, label_da, label_en, _position in sorted(rows, key=lambda row: (row[5], row[3])):
-        words.setdefault(opportunity_id, {}).setdefault(name, {})[key] = label_en if english and label_en else label_da
-    return words
+    keyed = {values["pk"]: words_of_keys(values["word_keys"]) for values in winners}
+    slugs = {key for words in keyed.values() for keys in words.values() for key in keys}
+    tags = (
+        Tag.objects.with_scopes_disabled()
+        .filter(
+            tenant_id__in={values["tenant_id"] for values in winners},
+            vocabulary__in=list(FIELD_VOCABULARIES.values()),
+            slug__in=slugs,
+        )
+        .order_by("position", "label_da", "pk")
+        .values_list("tenant_id", "vocabulary", "slug", "label_da", "label_en")
+    )
+    labels = {
+        (tenant_id, vocabulary, slug): label_en if english and label_en else label_da
+        for tenant_id, vocabulary, slug, label_da, label_en in tags
+    }
+    order = {word: index for index, word in enumerate(labels)}
+    result: dict[int, dict[str, dict[str, str]]] = {}
+    for values in winners:
+        tenant_id = values["tenant_id"]
+        for name, keys in keyed[values["pk"]].items():
+            # A key whose word has since been deleted has no label: it is no longer a word of the opportunity.
+            found = [(tenant_id, FIELD_VOCABULARIES.get(name), key) for key in keys]
+            found = sorted((word for word in found if word in labels), key=order.__getitem__)
+            result.setdefault(values["pk"], {})[name] = {word[2]: labels[word] for word in found}
+    return result
 
 
 def _traits(values: dict, words: dict[str, dict[str, str]]) -> OpportunityTraits:
@@ -153,14 +186,16 @@ def _suggest(profile: VolunteerProfile, applied: list[int], limit: int) -> list[
         .values(*CANDIDATE_FIELDS)[:CANDIDATE_LIMIT]
     )
     ranked = best(
-        candidates, lambda values: score(profile, _traits(values, words_of_keys(values["word_keys"]))), limit=limit
+        candidates,
+        lambda values: score(profile, _traits(values, words_of_keys(values["word_keys"])), explain=False),
+        limit=limit,
     )
     ids = [values["pk"] for values, _match in ranked]
     if not ids:
         return []
+    words = _words_of([values for values, _match in ranked])
     # The national board reads across tenants; these are published opportunities of active tenants.
     with scopes_disabled():
-        words = _words_of(ids)
         shown = Opportunity.objects.select_related("tenant", "organisation").only(*SUGGESTION_FIELDS).in_bulk(ids)
     return [
         Suggestion(shown[values["pk"]], score(profile, _traits(values, words.get(values["pk"], {}))))

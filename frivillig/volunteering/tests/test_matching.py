@@ -74,6 +74,13 @@ def test_score_pins_the_order_and_the_reasons_of_a_small_case():
     ]
 
 
+def test_score_without_reasons_gives_the_same_scores():
+    for traits in OPPORTUNITIES.values():
+        quick = score(PROFILE, traits, explain=False)
+        assert quick.score == score(PROFILE, traits).score
+        assert quick.reasons == []
+
+
 def test_score_without_anything_in_common_is_zero_and_left_out_of_the_best():
     match = score(PROFILE, OPPORTUNITIES["far_away"])
     assert (match.score, match.reasons) == (0.0, [])
