@@ -11,8 +11,9 @@ expression — a few columns, a flag per chosen filter and per plain-column opti
 this week) — and derives from it, with UNION ALL, the total, each plain option's count, one grouped count per word
 dimension (target group, activity area, inclusion fit) and, nationally, per municipality, and the ids of the
 requested page in order. The search, the joins and the filters are thus evaluated once, not once per facet.
-Then one query reads the page's rows and one their inclusion words; a chosen word filter first looks up its tag
-ids (one small query), so the planner can use the through table's tag index.
+Then one query reads the page's rows and one their inclusion words. A chosen word filter reads the row's own word
+keys (`Opportunity.word_keys`), so it needs no join. The statement's answer is kept for a short while
+(frivillig.volunteering.caching).
 """
 
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from frivillig.crm.vocabularies import DEFAULT_TAGS
 from frivillig.tenants.models import Tenant
 from frivillig.volunteering.caching import cached
 from frivillig.volunteering.enums import Commitment, OpportunityStatus
+from frivillig.volunteering.matching import word_key
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.search import apply_search
 
@@ -174,39 +176,10 @@ def visible_opportunities(tenant) -> QuerySet[Opportunity]:
     )
 
 
-def _word_ids(criteria: BoardFilter) -> dict[str, list[int]]:
-    """The ids of the chosen words' tags in every tenant (a slug means the same in each), by GET parameter: one
-    small query, so the statement can look them up as a list (the planner then uses the through table's tag
-    index instead of reading all of it)."""
-    chosen = {
-        parameter: slug
-        for parameter, slug in (
-            ("maalgruppe", criteria.target_group),
-            ("omraade", criteria.activity_area),
-            ("inklusion", criteria.inclusion),
-        )
-        if slug
-    }
-    if not chosen:
-        return {}
-    condition = Q(pk__in=[])
-    for parameter, slug in chosen.items():
-        condition |= Q(slug=slug, vocabulary=TAG_FILTERS[parameter][1])
-    parameters = {(TAG_FILTERS[parameter][1], slug): parameter for parameter, slug in chosen.items()}
-    ids: dict[str, list[int]] = {parameter: [] for parameter in chosen}
-    for pk, slug, vocabulary in (
-        Tag.objects.with_scopes_disabled().filter(condition).values_list("pk", "slug", "vocabulary")
-    ):
-        ids[parameters[vocabulary, slug]].append(pk)
-    return ids
-
-
-def _word_condition(parameter: str, tag_ids: list[int]) -> Q:
-    if not tag_ids:
-        # No tenant has the word: nothing matches (a plain false, where an empty IN would not be a boolean).
-        return Q(Value(False, output_field=BooleanField()))
-    through = getattr(Opportunity, TAG_FILTERS[parameter][0]).through
-    return Q(pk__in=through.objects.filter(tag_id__in=tag_ids).values("opportunity_id"))
+def _word_condition(parameter: str, slug: str) -> Q:
+    """Has the word (by its key, the same in every tenant): read from the row's own word keys (see
+    frivillig.volunteering.signals), so the filter needs neither a join nor a lookup of the word's tags."""
+    return Q(word_keys__contains=word_key(TAG_FILTERS[parameter][0], slug))
 
 
 def _conditions(criteria: BoardFilter, *, national: bool, now) -> tuple[dict[str, Q], dict[str, Q]]:
@@ -214,8 +187,13 @@ def _conditions(criteria: BoardFilter, *, national: bool, now) -> tuple[dict[str
     related: dict[str, Q] = {}
     if national and criteria.municipality:
         related["kommune"] = Q(tenant__slug=criteria.municipality)
-    for parameter, tag_ids in _word_ids(criteria).items():
-        related[parameter] = _word_condition(parameter, tag_ids)
+    for parameter, slug in (
+        ("maalgruppe", criteria.target_group),
+        ("omraade", criteria.activity_area),
+        ("inklusion", criteria.inclusion),
+    ):
+        if slug:
+            related[parameter] = _word_condition(parameter, slug)
     plain: dict[str, Q] = {}
     if criteria.commitment:
         plain["omfang"] = Q(commitment=criteria.commitment)
