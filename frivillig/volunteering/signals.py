@@ -2,25 +2,31 @@
 they change: a form, the admin, or a word deleted. (Rows written straight into the through tables, as the
 benchmark's data generator does, must set word_keys themselves.)"""
 
+from django.db.models import Value
 from django.db.models.signals import m2m_changed, post_delete, pre_delete
 
 from frivillig.volunteering.matching import WORD_KEY_FIELDS, word_keys_text
 
 
 def refresh_word_keys(opportunity_ids) -> None:
-    """Store the word keys of these opportunities, read from their words (one query, and one update each)."""
+    """Store the word keys of these opportunities, read from their words (one query for the four word tables,
+    and one update each)."""
     from frivillig.volunteering.models import Opportunity
 
     ids = list(opportunity_ids)
     if not ids:
         return
     words: dict[int, dict[str, list[str]]] = {pk: {} for pk in ids}
-    for name in WORD_KEY_FIELDS:
-        through = getattr(Opportunity, name).through
-        for opportunity_id, slug in through.objects.filter(opportunity_id__in=ids).values_list(
-            "opportunity_id", "tag__slug"
-        ):
-            words[opportunity_id].setdefault(name, []).append(slug)
+    parts = [
+        getattr(Opportunity, name)
+        .through.objects.filter(opportunity_id__in=ids)
+        .annotate(field=Value(name))
+        .values_list("field", "opportunity_id", "tag__slug")
+        .order_by()
+        for name in WORD_KEY_FIELDS
+    ]
+    for name, opportunity_id, slug in parts[0].union(*parts[1:], all=True):
+        words[opportunity_id].setdefault(name, []).append(slug)
     for pk, by_field in words.items():
         Opportunity.objects.with_scopes_disabled().filter(pk=pk).update(word_keys=word_keys_text(by_field))
 

@@ -10,6 +10,7 @@ from frivillig.crm.models import Organisation, Tag
 from frivillig.tenants.models import Tenant
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.management.commands.bench_data import BENCH_EMAIL, BENCH_PASSWORD, sizes_for
+from frivillig.volunteering.matching import WORD_KEY_FIELDS, word_keys_text
 from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
 from frivillig.volunteering.search import apply_search, search_fields
 
@@ -44,7 +45,7 @@ def test_bench_data_tenants_are_distinct_with_seeded_vocabularies(bench_data):
             assert Organisation.objects.filter(tenant=tenant).exists()
 
 
-def test_bench_data_opportunities_have_tags_and_current_search_fields(bench_data):
+def test_bench_data_opportunities_have_tags_and_current_search_fields_and_word_keys(bench_data):
     with scopes_disabled():
         opportunities = Opportunity.objects.select_related("organisation").prefetch_related(
             "activity_areas", "target_groups", "skills", "inclusion"
@@ -53,6 +54,8 @@ def test_bench_data_opportunities_have_tags_and_current_search_fields(bench_data
             assert opportunity.activity_areas.all() and opportunity.target_groups.all()
             assert {tag.tenant_id for tag in opportunity.target_groups.all()} == {opportunity.tenant_id}
             assert (opportunity.search_document, opportunity.search_stems) == search_fields(opportunity)
+            words = {name: [tag.slug for tag in getattr(opportunity, name).all()] for name in WORD_KEY_FIELDS}
+            assert opportunity.word_keys == word_keys_text(words)
         assert apply_search(Opportunity.objects.all(), "besøgsven").exists()
 
 

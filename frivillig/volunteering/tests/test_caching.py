@@ -65,6 +65,15 @@ def test_the_board_cache_keeps_other_searches_and_pages_apart(client, personas, 
     assert shown(client.get(NATIONAL, {"side": "2"})) == shown(client.get(NATIONAL))  # page 2 of 1: the last
 
 
+def test_a_tenant_board_never_answers_from_another_tenants_cached_answer(client, personas, visiting):
+    opportunity(personas.foreign_organisation, title="Besøgsven i Charlie", in_evenings=True, target_groups=["aeldre"])
+    charlie = reverse("volunteering:board", kwargs={"tenant_slug": personas.other_tenant.slug})
+
+    assert shown(client.get(BOARD, SEARCH)) == ["Besøgsven om aftenen"]
+    assert shown(client.get(charlie, SEARCH)) == ["Besøgsven i Charlie"]
+    assert shown(client.get(BOARD, SEARCH)) == ["Besøgsven om aftenen"]
+
+
 def test_a_new_opportunity_is_on_the_board_at_once(client, personas, visiting):
     assert total(client.get(NATIONAL, SEARCH)) == 1
 
