@@ -30,7 +30,7 @@ skills, place, times, inclusion; e.g. "matches your interest in older people", "
 "in the evenings", "suits you: suitable with little Danish".
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol, TypeVar
@@ -65,9 +65,9 @@ class Audience(Enum):
 
 
 class ProfileLike(Protocol):
-    interests: Iterable[str]
-    skills: Iterable[str]
-    inclusion_needs: Iterable[str]
+    interests: Collection[str]
+    skills: Collection[str]
+    inclusion_needs: Collection[str]
     on_weekdays: bool
     in_evenings: bool
     at_weekends: bool
@@ -120,8 +120,10 @@ def _word(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _shared(wanted: Iterable[str], offered: Mapping[str, str]) -> list[str]:
-    wanted = set(wanted or ())
+def _shared(wanted: Collection[str], offered: Mapping[str, str]) -> list[str]:
+    # A profile names a handful of words: looking them up in its list is cheaper than building a set each time.
+    if not offered or not wanted:
+        return []
     return [label for key, label in offered.items() if key in wanted]
 
 
