@@ -325,16 +325,41 @@ def application_record_child_certificate(
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, actor) -> Application:
-    """The volunteer takes their application back (only while it is still open)."""
+def application_withdraw(*, application: Application, actor, base_url: str) -> Application:
+    """The volunteer takes their application back (only while it is still open); the association, which has seen
+    the application, is told in a short e-mail."""
     _lock(application)
     if application.status not in OPEN_APPLICATION_STATUSES:
         raise ApplicationError(
             _("The application is “%(status)s” and can no longer be withdrawn.")
             % {"status": application.get_status_display()}
         )
-    return _move(
-        application, to_status=ApplicationStatus.WITHDRAWN, actor=actor, code="volunteering.application.withdrawn"
+    _move(application, to_status=ApplicationStatus.WITHDRAWN, actor=actor, code="volunteering.application.withdrawn")
+    if application.email_confirmed_at is not None:
+        application_id = application.pk
+        _after_commit(lambda: _send_withdrawn_mail(application_id, base_url=base_url))
+    return application
+
+
+def _send_withdrawn_mail(application_id: int, *, base_url: str) -> None:
+    application = (
+        Application.objects.with_scopes_disabled()
+        .select_related("tenant", "opportunity__organisation", "opportunity__contact_person__user")
+        .get(pk=application_id)
+    )
+    email, language = association_recipient(application.opportunity)
+    if not email:
+        return
+    send_templated_mail(
+        to=email,
+        template="volunteering/email/application_withdrawn",
+        context={
+            "application": application,
+            "opportunity": application.opportunity,
+            "tenant": application.tenant,
+            "link": _application_url(application, base_url),
+        },
+        language=language,
     )
 
 

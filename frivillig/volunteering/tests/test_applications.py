@@ -11,7 +11,11 @@ from frivillig.core.tests.helpers import Clock, english, link_path
 from frivillig.testing import UserFactory, make_opportunity, make_person
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, ApplicationEvent
-from frivillig.volunteering.services.applications import CONFIRMATION_MAX_AGE_DAYS, SIGNUPS_PER_ADDRESS_PER_HOUR
+from frivillig.volunteering.services.applications import (
+    CONFIRMATION_MAX_AGE_DAYS,
+    SIGNUPS_PER_ADDRESS_PER_HOUR,
+    association_recipient,
+)
 
 
 @pytest.fixture
@@ -441,6 +445,36 @@ def test_withdraw_asks_first_then_withdraws_and_logs(personas, client_for):
         entry = AuditEntry.objects.get(code="volunteering.application.withdrawn")
     assert entry.data == {"from": "new", "to": "withdrawn"}
     assert entry.tenant == personas.tenant
+
+
+def test_withdrawing_tells_the_association_in_its_language(
+    personas, client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    opportunity = make_opportunity(personas.organisation, title="Lektiehjælp")
+    application = make_application(opportunity, user=personas.user("citizen"))
+    association_email, _language = association_recipient(opportunity)
+    address = reverse("national:withdraw_application", kwargs={"pk": application.pk})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("citizen").post(address)
+
+    assert [mail.to for mail in mailoutbox] == [[association_email]]
+    assert mailoutbox[0].subject == "Cecilie Borger har trukket sin tilmelding tilbage (Lektiehjælp)"
+    assert "har trukket sin tilmelding til »Lektiehjælp« tilbage" in mailoutbox[0].body
+    assert reverse("volunteering:application_detail", kwargs={"tenant_slug": "alfa", "pk": application.pk}) in (
+        mailoutbox[0].body
+    )
+
+
+def test_a_refused_withdrawal_sends_no_mail(personas, client_for, mailoutbox, django_capture_on_commit_callbacks):
+    application = make_application(
+        make_opportunity(personas.organisation), user=personas.user("citizen"), status=ApplicationStatus.DECLINED
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("citizen").post(reverse("national:withdraw_application", kwargs={"pk": application.pk}))
+
+    assert mailoutbox == []
 
 
 def test_withdraw_someone_elses_application_gives_404(personas, client_for):

@@ -256,7 +256,7 @@ def withdraw_application(request, pk: int):
     application = get_object_or_404(own_applications(request.user), pk=pk)
     if request.method == "POST":
         try:
-            application_withdraw(application=application, actor=request.user)
+            application_withdraw(application=application, actor=request.user, base_url=base_url(request))
         except ApplicationError as error:
             messages.error(request, str(error))
         else:
