@@ -4,22 +4,25 @@ What is kept: the board's aggregate (the total, every facet count and the ids of
 tenant, or national), search, filters, sort and page number; and a volunteer's suggestions per profile, set of
 applications and language. The rows a board page shows are still read fresh; they are few.
 
-Why it is safe: every key carries the board's *version*, a token renewed whenever something the board or the
-suggestions show may have changed — an opportunity, its words, an organisation, a tenant or a word saved or
-deleted (signals, connected in the app's `ready`), and the services' bulk updates (`board_changed()`). The token
-is renewed at once and again when the transaction commits, so nobody keeps an answer computed from data that a
-commit has since changed. A profile's own changes need no token: its `updated_at` is in its key, like the ids of
-the opportunities the person applied for.
+Why it is safe: every answer is kept with the board's *version*, a token renewed whenever something the board
+or the suggestions show may have changed — an opportunity, its words, an organisation, a tenant or a word saved
+or deleted (signals, connected in the app's `ready`), and the services' bulk updates (`board_changed()`). The
+token is renewed at once and again when the transaction commits, so nobody keeps an answer computed from data
+that a commit has since changed. A profile's own changes need no token: its `updated_at` is in its key, like the
+ids of the opportunities the person applied for.
 
 What lags: time alone changes the board too (an opportunity passes its "open until" date, a scheduled one's
 publishing time comes, "new this week" moves on). `BOARD_CACHE_SECONDS` (60 by default; 0 turns the caches off)
-bounds that lag.
+bounds that lag. And while one process works out a new answer after a change, others asking for the same page
+at that moment get the previous answer (see `cached`): the page shows the change a moment later, not the work
+done many times over.
 
 The caches live in their own cache alias ("board"), so the many short-lived entries never push out the login
 throttle's entries in the default cache.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from typing import TypeVar
 from uuid import uuid4
@@ -31,7 +34,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 CACHE_ALIAS = "board"
 VERSION_KEY = "volunteering:board-version"
-_MISSING = object()
+# How long one process may take to work out a new answer before another may try (should it have died).
+COMPUTING_SECONDS = 30
 
 T = TypeVar("T")
 
@@ -60,18 +64,32 @@ def board_changed() -> None:
 
 
 def cached(parts: tuple, compute: Callable[[], T]) -> T:
-    """`compute()`, or its answer from the last BOARD_CACHE_SECONDS for the same `parts` and board version.
-    `parts` is a tuple of plain values (its repr is the key)."""
+    """`compute()`, or its answer for the same `parts` if it is from the current board version and younger than
+    BOARD_CACHE_SECONDS. `parts` is a tuple of plain values (its repr is the key).
+
+    One process at a time works out a new answer for a key: while it does, the others answer with the previous
+    one (a moment old) instead of doing the same work at once — the national board's counts take a few hundred
+    milliseconds, and many visitors ask for them right after a change."""
     seconds = settings.BOARD_CACHE_SECONDS
     if seconds <= 0:
         return compute()
-    digest = hashlib.sha256(repr((board_version(), *parts)).encode()).hexdigest()
-    key = f"volunteering:{digest}"
-    found = _cache().get(key, _MISSING)
-    if found is not _MISSING:
-        return found
-    value = compute()
-    _cache().set(key, value, seconds)
+    cache = _cache()
+    key = "volunteering:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    version, now = board_version(), time.time()
+    stored = cache.get(key)
+    if stored is not None:
+        stored_version, stored_at, value = stored
+        if stored_version == version and now - stored_at < seconds:
+            return value
+        if not cache.add(f"{key}:computing", True, COMPUTING_SECONDS):
+            return value
+    try:
+        value = compute()
+        # Kept twice as long as it is fresh: long enough to answer with while the next one is worked out.
+        cache.set(key, (version, now, value), 2 * seconds)
+    finally:
+        if stored is not None:
+            cache.delete(f"{key}:computing")
     return value
 
 

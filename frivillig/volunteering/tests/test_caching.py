@@ -1,7 +1,9 @@
 """The board's and the suggestions' short-lived caches: a repeated request is cheaper and answers the same, and
 every change to what they show is seen at once (frivillig/volunteering/caching.py)."""
 
+import time
 from datetime import timedelta
+from unittest.mock import patch
 
 import pytest
 from django.core.cache import caches
@@ -13,6 +15,7 @@ from frivillig.crm.services.organisations import organisation_archive
 from frivillig.testing import make_opportunity
 from frivillig.volunteering import caching
 from frivillig.volunteering.enums import OpportunityStatus
+from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.services.opportunities import opportunities_expire, opportunity_close
 from frivillig.volunteering.tests.test_board import opportunity, shown, total
 from frivillig.volunteering.tests.test_matching_pages import SUGGESTIONS, english, make_profile, with_words
@@ -235,3 +238,29 @@ def test_suggestions_are_kept_per_language(personas, client_for, suggesting):
 
     assert "matcher din interesse for ældre" in danish
     assert "matches your interest in older people" in english_reasons
+
+
+# --- one computation at a time ----------------------------------------------------------------------------------
+
+
+def test_while_one_process_works_out_a_new_answer_others_get_the_previous_one(client, personas, visiting):
+    assert total(client.get(NATIONAL, SEARCH)) == 1
+    opportunity(personas.other_organisation, title="Besøgsven i weekenden", in_evenings=True, target_groups=["aeldre"])
+
+    # Another process holds the right to work out the new answer: this one answers with the previous one.
+    with patch.object(caches[caching.CACHE_ALIAS], "add", return_value=False):
+        assert total(client.get(NATIONAL, SEARCH)) == 1
+
+    assert total(client.get(NATIONAL, SEARCH)) == 2
+
+
+def test_an_answer_is_worked_out_anew_once_it_is_older_than_the_setting(client, personas, visiting, settings):
+    settings.BOARD_CACHE_SECONDS = 60
+    assert total(client.get(NATIONAL, SEARCH)) == 1
+    with scopes_disabled():
+        # A change no signal reports (as time passing would): only the age renews the answer.
+        Opportunity.objects.filter(pk=visiting.pk).update(status=OpportunityStatus.CLOSED)
+
+    assert total(client.get(NATIONAL, SEARCH)) == 1
+    with patch("frivillig.volunteering.caching.time.time", return_value=time.time() + 61):
+        assert total(client.get(NATIONAL, SEARCH)) == 0
