@@ -23,13 +23,17 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    Case,
     Exists,
     ExpressionWrapper,
+    F,
+    FloatField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Value,
+    When,
 )
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -252,11 +256,21 @@ def _aggregate(tenant, criteria: BoardFilter, requested: int, now, plain_options
         for value, _label_text, condition in options:
             option_flag[parameter, value] = name = f"o_{len(option_flag)}"
             flags[name] = condition
-    columns = ["id", "tenant_id", "published_at", "expires_on", "search_rank", *flags]
+    # The rank only orders the page, so it is worked out only where it can: sorted by relevance, and for the rows
+    # that pass every filter (the ranking function is the costliest part of a row).
+    if criteria.effective_sort == "relevans" and filters:
+        rank = Case(When(Q(*filters.values()), then=F("search_rank")), default=Value(0.0), output_field=FloatField())
+    elif criteria.effective_sort == "relevans":
+        rank = F("search_rank")
+    else:
+        rank = Value(0.0, output_field=FloatField())
+    columns = ["id", "tenant_id", "published_at", "expires_on", "page_rank", *flags]
     rows = matching.order_by().annotate(
-        **{name: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in flags.items()}
+        page_rank=rank,
+        **{name: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in flags.items()},
     )
     inner_sql, inner_params = rows.values_list(*columns).query.sql_with_params()
+    columns[columns.index("page_rank")] = "search_rank"
 
     def passing(leave_out: str = "") -> str:
         names = [flag for parameter, flag in filter_flag.items() if parameter != leave_out]

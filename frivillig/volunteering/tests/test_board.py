@@ -247,6 +247,16 @@ def test_board_search_ranks_title_hits_first_and_can_sort_otherwise(client, pers
     assert shown(client.get(BOARD, {"soeg": "besøgsven", "sorter": "nyeste"})) == ["Havehjælp", "Besøgsven"]
 
 
+def test_board_search_ranks_within_the_filtered_results(client, personas):
+    opportunity(personas.organisation, title="Havehjælp", summary="Også for en besøgsven", target_groups=["aeldre"])
+    opportunity(
+        personas.organisation, title="Besøgsven", summary="Besøg en ældre", days_old=5, target_groups=["aeldre"]
+    )
+    opportunity(personas.organisation, title="Besøgsven for børn", days_old=1, target_groups=["boern-og-unge"])
+
+    assert shown(client.get(BOARD, {"soeg": "besøgsven", "maalgruppe": "aeldre"})) == ["Besøgsven", "Havehjælp"]
+
+
 def test_national_board_search_spans_tenants(client, board_data):
     response = client.get(NATIONAL, {"soeg": "ældre"})
     assert set(shown(response)) == {"Besøgsven for ældre", "Chauffør til udflugter", "Besøgsven i Charlie"}
