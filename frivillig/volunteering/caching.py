@@ -101,12 +101,12 @@ def connect_signals() -> None:
     """What the board and the suggestions show: opportunities and their words, organisations, tenants, words."""
     from frivillig.crm.models import Organisation, Tag
     from frivillig.tenants.models import Tenant
+    from frivillig.volunteering.matching import WORD_KEY_FIELDS
     from frivillig.volunteering.models import Opportunity
-    from frivillig.volunteering.selectors.board import OPPORTUNITY_WORDS
 
     for model in (Opportunity, Organisation, Tenant, Tag):
         post_save.connect(_changed, sender=model, dispatch_uid=f"board-saved-{model._meta.label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"board-deleted-{model._meta.label}")
-    for relation in OPPORTUNITY_WORDS:
+    for relation in WORD_KEY_FIELDS:
         through = getattr(Opportunity, relation).through
         m2m_changed.connect(_changed, sender=through, dispatch_uid=f"board-words-{relation}")

@@ -38,6 +38,7 @@ from typing import Protocol, TypeVar
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from frivillig.crm.enums import Vocabulary
 from frivillig.volunteering.postcodes import Proximity, proximity
 
 INTEREST_POINTS = 3
@@ -218,7 +219,14 @@ def score(
 # The suggestions pre-filter and rank candidates by their words' keys alone, read with the row; only the winners'
 # labels are read for the reasons.
 
-WORD_KEY_FIELDS = ("target_groups", "activity_areas", "skills", "inclusion")
+# An opportunity's word relations, and the vocabulary of each (the order is that of the text).
+WORD_VOCABULARIES = {
+    "target_groups": Vocabulary.TARGET_GROUP,
+    "activity_areas": Vocabulary.ACTIVITY_AREA,
+    "skills": Vocabulary.SKILL,
+    "inclusion": Vocabulary.INCLUSION,
+}
+WORD_KEY_FIELDS = tuple(WORD_VOCABULARIES)
 
 
 def word_key(field_name: str, key: str) -> str:

@@ -42,13 +42,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.validators import danish_sort_key
-from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Organisation, Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
 from frivillig.tenants.models import Tenant
 from frivillig.volunteering.caching import cached
 from frivillig.volunteering.enums import Commitment, OpportunityStatus
-from frivillig.volunteering.matching import word_key
+from frivillig.volunteering.matching import WORD_KEY_FIELDS, WORD_VOCABULARIES, word_key
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.search import apply_search
 
@@ -59,9 +58,12 @@ MAX_SEARCH_LENGTH = 100
 
 # GET parameter → (many-to-many relation, vocabulary of its words).
 TAG_FILTERS: dict[str, tuple[str, str]] = {
-    "maalgruppe": ("target_groups", Vocabulary.TARGET_GROUP),
-    "omraade": ("activity_areas", Vocabulary.ACTIVITY_AREA),
-    "inklusion": ("inclusion", Vocabulary.INCLUSION),
+    parameter: (relation, WORD_VOCABULARIES[relation])
+    for parameter, relation in (
+        ("maalgruppe", "target_groups"),
+        ("omraade", "activity_areas"),
+        ("inklusion", "inclusion"),
+    )
 }
 # GET value of "hvornaar" → the model's flag.
 WHEN_FIELDS: dict[str, str] = {"hverdage": "on_weekdays", "aften": "in_evenings", "weekend": "at_weekends"}
@@ -191,13 +193,10 @@ def _conditions(criteria: BoardFilter, *, national: bool, now) -> tuple[dict[str
     related: dict[str, Q] = {}
     if national and criteria.municipality:
         related["kommune"] = Q(tenant__slug=criteria.municipality)
-    for parameter, slug in (
-        ("maalgruppe", criteria.target_group),
-        ("omraade", criteria.activity_area),
-        ("inklusion", criteria.inclusion),
-    ):
-        if slug:
-            related[parameter] = _word_condition(parameter, slug)
+    chosen = criteria.chosen
+    for parameter in TAG_FILTERS:
+        if parameter in chosen:
+            related[parameter] = _word_condition(parameter, chosen[parameter])
     plain: dict[str, Q] = {}
     if criteria.commitment:
         plain["omfang"] = Q(commitment=criteria.commitment)
@@ -444,13 +443,10 @@ def no_longer_open(tenant, pk: int) -> bool:
     )
 
 
-OPPORTUNITY_WORDS = ("activity_areas", "target_groups", "skills", "inclusion")
-
-
 def opportunity_words(opportunity: Opportunity) -> dict[str, list[Tag]]:
     """The opportunity's words by relation, read in one query (a union of the four relations)."""
     parts = []
-    for relation in OPPORTUNITY_WORDS:
+    for relation in WORD_KEY_FIELDS:
         through = getattr(Opportunity, relation).through
         tagged = through.objects.filter(opportunity_id=opportunity.pk).values("tag_id")
         parts.append(
@@ -459,7 +455,7 @@ def opportunity_words(opportunity: Opportunity) -> dict[str, list[Tag]]:
             .values_list("relation", "pk", "label_da", "label_en", "position")
             .order_by()
         )
-    words: dict[str, list[Tag]] = {relation: [] for relation in OPPORTUNITY_WORDS}
+    words: dict[str, list[Tag]] = {relation: [] for relation in WORD_KEY_FIELDS}
     rows = parts[0].union(*parts[1:], all=True).order_by("relation", "position", "label_da")
     for relation, pk, label_da, label_en, position in rows:
         words[relation].append(Tag(pk=pk, label_da=label_da, label_en=label_en, position=position))

@@ -12,12 +12,12 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 from django_scopes import scopes_disabled
 
-from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
 from frivillig.volunteering.caching import cached
 from frivillig.volunteering.matching import (
+    WORD_VOCABULARIES,
     Audience,
     Match,
     OpportunityTraits,
@@ -90,15 +90,6 @@ class Suggestion:
     match: Match
 
 
-# The opportunity's word fields and the vocabulary of each.
-FIELD_VOCABULARIES = {
-    "target_groups": Vocabulary.TARGET_GROUP,
-    "activity_areas": Vocabulary.ACTIVITY_AREA,
-    "skills": Vocabulary.SKILL,
-    "inclusion": Vocabulary.INCLUSION,
-}
-
-
 def _words_of(winners: list[dict]) -> dict[int, dict[str, dict[str, str]]]:
     """{opportunity id: {word field: {key: label}}} for the winners (values with pk, tenant_id and word_keys): their
     keys, labelled by their tenants' words in the visitor's language and in each tenant's word order (position,
@@ -110,7 +101,7 @@ def _words_of(winners: list[dict]) -> dict[int, dict[str, dict[str, str]]]:
         Tag.objects.with_scopes_disabled()
         .filter(
             tenant_id__in={values["tenant_id"] for values in winners},
-            vocabulary__in=list(FIELD_VOCABULARIES.values()),
+            vocabulary__in=list(WORD_VOCABULARIES.values()),
             slug__in=slugs,
         )
         .order_by("position", "label_da", "pk")
@@ -126,7 +117,7 @@ def _words_of(winners: list[dict]) -> dict[int, dict[str, dict[str, str]]]:
         tenant_id = values["tenant_id"]
         for name, keys in keyed[values["pk"]].items():
             # A key whose word has since been deleted has no label: it is no longer a word of the opportunity.
-            found = [(tenant_id, FIELD_VOCABULARIES.get(name), key) for key in keys]
+            found = [(tenant_id, WORD_VOCABULARIES.get(name), key) for key in keys]
             found = sorted((word for word in found if word in labels), key=order.__getitem__)
             result.setdefault(values["pk"], {})[name] = {word[2]: labels[word] for word in found}
     return result
