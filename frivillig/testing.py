@@ -210,3 +210,26 @@ def tenant_roles(*roles: str, status: int = 200, **options) -> Case:
 def public_tenant_page(status: int = 200, **options) -> Case:
     options.setdefault("kwargs", {})["tenant_slug"] = "alfa"
     return everyone(status, **options)
+
+
+# --- a clock that stands still ---------------------------------------------------------------------------
+
+
+class FrozenClock:
+    """Stops the clock on a whole second and moves it only when told.
+
+    `time.time()` (what signed links and the cache read) and `django.utils.timezone.now()` read the same instant,
+    so a test can stand exactly on the last valid moment of a promised period, or one second past it. Signed links
+    carry whole seconds, hence the whole-second start."""
+
+    def __init__(self, monkeypatch):
+        import time
+        from datetime import UTC, datetime
+
+        self.start = float(int(time.time()))
+        self.offset = 0.0
+        monkeypatch.setattr(time, "time", lambda: self.start + self.offset)
+        monkeypatch.setattr(timezone, "now", lambda: datetime.fromtimestamp(self.start + self.offset, tz=UTC))
+
+    def advance(self, *, days: int = 0, seconds: float = 0) -> None:
+        self.offset += days * 86400 + seconds
