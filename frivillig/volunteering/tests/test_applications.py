@@ -8,11 +8,10 @@ from django_scopes import scopes_disabled
 
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import Clock, english, link_path
-from frivillig.testing import UserFactory, make_opportunity, make_person
+from frivillig.testing import FrozenClock, UserFactory, make_opportunity, make_person
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, ApplicationEvent
 from frivillig.volunteering.services.applications import (
-    CONFIRMATION_MAX_AGE_DAYS,
     SIGNUPS_PER_ADDRESS_PER_HOUR,
     association_recipient,
 )
@@ -184,17 +183,40 @@ def test_confirmation_mail_goes_to_the_organisation_when_there_is_no_contact_per
     assert personas.organisation.email in [mail.to[0] for mail in mailoutbox]
 
 
-def test_confirmation_link_expired_gives_400(
-    client, opportunity, clock, mailoutbox, django_capture_on_commit_callbacks
+# The guest is told, on the page and in the mail, that the link works for 3 days: written out here, never read
+# from the code.
+THREE_DAYS = 3 * 24 * 60 * 60
+
+
+def test_confirmation_link_one_second_after_three_days_gives_400(
+    client, opportunity, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
 ):
-    sign_up_as_guest(client, opportunity, django_capture_on_commit_callbacks)
-    clock.advance(CONFIRMATION_MAX_AGE_DAYS * 86400 + 1)
+    clock = FrozenClock(monkeypatch)
+    page = sign_up_as_guest(client, opportunity, django_capture_on_commit_callbacks)
+    clock.advance(seconds=THREE_DAYS + 1)
 
     response = english(client).get(link_path(mailoutbox[0].body))
 
+    assert "works for 3 days" in " ".join(mailoutbox[0].body.split())
+    assert "3 days" in " ".join(page.content.decode().split())
     assert response.status_code == 400
-    assert "The confirmation link has expired" in response.content.decode()
+    assert "The confirmation link has expired. Links work for 3 days" in response.content.decode()
     assert applications()[0].email_confirmed_at is None
+
+
+def test_confirmation_link_at_the_last_second_of_day_three_still_confirms(
+    client, opportunity, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    clock = FrozenClock(monkeypatch)
+    sign_up_as_guest(client, opportunity, django_capture_on_commit_callbacks)
+    clock.advance(seconds=THREE_DAYS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = english(client).get(link_path(mailoutbox[0].body))
+
+    assert response.status_code == 200
+    assert "Your sign-up is confirmed" in response.content.decode()
+    assert applications()[0].email_confirmed_at is not None
 
 
 def test_confirmation_link_tampered_gives_400(client, opportunity, mailoutbox, django_capture_on_commit_callbacks):

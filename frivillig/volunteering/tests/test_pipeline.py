@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import english
-from frivillig.testing import make_opportunity, make_organisation, make_person
+from frivillig.testing import FrozenClock, make_opportunity, make_organisation, make_person
 from frivillig.volunteering.enums import ApplicationStatus
 from frivillig.volunteering.models import Application, ApplicationEvent
 
@@ -380,6 +380,32 @@ def test_reminder_goes_once_to_the_association_after_seven_days(
 
     assert len(mailoutbox) == 1
     assert "0 reminder(s) sent" in again
+
+
+# The README promises the reminder "after 7 days": written out here, never read from the code.
+SEVEN_DAYS = 7 * 24 * 60 * 60
+
+
+def test_reminder_waits_until_exactly_seven_days_after_confirmation(
+    personas, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    clock = FrozenClock(monkeypatch)
+    opportunity = make_opportunity(personas.organisation, title="Besøgsven")
+    confirmed = timezone.now()
+    make_application(opportunity, full_name="Tidlig Tilmelding", email_confirmed_at=confirmed)
+    clock.advance(seconds=SEVEN_DAYS - 1)
+
+    not_yet = run_reminders(django_capture_on_commit_callbacks)
+
+    assert mailoutbox == []
+    assert "0 reminder(s) sent" in not_yet
+
+    clock.advance(seconds=1)
+    due = run_reminders(django_capture_on_commit_callbacks)
+
+    assert "1 reminder(s) sent" in due
+    assert [mail.to for mail in mailoutbox] == [[personas.organisation.email]]
+    assert "Tidlig Tilmelding" in mailoutbox[0].body
 
 
 def test_reminder_falls_back_to_the_organisation_then_the_centre(
