@@ -134,6 +134,37 @@ def test_matrix_lists_every_url_pattern():
     assert sorted(set(MATRIX) - set(names)) == [], "the matrix lists URL patterns that no longer exist"
 
 
+def duplicate_url_names(patterns=None) -> list[str]:
+    """Namespaced URL names that more than one pattern uses: reverse() reaches only one of them, and the matrix,
+    keyed by name, would test only one."""
+    from collections import Counter
+
+    counts = Counter(name for _, name, _ in iter_patterns(patterns) if name)
+    return sorted(name for name, count in counts.items() if count > 1)
+
+
+def test_no_two_url_patterns_share_a_name():
+    assert duplicate_url_names() == []
+
+
+def test_duplicate_url_names_are_found_across_includes_but_not_across_namespaces():
+    """The check above can fail: a name reused in one namespace is caught, the same name in two namespaces is not."""
+    from django.urls import include, path
+
+    def view(request):
+        raise AssertionError("never called")
+
+    inner = ([path("a/", view, name="list"), path("b/", view, name="list")], "first")
+    other = ([path("c/", view, name="list")], "second")
+    patterns = [
+        path("one/", include(inner)),
+        path("two/", include(other)),
+        path("x/", view, name="top"),
+        path("y/", view, name="top"),
+    ]
+    assert duplicate_url_names(patterns) == ["first:list", "top"]
+
+
 def test_every_view_declares_its_permission():
     undeclared = [name for name, pattern in project_patterns() if not hasattr(pattern.callback, "view_permission")]
     assert undeclared == []
