@@ -135,10 +135,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
-# Failed logins: a short, self-healing block per account and per address (see accounts/throttle.py).
+# Failed logins: a short, self-healing block per account and per address (see accounts/throttle.py). A browser
+# the owner has logged in with before is not blocked by the account's failures from elsewhere; it has its own limit.
 LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5"))
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
+LOGIN_FAILURES_PER_DEVICE = int(os.environ.get("LOGIN_FAILURES_PER_DEVICE", "5"))
 LOGIN_BLOCK_SECONDS = int(os.environ.get("LOGIN_BLOCK_SECONDS", str(15 * 60)))
+LOGIN_DEVICE_COOKIE_NAME = "frivillig_device"
+LOGIN_DEVICE_COOKIE_AGE = 365 * 86400
+LOGIN_DEVICE_COOKIE_SECURE = not DEBUG
 
 INVITATION_MAX_AGE_DAYS = 7
 EMAIL_VERIFICATION_MAX_AGE_DAYS = 3
@@ -174,7 +179,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
 # "board": the public board's and the suggestions' short-lived answers (frivillig/volunteering/caching.py), apart
-# from the default cache so that their many entries never push out the login throttle's.
+# from the default cache so that their many entries never push out anything else kept there.
 if os.environ.get("CACHE_BACKEND") == "locmem":
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
@@ -184,7 +189,7 @@ else:
     cache_dir = Path(os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")))
     CACHES = {
         "default": {
-            # A file cache is shared by every worker process on one machine (login throttling relies on it).
+            # A file cache is shared by every worker process on one machine. (The throttles count in the database.)
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(cache_dir),
         },
@@ -221,8 +226,14 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_TLS_PROXY"):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app append the address they saw to X-Forwarded-For (one with
+# BEHIND_TLS_PROXY). The throttles read the client's address there only when this says so (core/throttle.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if BEHIND_TLS_PROXY else "0"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT cannot be negative.")
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "

@@ -1,29 +1,123 @@
-"""Failed-login throttling per account and per address.
+"""Failed-login throttling that slows guessers down without locking the owner out.
 
-A block lasts LOGIN_BLOCK_SECONDS after the failures that caused it and then lifts by itself, so an attacker can
-slow a real person down but never lock them out for good; a password reset works throughout.
+Three counts, each a sliding window of LOGIN_BLOCK_SECONDS that lifts by itself (core.throttle):
+- per address: LOGIN_FAILURES_PER_ADDRESS failures from one address (an IPv6 /64) block it, whatever accounts
+  were tried;
+- per account: LOGIN_FAILURES_PER_ACCOUNT failures from browsers the account has not logged in with block the
+  account for such browsers;
+- per known browser: a browser that logged in to the account before carries a signed device cookie (OWASP's
+  "device cookies"). Its failures count only against that cookie (LOGIN_FAILURES_PER_DEVICE), and the account's
+  block does not apply to it, so the owner logs in while someone elsewhere guesses. A stolen cookie buys no
+  more than its own few tries: once they are spent, the browser counts as unknown again.
+
+Every attempt is counted before the password is checked, in one atomic step per count, and given back when it
+turns out not to be a failure; so parallel guesses cannot all be checked. A successful login from an unknown
+browser, a password reset and a password change clear the account's count.
 """
 
+import secrets
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from frivillig.core import throttle
-from frivillig.core.throttle import client_address
+from frivillig.core.throttle import address_key, client_address
 
-__all__ = ["clear_account", "client_address", "is_blocked", "register_failure"]
+__all__ = [
+    "LoginAttempt",
+    "begin",
+    "clear_account",
+    "client_address",
+    "known_device",
+    "not_a_failure",
+    "remember_device",
+    "succeeded",
+]
+
+ACCOUNT = "login-account"
+ADDRESS = "login-address"
+DEVICE = "login-device"
+DEVICE_SALT = "frivillig.accounts.device"
 
 
-def is_blocked(*, email: str, address: str) -> bool:
+@dataclass(frozen=True)
+class LoginAttempt:
+    """An attempt that was let through, and the counts it was counted in."""
+
+    email: str
+    counted: tuple[tuple[str, str], ...]
+
+    @property
+    def from_known_device(self) -> bool:
+        return any(name == DEVICE for name, _ in self.counted)
+
+
+def begin(*, email: str, address: str, device: str = "") -> LoginAttempt | None:
+    """Count a login attempt before the password is checked; None when it is blocked (and then not counted).
+
+    `device` is the nonce of a valid device cookie for this account (`known_device`), or empty."""
     window = settings.LOGIN_BLOCK_SECONDS
-    return (
-        throttle.hits("login-account", email, window=window) >= settings.LOGIN_FAILURES_PER_ACCOUNT
-        or throttle.hits("login-address", address, window=window) >= settings.LOGIN_FAILURES_PER_ADDRESS
-    )
+    network = address_key(address)
+    if not throttle.attempt(ADDRESS, network, limit=settings.LOGIN_FAILURES_PER_ADDRESS, window=window):
+        return None
+    if device and throttle.attempt(DEVICE, device, limit=settings.LOGIN_FAILURES_PER_DEVICE, window=window):
+        return LoginAttempt(email=email, counted=((ADDRESS, network), (DEVICE, device)))
+    if throttle.attempt(ACCOUNT, email, limit=settings.LOGIN_FAILURES_PER_ACCOUNT, window=window):
+        return LoginAttempt(email=email, counted=((ADDRESS, network), (ACCOUNT, email)))
+    throttle.release(ADDRESS, network)
+    return None
 
 
-def register_failure(*, email: str, address: str) -> None:
-    throttle.record("login-account", email, window=settings.LOGIN_BLOCK_SECONDS)
-    throttle.record("login-address", address, window=settings.LOGIN_BLOCK_SECONDS)
+def not_a_failure(attempt: LoginAttempt) -> None:
+    """The attempt was not a wrong password (the form was incomplete, or the account is not confirmed yet)."""
+    for name, value in attempt.counted:
+        throttle.release(name, value)
+
+
+def succeeded(attempt: LoginAttempt) -> None:
+    # Failures from the owner's own browser are forgiven; an unknown browser that knew the password is taken to
+    # be the owner too (as before device cookies). The address keeps only its failures.
+    for name, value in attempt.counted:
+        if name == ADDRESS:
+            throttle.release(name, value)
+        else:
+            throttle.clear(name, value)
 
 
 def clear_account(*, email: str) -> None:
-    throttle.clear("login-account", email)
+    """The owner proved who they are (a password reset or change): the account's block ends."""
+    throttle.clear(ACCOUNT, email)
+
+
+# --- the device cookie ------------------------------------------------------------------------------------
+
+
+def _account_tag(email: str) -> str:
+    # Binds the cookie to one account without writing the address into it.
+    return salted_hmac(DEVICE_SALT, email.strip().lower(), algorithm="sha256").hexdigest()[:32]
+
+
+def known_device(request, email: str) -> str:
+    """The nonce of this browser's device cookie if it is valid for the account `email`, else ''."""
+    value = request.get_signed_cookie(
+        settings.LOGIN_DEVICE_COOKIE_NAME, default="", salt=DEVICE_SALT, max_age=settings.LOGIN_DEVICE_COOKIE_AGE
+    )
+    tag, _, nonce = (value or "").partition(":")
+    if not nonce or not email or not constant_time_compare(tag, _account_tag(email)):
+        return ""
+    return nonce
+
+
+def remember_device(response, *, email: str):
+    """Mark this browser as one the account's owner uses; a new nonce each time, so an old cookie's count ends."""
+    response.set_signed_cookie(
+        settings.LOGIN_DEVICE_COOKIE_NAME,
+        f"{_account_tag(email)}:{secrets.token_urlsafe(16)}",
+        salt=DEVICE_SALT,
+        max_age=settings.LOGIN_DEVICE_COOKIE_AGE,
+        secure=settings.LOGIN_DEVICE_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -93,23 +94,28 @@ def login_view(request):
         return redirect(safe_next(request, reverse("accounts:profile")))
     address = throttle.client_address(request)
     email = request.POST.get("email", "")
-    blocked = request.method == "POST" and throttle.is_blocked(email=email, address=address)
+    # Counted before the password is checked, so that parallel guesses cannot all get through the check.
+    attempt = None
+    if request.method == "POST":
+        attempt = throttle.begin(email=email, address=address, device=throttle.known_device(request, email))
+    blocked = request.method == "POST" and attempt is None
     form = LoginForm(request.POST or None, request=request, blocked=blocked)
     status = 429 if blocked else 200
-    if request.method == "POST" and not blocked:
+    if attempt is not None:
         if form.is_valid():
             user = form.user
             login(request, user)
-            throttle.clear_account(email=email)
+            throttle.succeeded(attempt)
             log_login(user=user)
             response = redirect(safe_next(request, reverse("accounts:profile")))
+            throttle.remember_device(response, email=user.email)
             return set_language_cookie(response, user.preferred_language)
+        elif form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            log_login_failure(email=email, address=address)
         else:
+            throttle.not_a_failure(attempt)
             if form.unverified_user is not None:
                 send_verification(user=form.unverified_user, base_url=base_url(request))
-            elif "email" in form.cleaned_data:
-                throttle.register_failure(email=email, address=address)
-                log_login_failure(email=email, address=address)
     context = {"form": form, "next": safe_next(request, "")}
     return render(request, "accounts/user_login.html", context, status=status)
 
@@ -175,6 +181,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        throttle.clear_account(email=form.user.email)
         messages.success(self.request, _("Your password has been changed."))
         return response
 
@@ -192,12 +199,20 @@ password_reset = view_permission(PUBLIC)(
 password_reset_done = view_permission(PUBLIC)(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 )
-password_reset_confirm = view_permission(PUBLIC)(
-    auth_views.PasswordResetConfirmView.as_view(
-        template_name="accounts/password_reset_confirm.html",
-        success_url=reverse_lazy("accounts:password_reset_complete"),
-    )
-)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The owner proved they read the account's mail: the account's block ends, and this browser is known.
+        throttle.clear_account(email=form.user.email)
+        return throttle.remember_device(response, email=form.user.email)
+
+
+password_reset_confirm = view_permission(PUBLIC)(PasswordResetConfirmView.as_view())
 password_reset_complete = view_permission(PUBLIC)(
     auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
 )

@@ -65,3 +65,22 @@ class AuditEntry(models.Model):
         from frivillig.core.audit import action_label
 
         return action_label(self.code)
+
+
+class ThrottleWindow(models.Model):
+    """The attempts one throttle counted for one key in its window (see `core.throttle`): one row per key, so
+    that checking and counting an attempt is one locked update, whatever the number of worker processes."""
+
+    name = models.CharField(max_length=50)
+    # A keyed hash of the normalised value (an e-mail address, a network): the table never holds the value.
+    key = models.CharField(max_length=64)
+    # When each counted attempt happened (seconds since the epoch), oldest first; never more than the limit.
+    moments = models.JSONField(default=list)
+    # After this moment (seconds since the epoch) the row counts nothing and may be deleted.
+    expires_at = models.FloatField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "key"], name="core_throttle_one_row_per_key")]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {len(self.moments)}"

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from frivillig.core import throttle
 from frivillig.core.email import send_templated_mail
 from frivillig.core.services import log_action
+from frivillig.core.throttle import address_key
 from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
 from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
 
@@ -53,12 +54,16 @@ class ConfirmationLinkError(ApplicationError):
 
 
 def signup_allowed(address: str) -> bool:
-    """At most SIGNUPS_PER_ADDRESS_PER_HOUR sign-ups from one address in any hour (a sliding window)."""
-    return throttle.hits("application-signups", address, window=3600) < SIGNUPS_PER_ADDRESS_PER_HOUR
+    """At most SIGNUPS_PER_ADDRESS_PER_HOUR sign-ups from one address in any hour (a sliding window). A read, to
+    answer early; `register_signup` is what holds the limit."""
+    return throttle.count("application-signups", address_key(address), window=3600) < SIGNUPS_PER_ADDRESS_PER_HOUR
 
 
-def register_signup(address: str) -> None:
-    throttle.record("application-signups", address, window=3600)
+def register_signup(address: str) -> bool:
+    """Count a sign-up from the address if the limit allows it, in one atomic step; False when it does not."""
+    return throttle.attempt(
+        "application-signups", address_key(address), limit=SIGNUPS_PER_ADDRESS_PER_HOUR, window=3600
+    )
 
 
 # --- signing up -------------------------------------------------------------------------------------------

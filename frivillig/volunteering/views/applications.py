@@ -76,7 +76,10 @@ def apply(request, tenant_slug: str, pk: int):
         return render(request, "volunteering/application_form.html", context, status=429)
     if not form.is_valid():
         return render(request, "volunteering/application_form.html", context)
-    register_signup(address)
+    if not register_signup(address):
+        # Parallel sign-ups that all passed the first look: only as many as the limit allows are counted.
+        context["throttled"] = True
+        return render(request, "volunteering/application_form.html", context, status=429)
     if form.is_robot():
         # Looks like success, saves nothing: a robot learns nothing from the answer.
         context = {"opportunity": opportunity, "guest": True, "days": CONFIRMATION_MAX_AGE_DAYS}
