@@ -60,34 +60,15 @@ def validate_postcode(value: str) -> None:
         raise ValidationError(_("A postcode has four digits."), code="invalid_postcode")
 
 
-IMAGE_TYPES = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
-MAX_IMAGE_BYTES = 2 * 1024 * 1024
-
-
 def validate_image_upload(upload) -> None:
-    """A real JPEG, PNG or WebP image of at most 2 MB; the content is checked, not the file name."""
+    """A real JPEG, PNG or WebP picture whose name's extension is its real format (the content is decoded).
+
+    The model-level check; forms use `frivillig.core.uploads.ImageUploadField`, which also re-encodes."""
     if upload is None or not hasattr(upload, "size"):
         return
-    if upload.size > MAX_IMAGE_BYTES:
-        raise ValidationError(_("The image is too large. It may be at most 2 MB."), code="image_too_large")
-    from PIL import Image, UnidentifiedImageError
+    from frivillig.core.uploads import validate_image_name
 
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    try:
-        with Image.open(upload) as image:
-            kind = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError(
-            _("The file is not an image we can use. Upload a JPEG, PNG or WebP picture."), code="image_invalid"
-        ) from None
-    finally:
-        if hasattr(upload, "seek"):
-            upload.seek(position)
-    if kind not in IMAGE_TYPES:
-        raise ValidationError(
-            _("The file is not an image we can use. Upload a JPEG, PNG or WebP picture."), code="image_invalid"
-        )
+    validate_image_name(upload)
 
 
 # "{", "|" and "}" follow "z" in code point order.

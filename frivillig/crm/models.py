@@ -1,5 +1,4 @@
 import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from frivillig.core.uploads import LOGO, safe_image_suffix
 from frivillig.core.validators import validate_cvr, validate_image_upload, validate_phone, validate_postcode
 from frivillig.crm.enums import (
     ConsentMethod,
@@ -49,9 +49,9 @@ class Tag(models.Model):
 
 
 def logo_path(instance, filename: str) -> str:
-    # A random name: nothing of the uploader's file name reaches the disk or the address.
-    suffix = PurePath(filename).suffix.lower()
-    return f"logos/{uuid.uuid4().hex}{suffix}"
+    # A random name: nothing of the uploader's file name reaches the disk or the address. The forms give a
+    # re-encoded picture already named by its real format; anything else keeps only a picture's extension.
+    return f"logos/{uuid.uuid4().hex}{safe_image_suffix(filename, LOGO)}"
 
 
 class Organisation(models.Model):

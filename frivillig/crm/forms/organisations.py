@@ -2,7 +2,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core.validators import normalise_cvr, normalise_phone, validate_image_upload
+from frivillig.core.uploads import LOGO, ImageUploadField
+from frivillig.core.validators import normalise_cvr, normalise_phone
 from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.models import Organisation
 from frivillig.crm.selectors import tags
@@ -82,12 +83,11 @@ class OrganisationForm(forms.ModelForm):
     activity_areas = TagMultipleChoiceField(
         label=_("Activity areas"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple
     )
-    logo = forms.FileField(
+    logo = ImageUploadField(
+        kind=LOGO,
         label=_("Logo"),
         required=False,
-        validators=[validate_image_upload],
         help_text=_("A JPEG, PNG or WebP picture of at most 2 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
 
     class Meta:

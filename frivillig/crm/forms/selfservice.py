@@ -8,7 +8,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core.validators import normalise_phone, validate_image_upload, validate_phone
+from frivillig.core.uploads import LOGO, ImageUploadField
+from frivillig.core.validators import normalise_phone, validate_phone
 from frivillig.crm.enums import OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import Organisation, Tag
 from frivillig.crm.selectors.directory import representative_contact_roles
@@ -34,13 +35,13 @@ class OrganisationProfileForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     target_groups = TagChoiceField(label=_("Target groups"), queryset=None, required=False)
     activity_areas = TagChoiceField(label=_("Activity areas"), queryset=None, required=False)
-    logo = forms.FileField(
+    logo = ImageUploadField(
+        kind=LOGO,
         label=_("Logo"),
         required=False,
-        validators=[validate_image_upload],
         help_text=_("A JPEG, PNG or WebP picture of at most 2 MB. Uploading a new logo replaces the old one."),
         # A plain input: the template shows the current logo and the "remove" choice beside it.
-        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=forms.FileInput,
     )
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import english, link_path
-from frivillig.core.validators import MAX_IMAGE_BYTES
+from frivillig.core.uploads import LOGO
 from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import Organisation, OrganisationRole, Person, Tag
 from frivillig.tenants.enums import Role
@@ -288,7 +288,7 @@ def test_selfservice_edit_without_a_new_logo_keeps_the_old(rep, personas, media)
     [
         (SimpleUploadedFile("logo.png", b"not a picture at all", content_type="image/png"), "not an image we can use"),
         (SimpleUploadedFile("logo.gif", b"GIF89a" + b"\0" * 20, content_type="image/gif"), "not an image we can use"),
-        (SimpleUploadedFile("stor.png", b"\0" * (MAX_IMAGE_BYTES + 1), content_type="image/png"), "too large"),
+        (SimpleUploadedFile("stor.png", b"\0" * (LOGO.max_bytes + 1), content_type="image/png"), "too large"),
     ],
 )
 def test_selfservice_edit_refuses_a_bad_logo(rep, personas, media, upload, message):
