@@ -16,5 +16,7 @@ class AccountsConfig(AppConfig):
                 "accounts.user.logged_in": _("Logged in"),
                 "accounts.user.login_failed": _("Failed login"),
                 "accounts.user.deleted": _("Account deleted"),
+                "accounts.user.password_reset": _("Password reset"),
+                "accounts.user.expired": _("Unconfirmed account deleted"),
             }
         )

@@ -1,13 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
-from django.contrib.auth.forms import PasswordResetForm
-from django.utils import translation
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from frivillig.accounts.models import User
-from frivillig.accounts.services import email_taken
+from frivillig.accounts.services import email_taken, user_set_password_by_reset
+from frivillig.core.email import send_templated_mail
 
 
 class NewPasswordMixin:
@@ -159,8 +160,31 @@ class DeleteAccountForm(forms.Form):
 
 
 class LanguageAwarePasswordResetForm(PasswordResetForm):
-    """Sends the reset mail in the language the person chose, not the visitor's current one."""
+    """Sends the reset mail in the language the person chose, not the visitor's current one, and also to an account
+    still waiting for its address to be confirmed: completing the reset from that mail proves the address is
+    theirs (see `user_set_password_by_reset`), so somebody else's unconfirmed sign-up cannot keep the owner out.
+    An account an operator switched off after confirmation gets nothing."""
+
+    def get_users(self, email):
+        accounts = User.objects.filter(email__iexact=email).filter(
+            Q(is_active=True) | Q(is_active=False, email_verified_at=None)
+        )
+        return (user for user in accounts if user.has_usable_password() and user.email.lower() == email.lower())
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        with translation.override(context["user"].preferred_language):
-            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)
+        # The shared mail helper renders the subject as plain text (no HTML escaping) in the person's language.
+        send_templated_mail(
+            to=to_email,
+            template=subject_template_name.removesuffix("_subject.txt"),
+            context=context,
+            language=context["user"].preferred_language,
+        )
+
+
+class ResetPasswordForm(SetPasswordForm):
+    """The new password chosen from a reset link; saving goes through the service, which also confirms an address
+    that was still waiting for confirmation."""
+
+    def save(self, commit=True):
+        self.user = user_set_password_by_reset(user=self.user, password=self.cleaned_data["new_password1"])
+        return self.user

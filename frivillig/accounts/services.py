@@ -1,27 +1,51 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.models import User
+from frivillig.accounts.signals import address_confirmed
 from frivillig.core.email import send_templated_mail
 from frivillig.core.services import log_action
 
 VERIFICATION_SALT = "frivillig.accounts.verify-email"
+# An account whose address nobody confirmed is deleted this many days after its (latest) sign-up, so an address
+# someone else typed does not stay taken. Longer than the confirmation link's days, so no working link is cut off.
+UNCONFIRMED_ACCOUNT_MAX_AGE_DAYS = 7
 
 
 class VerificationError(Exception):
     pass
 
 
+def _unconfirmed(queryset: QuerySet[User]) -> QuerySet[User]:
+    """Accounts whose address nobody has proved yet (not ones an operator switched off after confirmation)."""
+    return queryset.filter(email_verified_at=None, is_active=False)
+
+
 def email_taken(email: str, *, exclude_pk: int | None = None) -> bool:
-    return User.objects.filter(email__iexact=email.strip()).exclude(pk=exclude_pk).exists()
+    """Whether a confirmed account holds the address. An unconfirmed one does not: it may be somebody else's
+    sign-up with this address, and it must not keep the address's owner out."""
+    accounts = User.objects.filter(email__iexact=email.strip()).exclude(pk=exclude_pk)
+    return accounts.exclude(pk__in=_unconfirmed(accounts).values("pk")).exists()
+
+
+def _sign_up_fingerprint(user: User) -> str:
+    # Changes with every sign-up (each stores a freshly salted password hash), so a later sign-up with the same
+    # address makes the earlier links useless: only the newest sign-up's password can become the account's.
+    return salted_hmac(VERIFICATION_SALT, user.password).hexdigest()[:20]
 
 
 def verification_token(user: User) -> str:
-    return signing.dumps({"u": user.pk, "e": user.email.lower()}, salt=VERIFICATION_SALT)
+    return signing.dumps(
+        {"u": user.pk, "e": user.email.lower(), "p": _sign_up_fingerprint(user)}, salt=VERIFICATION_SALT
+    )
 
 
 def send_verification(*, user: User, base_url: str) -> None:
@@ -36,13 +60,47 @@ def send_verification(*, user: User, base_url: str) -> None:
 
 @transaction.atomic
 def user_sign_up(*, full_name: str, email: str, password: str, language: str, base_url: str) -> User:
-    # Inactive until the e-mail is confirmed: nobody can log in on an address they do not own.
-    user = User.objects.create_user(
-        email=email, password=password, full_name=full_name.strip(), preferred_language=language, is_active=False
-    )
-    log_action("accounts.user.signed_up", actor=None, target=user)
+    """Create an account that stays inactive until the address is confirmed: nobody can log in on an address they
+    do not own. Signing up again with the address of an unconfirmed account replaces that sign-up (name,
+    language, password; its links stop working) and sends a new link: whoever typed the address before cannot
+    keep its owner out, and the password that counts is the one of the sign-up the owner confirms."""
+    user = _unconfirmed(User.objects.select_for_update().filter(email__iexact=email.strip())).first()
+    if user is None:
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    email=email,
+                    password=password,
+                    full_name=full_name.strip(),
+                    preferred_language=language,
+                    is_active=False,
+                    date_joined=timezone.now(),
+                )
+        except IntegrityError:
+            # Two sign-ups with one new address at the same moment: the other one won; replace it like any other.
+            user = _unconfirmed(User.objects.select_for_update().filter(email__iexact=email.strip())).get()
+        else:
+            log_action("accounts.user.signed_up", actor=None, target=user)
+            transaction.on_commit(lambda: send_verification(user=user, base_url=base_url))
+            return user
+    user.full_name = full_name.strip()
+    user.preferred_language = language
+    user.set_password(password)
+    # The days until an unconfirmed account expires count from the newest sign-up.
+    user.date_joined = timezone.now()
+    user.save(update_fields=["full_name", "preferred_language", "password", "date_joined"])
+    log_action("accounts.user.signed_up", actor=None, target=user, data={"replaced_unconfirmed": True})
     transaction.on_commit(lambda: send_verification(user=user, base_url=base_url))
     return user
+
+
+def _mark_address_confirmed(user: User, *, via: str) -> None:
+    """The person has proved they own the address: the account becomes usable, and other apps hear of it."""
+    user.email_verified_at = timezone.now()
+    user.is_active = True
+    user.save(update_fields=["email_verified_at", "is_active"])
+    log_action("accounts.user.email_verified", actor=user, target=user, data={"via": via})
+    address_confirmed.send(sender=User, user=user)
 
 
 @transaction.atomic
@@ -59,10 +117,29 @@ def user_verify_email(*, token: str) -> User:
     if user is None or user.email.lower() != payload.get("e"):
         raise VerificationError(_("The confirmation link is not valid. Check that you copied the whole link."))
     if user.email_verified_at is None:
-        user.email_verified_at = timezone.now()
-        user.is_active = True
-        user.save(update_fields=["email_verified_at", "is_active"])
-        log_action("accounts.user.email_verified", actor=user, target=user)
+        if not constant_time_compare(payload.get("p", ""), _sign_up_fingerprint(user)):
+            # A link of an earlier sign-up with this address, replaced by a newer one.
+            raise VerificationError(
+                _(
+                    "This confirmation link belongs to an earlier sign-up with this e-mail address. "
+                    "Use the link in the newest e-mail we sent you."
+                )
+            )
+        _mark_address_confirmed(user, via="link")
+    return user
+
+
+@transaction.atomic
+def user_set_password_by_reset(*, user: User, password: str) -> User:
+    """A password reset completed from the link we mailed to the account's address. Opening that link proves the
+    address is theirs, so an account still waiting for confirmation is confirmed too (whoever signed up with the
+    address before cannot keep its owner out), and the new password is the only one that counts."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    log_action("accounts.user.password_reset", actor=user, target=user)
+    if user.email_verified_at is None:
+        _mark_address_confirmed(user, via="password_reset")
     return user
 
 
@@ -78,6 +155,7 @@ def user_create_verified(*, email: str, full_name: str, password: str, language:
         email_verified_at=timezone.now(),
     )
     log_action("accounts.user.signed_up", actor=user, target=user, data={"via": "invitation"})
+    address_confirmed.send(sender=User, user=user)
     return user
 
 
@@ -121,3 +199,43 @@ def user_delete(*, user: User) -> None:
         )
     log_action("accounts.user.deleted", actor=None, data={"user_id": user.pk})
     user.delete()
+
+
+# --- unconfirmed accounts expire --------------------------------------------------------------------------
+
+
+def expired_unconfirmed_accounts(*, now=None) -> QuerySet[User]:
+    """Accounts nobody confirmed within UNCONFIRMED_ACCOUNT_MAX_AGE_DAYS of their latest sign-up.
+
+    Deleting a user clears the pointers to it that allow that (SET_NULL: a CRM contact's login, an application's
+    account, an audit entry's actor) and keeps the rows. An account that something would be deleted along with
+    or that blocks its deletion (a role in a tenant, a volunteer profile, anything added later with CASCADE or
+    PROTECT) is left alone: it was given something by a person, who should decide."""
+    now = now or timezone.now()
+    queryset = _unconfirmed(User.objects.all()).filter(
+        last_login=None,
+        is_staff=False,
+        is_superuser=False,
+        date_joined__lt=now - timedelta(days=UNCONFIRMED_ACCOUNT_MAX_AGE_DAYS),
+    )
+    for relation in User._meta.related_objects:
+        if relation.on_delete in (models.SET_NULL, models.SET_DEFAULT, models.DO_NOTHING):
+            continue
+        if relation.many_to_many:
+            referencing = relation.through._base_manager.values(relation.field.m2m_reverse_field_name())
+        else:
+            referencing = relation.related_model._base_manager.values(relation.field.attname)
+        queryset = queryset.exclude(pk__in=referencing)
+    return queryset.order_by("pk")
+
+
+@transaction.atomic
+def user_delete_unconfirmed(*, user_id: int, now=None) -> bool:
+    """Delete one expired unconfirmed account, re-checked under a lock (a confirmation or a new sign-up at the same
+    moment wins). Returns whether it was deleted."""
+    user = expired_unconfirmed_accounts(now=now).select_for_update().filter(pk=user_id).first()
+    if user is None:
+        return False
+    log_action("accounts.user.expired", actor=None, data={"user_id": user.pk})
+    user.delete()
+    return True

@@ -14,6 +14,7 @@ from frivillig.accounts.forms import (
     LanguageAwarePasswordResetForm,
     LoginForm,
     ProfileForm,
+    ResetPasswordForm,
     SignUpForm,
 )
 from frivillig.accounts.services import (
@@ -204,6 +205,7 @@ password_reset_done = view_permission(PUBLIC)(
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+    form_class = ResetPasswordForm
 
     def form_valid(self, form):
         response = super().form_valid(form)
