@@ -1,6 +1,10 @@
 """The throttle primitive (an atomic check-and-count in the database) and the client's address behind proxies."""
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -195,3 +199,25 @@ def test_a_connection_without_an_address_is_unknown(settings):
 )
 def test_an_ipv6_address_is_counted_as_its_64_network(address, key):
     assert throttle.address_key(address) == key
+
+
+@pytest.mark.parametrize(
+    ("environment", "count"),
+    [
+        ({}, "0"),
+        ({"BEHIND_TLS_PROXY": "1"}, "1"),
+        ({"BEHIND_TLS_PROXY": "1", "TRUSTED_PROXY_COUNT": "2"}, "2"),
+        ({"TRUSTED_PROXY_COUNT": "1"}, "1"),
+    ],
+)
+def test_trusted_proxies_come_from_the_environment(environment, count):
+    base = {key: value for key, value in os.environ.items() if key not in {"BEHIND_TLS_PROXY", "TRUSTED_PROXY_COUNT"}}
+    result = subprocess.run(
+        [sys.executable, "-c", "import frivillig.settings as s; print(s.TRUSTED_PROXY_COUNT)"],
+        cwd=Path(__file__).resolve().parents[3],
+        env={**base, **environment},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == count, result.stderr
