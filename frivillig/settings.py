@@ -177,6 +177,9 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Files with personal data (uploaded imports, later grant attachments and evidence): outside MEDIA_ROOT, served
+# by no URL of the proxy, only through views that check the permission (frivillig/core/private_files.py).
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", VAR_DIR / "private"))
 
 # "board": the public board's and the suggestions' short-lived answers (frivillig/volunteering/caching.py), apart
 # from the default cache so that their many entries never push out anything else kept there.

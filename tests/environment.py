@@ -12,3 +12,5 @@ os.environ.setdefault("CACHE_BACKEND", "locmem")
 os.environ.pop("DEBUG", None)
 # WhiteNoise wants STATIC_ROOT to exist; tests serve static files through the finders.
 os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="frivillig-static-"))
+# Private files (uploaded imports) written by the tests stay out of the checkout.
+os.environ.setdefault("PRIVATE_ROOT", tempfile.mkdtemp(prefix="frivillig-private-"))

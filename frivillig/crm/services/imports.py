@@ -3,25 +3,25 @@
 import logging
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
-from pathlib import PurePath
+from datetime import datetime, timedelta
 
 from django.core import signing
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
+from frivillig.core.private_files import private_files_delete_older_than, private_storage
 from frivillig.core.services import log_action
 from frivillig.crm.enums import OrganisationKind
-from frivillig.crm.importing import FILE_SUFFIXES, ImportKind, ImportPlan
+from frivillig.crm.importing import ImportKind, ImportPlan
 from frivillig.crm.models import Organisation, OrganisationRole, Person
 
 logger = logging.getLogger(__name__)
 
+# A folder of the private storage: the files hold personal data, and no URL reaches them.
 IMPORT_DIRECTORY = "imports"
 SIGNING_NAMESPACE = "frivillig.crm.import"
-# The preview must be confirmed within this time; files older than it are removed on later uploads.
+# The preview must be confirmed within this time; older files are deleted (`manage.py discard_stale_imports`).
 TOKEN_MAX_AGE = 2 * 60 * 60
 
 ORGANISATION_FIELDS = (
@@ -66,52 +66,62 @@ class ImportResult:
     roles_created: int = 0
 
 
+def _stored_name(file_id: str) -> str:
+    # Derived with the secret key: the token names the file only by an id that is no file name.
+    return f"{IMPORT_DIRECTORY}/{salted_hmac(SIGNING_NAMESPACE, file_id).hexdigest()}"
+
+
 def import_file_store(*, tenant, user, kind: str, filename: str, content: bytes) -> str:
-    """Keep the uploaded file under a random name; the returned signed token is all the browser holds."""
-    _discard_stale_files()
-    suffix = PurePath(filename).suffix.lower()
-    suffix = suffix if suffix in FILE_SUFFIXES else ".csv"
-    name = default_storage.save(f"{IMPORT_DIRECTORY}/{uuid.uuid4().hex}{suffix}", ContentFile(content))
-    payload = {"n": name, "k": kind, "f": filename, "t": tenant.pk, "u": user.pk}
+    """Keep the uploaded file in the private storage; the returned signed token is all the browser holds.
+
+    The token binds the file to this tenant and this user, expires after TOKEN_MAX_AGE, and holds a random id
+    from which only the server can tell the stored file's name."""
+    import_files_discard_stale()
+    file_id = uuid.uuid4().hex
+    private_storage.save(_stored_name(file_id), ContentFile(content))
+    payload = {"i": file_id, "k": kind, "f": filename, "t": tenant.pk, "u": user.pk}
     return signing.dumps(payload, salt=SIGNING_NAMESPACE, compress=True)
 
 
-def import_file_load(*, token: str, tenant, user) -> tuple[StoredImport, bytes]:
+def import_file_find(*, token: str, tenant, user) -> StoredImport:
+    """The stored import the token names, if it is this user's in this tenant and not expired or imported."""
     try:
         payload = signing.loads(token or "", salt=SIGNING_NAMESPACE, max_age=TOKEN_MAX_AGE)
     except signing.BadSignature:
         raise StoredImportMissing from None
+    if not isinstance(payload, dict):
+        raise StoredImportMissing
     if payload.get("t") != tenant.pk or payload.get("u") != user.pk or payload.get("k") not in ImportKind.values:
         raise StoredImportMissing
-    name = payload.get("n", "")
-    if not name.startswith(f"{IMPORT_DIRECTORY}/"):
+    file_id = payload.get("i")
+    if not isinstance(file_id, str) or not file_id:
         raise StoredImportMissing
+    name = _stored_name(file_id)
+    if not private_storage.exists(name):
+        raise StoredImportMissing
+    return StoredImport(name=name, kind=payload["k"], filename=str(payload.get("f", "")))
+
+
+def import_file_load(*, token: str, tenant, user) -> tuple[StoredImport, bytes]:
+    stored = import_file_find(token=token, tenant=tenant, user=user)
     try:
-        with default_storage.open(name, "rb") as stored:
-            content = stored.read()
+        with private_storage.open(stored.name, "rb") as handle:
+            content = handle.read()
     except OSError:
         raise StoredImportMissing from None
-    return StoredImport(name=name, kind=payload["k"], filename=payload.get("f", "")), content
+    return stored, content
 
 
 def import_file_discard(*, stored: StoredImport) -> None:
     try:
-        default_storage.delete(stored.name)
+        private_storage.delete(stored.name)
     except OSError:
         logger.warning("Could not delete the imported file %s", stored.name)
 
 
-def _discard_stale_files() -> None:
-    """Previews nobody confirmed leave their files behind; each new upload clears the old ones away."""
-    limit = timezone.now() - timedelta(seconds=TOKEN_MAX_AGE)
-    try:
-        _directories, files = default_storage.listdir(IMPORT_DIRECTORY)
-        for filename in files:
-            name = f"{IMPORT_DIRECTORY}/{filename}"
-            if default_storage.get_modified_time(name) < limit:
-                default_storage.delete(name)
-    except (OSError, NotImplementedError):
-        return
+def import_files_discard_stale(*, now: datetime | None = None) -> int:
+    """Delete the files of previews nobody confirmed in time (their tokens have expired); returns how many."""
+    return private_files_delete_older_than(directory=IMPORT_DIRECTORY, age=timedelta(seconds=TOKEN_MAX_AGE), now=now)
 
 
 @transaction.atomic

@@ -25,7 +25,8 @@ HEADER = ["Navn", "Type", "CVR", "Formål", "Telefon", "Postnummer", "By", "Mål
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
@@ -411,4 +412,4 @@ def test_import_template_of_unknown_kind_is_404(staff):
 def test_import_file_is_removed_after_the_import(staff, settings):
     import_file(staff, csv_bytes([["Navn"], ["Alfa Nord"]]))
 
-    assert list((settings.MEDIA_ROOT / "imports").iterdir()) == []
+    assert list((settings.PRIVATE_ROOT / "imports").iterdir()) == []

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_POST
 
 from frivillig.core.exports import csv_response
 from frivillig.core.permissions import view_permission
+from frivillig.core.private_files import private_file_response
 from frivillig.crm.forms.imports import DANISH_KINDS, DANISH_ROLES, ImportUploadForm, build_plan
 from frivillig.crm.importing import COLUMNS, ImportFileError, ImportKind, header_key, read_table
 from frivillig.crm.services.imports import (
     ImportConflict,
     StoredImportMissing,
     import_file_discard,
+    import_file_find,
     import_file_load,
     import_file_store,
     import_run,
@@ -172,6 +174,16 @@ def import_confirm(request, tenant_slug: str):
 
 
 @view_permission("crm.import_register")
+def import_file_download(request, tenant_slug: str, token: str):
+    """The uploaded file while it waits for confirmation, for the person who uploaded it only."""
+    try:
+        stored = import_file_find(token=token, tenant=request.tenant, user=request.user)
+    except StoredImportMissing:
+        raise Http404 from None
+    return private_file_response(name=stored.name, filename=stored.filename)
+
+
+@view_permission("crm.import_register")
 def import_template(request, tenant_slug: str, kind: str):
     if kind not in TEMPLATE_KINDS:
         raise Http404
@@ -183,5 +195,6 @@ urlpatterns = [
     path("kontakter/import/", import_start, name="import_start"),
     path("kontakter/import/gennemse/", import_preview, name="import_preview"),
     path("kontakter/import/indlaes/", import_confirm, name="import_confirm"),
+    path("kontakter/import/fil/<str:token>/", import_file_download, name="import_file_download"),
     path("kontakter/import/skabelon/<str:kind>/", import_template, name="import_template"),
 ]
