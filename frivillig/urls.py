@@ -29,6 +29,18 @@ handler404 = "frivillig.core.views.page_not_found"
 handler500 = "frivillig.core.views.server_error"
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    import re
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from django.urls import re_path
+
+    from frivillig.core.uploads import serve_media_for_development
+
+    # With the headers the production proxy sends (README): an uploaded file is never run as a page or script.
+    urlpatterns = [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve_media_for_development,
+            name="media_for_development",
+        ),
+        *urlpatterns,
+    ]

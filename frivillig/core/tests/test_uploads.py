@@ -175,3 +175,23 @@ def test_a_decompression_bomb_is_refused_also_where_pillows_warning_is_only_a_wa
         prepare_image(upload(picture(size=(10_000, 10_000), mode="1")), LOGO)
 
     assert caught.value.code == "image_too_many_pixels"
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "disposition"),
+    [("logos/a.png", "image/png", "inline"), ("logos/a.html", "application/octet-stream", "attachment")],
+)
+def test_development_media_serving_sends_the_proxys_headers(rf, settings, tmp_path, name, content_type, disposition):
+    from frivillig.core.uploads import serve_media_for_development
+
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "logos").mkdir()
+    (tmp_path / name).write_bytes(picture() + SCRIPT)
+
+    response = serve_media_for_development(rf.get(f"/media/{name}"), name)
+
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"].startswith(disposition)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    response.close()
