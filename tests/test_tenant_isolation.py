@@ -101,3 +101,256 @@ def test_every_national_first_path_segment_is_reserved_from_tenant_slugs():
             firsts = {first}
         segments |= {segment for segment in firsts if segment and "<" not in segment}
     assert segments - RESERVED_SLUGS == set()
+
+
+# --- lists and exports never show another tenant's rows ---------------------------------------------------
+#
+# Records of every kind are planted in Charlie with a marker in their text, and twins in Alfa with another.
+# Every page of the project that answers GET (and every export, in each format) is then opened by each persona
+# of Alfa allowed to open it: Charlie's markers never appear. The pages known to list records must also show
+# Alfa's twins (a list that renders nothing proves nothing), and a page that paginates or sends a file but is not
+# in LIST_PAGES fails, so a new list is classified the day it is written.
+
+PRIVATE = "Qzhemmelig"  # Charlie's records that nobody outside Charlie may see, on any page
+PUBLISHED = "Qzoffentlig"  # Charlie's published records: shown on the national pages by design, never in Alfa's
+OURS = "Qzvores"  # Alfa's twins of the same records
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+def plant_records(tenant, *, private: str, public: str, host=None) -> None:
+    """One recognisable record of every tenant-owned kind the lists show. `host` is the organisation that
+    publishes the opportunity (a new public one when not given)."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from frivillig.crm.enums import InteractionKind, OrganisationRoleKind, Vocabulary
+    from frivillig.crm.models import CollaborationRelation, Interaction, OrganisationRole, Tag
+    from frivillig.testing import make_opportunity, make_organisation, make_person
+    from frivillig.volunteering.enums import OpportunityStatus
+    from frivillig.volunteering.models import Application
+
+    slug = private.lower()
+    staff = UserFactory(full_name=f"{private} Medarbejder", email=f"{slug}.medarbejder@{tenant.slug}.example.org")
+    grant(staff, tenant, Role.CENTRE_STAFF)
+    with scopes_disabled():
+        private_tag = Tag.objects.create(
+            tenant=tenant,
+            vocabulary=Vocabulary.SKILL,
+            slug=f"{slug}-ord",
+            label_da=f"{private} ord",
+            label_en=f"{private} word",
+        )
+        public_tag = Tag.objects.create(
+            tenant=tenant,
+            vocabulary=Vocabulary.TARGET_GROUP,
+            slug=f"{public.lower()}-maalgruppe",
+            label_da=f"{public} målgruppe",
+            label_en=f"{public} target group",
+        )
+        organisation = make_organisation(
+            tenant, name=f"{private} Forening", email=f"{slug}.forening@example.org", is_public=False
+        )
+        organisation.activity_areas.add(private_tag)
+        directory_entry = make_organisation(tenant, name=f"{public} Idrætsforening", is_public=True)
+        host = host or directory_entry
+        person = make_person(tenant, full_name=f"{private} Kontakt", email=f"{slug}.kontakt@example.org")
+        OrganisationRole.objects.create(
+            tenant=tenant, organisation=organisation, person=person, role=OrganisationRoleKind.CONTACT_PERSON
+        )
+        interaction = Interaction.objects.create(
+            tenant=tenant,
+            kind=InteractionKind.MEETING,
+            happened_on=timezone.localdate(),
+            follow_up_on=date(2020, 1, 1),
+            staff=staff,
+            summary=f"{private} møde om rekruttering",
+        )
+        interaction.organisations.add(organisation)
+        CollaborationRelation.objects.create(
+            tenant=tenant,
+            person=person,
+            organisation=organisation,
+            topic=f"{private} samarbejde",
+            started_on=timezone.localdate(),
+        )
+        Invitation.objects.create(tenant=tenant, email=f"{slug}.invitation@example.org", role=Role.CENTRE_STAFF)
+    published = make_opportunity(host, title=f"{public} frivilligjob", summary=f"{public} hjælp i hverdagen")
+    published.target_groups.add(public_tag)
+    make_opportunity(organisation, title=f"{private} kladde", status=OpportunityStatus.DRAFT)
+    with scopes_disabled():
+        Application.objects.create(
+            tenant=tenant,
+            opportunity=published,
+            full_name=f"{private} Ansøger",
+            email=f"{slug}.ansoeger@example.org",
+            email_confirmed_at=timezone.now(),
+        )
+    log_action("crm.organisation.updated", actor=staff, tenant=tenant, target=organisation, data={"note": private})
+
+
+def response_text(response) -> str:
+    """What the person receives, as text: the page, or every cell of an exported file."""
+    disposition = response.headers.get("Content-Disposition", "")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if "attachment" not in disposition:
+        return body.decode()
+    if disposition.rstrip('"').endswith(".xlsx"):
+        from io import BytesIO
+
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(BytesIO(body), read_only=True)
+        return "\n".join(
+            str(cell)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if cell
+        )
+    return body.decode("utf-8-sig")
+
+
+def is_list_response(response) -> bool:
+    from django.core.paginator import Page
+
+    if "attachment" in response.headers.get("Content-Disposition", ""):
+        return True
+    contexts = response.context or []
+    return any(isinstance(value, Page) for context in contexts for value in context.flatten().values())
+
+
+def get_pages():
+    """(name, format) of every GET page of the project; exports once per format."""
+    for name, pattern in project_patterns():
+        if MATRIX[name].method != "get":
+            continue
+        if "fmt" in pattern.pattern.converters:
+            for fmt in EXPORT_FORMATS:
+                yield name, fmt
+        else:
+            yield name, None
+
+
+def alfa_readers(case) -> list[str]:
+    """The personas of Alfa (and citizens, anonymous visitors) who may open the page."""
+    return [persona for persona, expected in case.expected.items() if expected == 200 and persona != "other_staff"]
+
+
+@pytest.fixture
+def planted(personas):
+    plant_records(personas.other_tenant, private=PRIVATE, public=PUBLISHED)
+    plant_records(personas.tenant, private=OURS, public=OURS, host=personas.organisation)
+    return personas
+
+
+def fetch(name: str, fmt, persona: str, personas, client_for):
+    case = MATRIX[name]
+    kwargs = _fill(case.kwargs, matrix_objects(personas))
+    if fmt:
+        kwargs["fmt"] = fmt
+    return client_for(persona).get(reverse(name, kwargs=kwargs), case.data)
+
+
+def leaked_markers(name: str, text: str) -> list[str]:
+    """Charlie's markers in what Alfa received; published records may show on national pages."""
+    national = "tenant_slug" not in MATRIX[name].kwargs
+    forbidden = [PRIVATE] if national else [PRIVATE, PUBLISHED]
+    return [marker for marker in forbidden if marker.lower() in text.lower()]
+
+
+# The pages and exports that list the tenant's records: each must show Alfa's twins to every persona who may open
+# it, so an empty list cannot pass for a safe one.
+LIST_PAGES = {
+    "crm:dashboard",
+    "crm:directory",
+    "crm:interaction_export",
+    "crm:interaction_list",
+    "crm:organisation_export",
+    "crm:organisation_list",
+    "crm:person_export",
+    "crm:person_list",
+    "crm:relation_export",
+    "crm:relation_list",
+    "crm:tag_list",
+    "national:board",
+    "national:feed",
+    "tenants:audit_log",
+    "tenants:members",
+    "volunteering:board",
+    "volunteering:feed",
+    "volunteering:needs",
+    "volunteering:needs_details",
+    "volunteering:needs_export",
+    "volunteering:opportunity_manage_list",
+    "volunteering:pipeline_all",
+}
+
+# Pages that paginate or send a file but list only what belongs to one record or one person (the twins are not
+# theirs to show). Charlie's markers are checked on them all the same.
+NARROW_LISTS = {
+    "crm:import_file_download": "the uploaded import file itself",
+    "crm:import_template": "an empty template to fill in",
+    "national:my_applications": "the person's own applications, in every tenant by design",
+    "volunteering:pipeline": "the applications of one opportunity",
+}
+
+
+@pytest.mark.parametrize(("name", "fmt"), sorted(get_pages(), key=str))
+def test_no_page_or_export_shows_another_tenants_records(name, fmt, planted, client_for):
+    readers = alfa_readers(MATRIX[name])
+    for persona in readers:
+        response = fetch(name, fmt, persona, planted, client_for)
+        assert response.status_code == 200, (name, persona, response.status_code)
+        text = response_text(response)
+
+        assert leaked_markers(name, text) == [], (name, fmt, persona)
+        if name in LIST_PAGES:
+            assert OURS.lower() in text.lower(), f"{name} ({persona}) lists nothing: the check proves nothing there"
+        elif name not in NARROW_LISTS:
+            assert not is_list_response(response), f"{name} lists records: add it to LIST_PAGES or NARROW_LISTS"
+
+
+def test_every_list_page_is_checked_by_someone():
+    pages = {name for name, _ in get_pages()}
+    assert sorted((LIST_PAGES | set(NARROW_LISTS)) - pages) == [], "classified pages that no longer exist"
+    assert [name for name in sorted(LIST_PAGES) if not alfa_readers(MATRIX[name])] == []
+
+
+# --- the check above can fail ------------------------------------------------------------------------------
+
+
+def test_leak_check_finds_a_list_whose_selector_bypasses_the_scope(planted, client_for, monkeypatch):
+    """With one selector reading every tenant (as a forgotten scope would), the check sees Charlie's row."""
+    from frivillig.volunteering.models import Application
+    from frivillig.volunteering.views import applications as views
+
+    def unscoped(user, tenant):
+        return Application.objects.with_scopes_disabled().filter(email_confirmed_at__isnull=False)
+
+    monkeypatch.setattr(views, "followed_applications", unscoped)
+    response = fetch("volunteering:pipeline_all", None, "centre_staff", planted, client_for)
+
+    assert leaked_markers("volunteering:pipeline_all", response_text(response)) == [PRIVATE, PUBLISHED]
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_leak_check_finds_an_export_whose_selector_bypasses_the_scope(fmt, planted, client_for, monkeypatch):
+    from frivillig.crm.models import Organisation
+    from frivillig.crm.views import organisations as views
+
+    def unscoped(tenant, criteria):
+        return Organisation.objects.with_scopes_disabled().prefetch_related("target_groups", "activity_areas")
+
+    monkeypatch.setattr(views, "organisations_for_export", unscoped)
+    response = fetch("crm:organisation_export", fmt, "centre_staff", planted, client_for)
+
+    assert leaked_markers("crm:organisation_export", response_text(response)) == [PRIVATE, PUBLISHED]
+
+
+def test_unclassified_list_is_caught(planted, client_for):
+    """A paginated page missing from LIST_PAGES would be reported, not silently skipped."""
+    response = fetch("crm:person_list", None, "centre_staff", planted, client_for)
+    assert is_list_response(response)
+    assert is_list_response(fetch("crm:person_export", "csv", "centre_staff", planted, client_for))
+    assert not is_list_response(fetch("tenants:settings", None, "tenant_admin", planted, client_for))
