@@ -26,5 +26,7 @@ class VolunteeringConfig(AppConfig):
                 "volunteering.application.status_changed": _("Application status changed"),
                 "volunteering.application.child_certificate": _("Child certificate recorded"),
                 "volunteering.application.withdrawn": _("Application withdrawn"),
+                "volunteering.application.replaced": _("Unconfirmed application replaced by a new sign-up"),
+                "volunteering.application.linked_to_account": _("Application linked to the applicant's account"),
             }
         )

@@ -1,6 +1,7 @@
 """Keeps Opportunity.word_keys (the words' keys as one text, for the suggestions) in step with the words, however
 they change: a form, the admin, or a word deleted. (Rows written straight into the through tables, as the
-benchmark's data generator does, must set word_keys themselves.)"""
+benchmark's data generator does, must set word_keys themselves.) And listens for a person proving their address
+(accounts.signals.address_confirmed) to give them their earlier guest sign-ups."""
 
 from django.db.models import Value
 from django.db.models.signals import m2m_changed, post_delete, pre_delete
@@ -51,7 +52,15 @@ def _tag_deleted(sender, instance, **_kwargs) -> None:
     refresh_word_keys(getattr(instance, "_word_key_opportunities", ()))
 
 
+def _address_confirmed(sender, user, **_kwargs) -> None:
+    # accounts (a lower layer) cannot import volunteering, so it announces the proved address and we link here.
+    from frivillig.volunteering.services.applications import applications_link_to_account
+
+    applications_link_to_account(user=user)
+
+
 def connect_signals() -> None:
+    from frivillig.accounts.signals import address_confirmed
     from frivillig.crm.models import Tag
     from frivillig.volunteering.models import Opportunity
 
@@ -60,3 +69,4 @@ def connect_signals() -> None:
         m2m_changed.connect(_words_changed, sender=through, dispatch_uid=f"word-keys-{name}")
     pre_delete.connect(_tag_deleting, sender=Tag, dispatch_uid="word-keys-tag-deleting")
     post_delete.connect(_tag_deleted, sender=Tag, dispatch_uid="word-keys-tag-deleted")
+    address_confirmed.connect(_address_confirmed, dispatch_uid="volunteering-link-guest-applications")

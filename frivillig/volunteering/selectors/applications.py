@@ -93,8 +93,10 @@ def application_history(application: Application) -> QuerySet[ApplicationEvent]:
     return ApplicationEvent.objects.filter(application=application).select_related("actor").order_by("created_at", "pk")
 
 
-def already_applied(opportunity: Opportunity, email: str) -> bool:
-    return Application.objects.filter(opportunity=opportunity, email__iexact=email).exists()
+def already_applied(opportunity: Opportunity, user) -> bool:
+    """Whether the person has an application for the opportunity that they see under their applications (an
+    unconfirmed guest sign-up with their address is not theirs yet: signing up replaces it)."""
+    return own_applications(user).filter(opportunity=opportunity).exists()
 
 
 # --- the volunteer's own applications (national pages: no tenant scope is open) ----------------------------

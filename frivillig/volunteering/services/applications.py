@@ -92,26 +92,54 @@ def application_create(
     user=None,
     language: str = "",
     base_url: str,
-) -> Application:
+) -> Application | None:
     """Save a sign-up. With `user` (logged in) it is confirmed at once and the notifications go out; a guest
-    gets a mail with the confirmation link instead. Raises DuplicateApplication if the address has already
-    signed up for the opportunity, also when two identical sign-ups arrive at the same moment."""
+    gets a mail with the confirmation link instead.
+
+    One address signs up once per opportunity. A sign-up nobody has confirmed yet belongs to no one (its link may
+    have run out, or someone else typed the address): a new sign-up with the address replaces it, and its link
+    stops working. When the address has a confirmed sign-up already, a logged-in person gets DuplicateApplication;
+    a guest's answer must not tell a stranger whether an address has applied, so nothing is saved, the address's
+    owner is told by mail instead, and None is returned (also when an identical sign-up wins at the same moment).
+    """
+    email = email.strip()
+    existing = (
+        Application.objects.with_scopes_disabled()
+        .select_for_update()
+        .filter(opportunity=opportunity, email__iexact=email)
+        .first()
+    )
+    if existing is not None and existing.email_confirmed_at is None:
+        log_action(
+            "volunteering.application.replaced", actor=user, tenant=existing.tenant, data={"application": existing.pk}
+        )
+        existing.delete()
+    elif existing is not None:
+        if user is not None:
+            raise DuplicateApplication(
+                _("You have already signed up for this volunteer opportunity with this e-mail address.")
+            )
+        _after_commit(lambda: _send_already_signed_up_mail(existing.pk, base_url=base_url, language=language))
+        return None
     application = Application(
         tenant=opportunity.tenant,
         opportunity=opportunity,
         user=user,
         full_name=full_name.strip(),
-        email=email.strip(),
+        email=email,
         phone=phone,
         message=message.strip(),
         email_confirmed_at=timezone.now() if user is not None else None,
     )
     try:
-        # The unique constraint on (opportunity, lower(email)) decides; the savepoint keeps the outer
-        # transaction usable after the database refuses the second one.
+        # The unique constraint on (opportunity, lower(email)) decides between sign-ups at the same moment; the
+        # savepoint keeps the outer transaction usable after the database refuses the second one.
         with transaction.atomic():
             application.save()
     except IntegrityError:
+        if user is None:
+            # The identical sign-up that won sends the mail; this answer looks the same.
+            return None
         raise DuplicateApplication(
             _("You have already signed up for this volunteer opportunity with this e-mail address.")
         ) from None
@@ -139,6 +167,54 @@ def application_create(
     return application
 
 
+def _send_already_signed_up_mail(application_id: int, *, base_url: str, language: str) -> None:
+    """Tell the address's owner (and only them) that a new sign-up with it changed nothing."""
+    application = (
+        Application.objects.with_scopes_disabled()
+        .select_related("tenant", "user", "opportunity__organisation")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        return
+    send_templated_mail(
+        to=application.email,
+        template="volunteering/email/application_already_signed_up",
+        context={
+            "application": application,
+            "opportunity": application.opportunity,
+            "organisation": application.opportunity.organisation,
+            "tenant": application.tenant,
+            "link": base_url + reverse("national:my_applications"),
+        },
+        language=language or _language_of(application.email, user=application.user),
+    )
+
+
+def applications_link_to_account(*, user) -> int:
+    """Confirmed guest sign-ups made with the account's address become the account's, so the person finds them
+    under their applications. Call only when the person has proved the address is theirs."""
+    applications = list(
+        Application.objects.with_scopes_disabled()
+        .select_for_update()
+        .filter(user=None, email__iexact=user.email, email_confirmed_at__isnull=False)
+        .select_related("tenant")
+    )
+    for application in applications:
+        application.user = user
+        application.save(update_fields=["user"])
+        log_action(
+            "volunteering.application.linked_to_account", actor=user, tenant=application.tenant, target=application
+        )
+    return len(applications)
+
+
+def _verified_account(email: str):
+    from frivillig.accounts.models import User
+
+    return User.objects.filter(email__iexact=email, email_verified_at__isnull=False).first()
+
+
 @transaction.atomic
 def application_confirm(*, token: str, base_url: str) -> tuple[Application, bool]:
     """Confirm a guest's e-mail address from the link. Returns the application and whether this call confirmed
@@ -162,7 +238,10 @@ def application_confirm(*, token: str, base_url: str) -> tuple[Application, bool
     if application.email_confirmed_at is not None:
         return application, False
     application.email_confirmed_at = timezone.now()
-    application.save(update_fields=["email_confirmed_at"])
+    if application.user_id is None:
+        # The address is proved now: if it is an account's (confirmed) address, the sign-up is that account's.
+        application.user = _verified_account(application.email)
+    application.save(update_fields=["email_confirmed_at", "user"])
     _confirmed(application, actor=None, base_url=base_url, language=payload.get("l") or "")
     return application, True
 

@@ -251,7 +251,7 @@ def test_guest_sign_up_with_bad_input_keeps_what_was_typed(client, opportunity):
     assert applications() == []
 
 
-def test_guest_sign_up_twice_is_refused_kindly_whatever_the_letter_case(
+def test_guest_sign_up_again_before_confirming_replaces_the_first_whatever_the_letter_case(
     client, opportunity, mailoutbox, django_capture_on_commit_callbacks
 ):
     sign_up_as_guest(client, opportunity, django_capture_on_commit_callbacks)
@@ -260,12 +260,15 @@ def test_guest_sign_up_twice_is_refused_kindly_whatever_the_letter_case(
         client, opportunity, django_capture_on_commit_callbacks, email="GITTE@Example.org", message="Igen"
     )
 
-    page = response.content.decode()
     assert response.status_code == 200
-    assert "You have already signed up for this volunteer opportunity" in page
-    assert 'value="GITTE@Example.org"' in page and "Igen</textarea>" in page
-    assert len(applications()) == 1
-    assert len(mailoutbox) == 1
+    assert "Check your e-mail" in response.content.decode()
+    [application] = applications()
+    assert (application.email, application.message, application.email_confirmed_at) == (
+        "GITTE@Example.org",
+        "Igen",
+        None,
+    )
+    assert [mail.to for mail in mailoutbox] == [["gitte@example.org"], ["GITTE@Example.org"]]
 
 
 def test_guest_may_sign_up_for_another_opportunity_with_the_same_address(
@@ -372,10 +375,33 @@ def test_logged_in_sign_up_twice_is_refused_kindly(personas, opportunity, client
     assert len(applications()) == 1
 
 
-def test_logged_in_sign_up_after_a_guest_sign_up_with_the_same_address_is_a_duplicate(
-    client, personas, opportunity, client_for, django_capture_on_commit_callbacks
+def test_logged_in_sign_up_replaces_an_unconfirmed_guest_sign_up_with_the_same_address(
+    client, personas, opportunity, client_for, mailoutbox, django_capture_on_commit_callbacks
 ):
     sign_up_as_guest(client, opportunity, django_capture_on_commit_callbacks, email="CITIZEN@example.org")
+    guest_link = link_path(mailoutbox[0].body)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = english(client_for("citizen")).post(apply_url(opportunity), {"message": "Som mig selv"})
+
+    assert "They will contact you" in response.content.decode()
+    [application] = applications()
+    assert (application.user, application.email, application.message) == (
+        personas.user("citizen"),
+        "citizen@example.org",
+        "Som mig selv",
+    )
+    assert application.email_confirmed_at is not None
+    # The guest's link belonged to the sign-up that was replaced.
+    assert english(client).get(guest_link).status_code == 400
+
+
+def test_logged_in_sign_up_after_a_confirmed_guest_sign_up_with_the_same_address_is_a_duplicate(
+    client, personas, opportunity, client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    sign_up_as_guest(client, opportunity, django_capture_on_commit_callbacks, email="CITIZEN@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(link_path(mailoutbox[0].body))
 
     response = english(client_for("citizen")).post(apply_url(opportunity), {"message": ""})
 

@@ -1,4 +1,5 @@
-"""Twenty identical sign-ups at the same moment leave exactly one application (PostgreSQL: real concurrency)."""
+"""Twenty identical sign-ups at the same moment leave exactly one application, and every guest gets the same
+answer (PostgreSQL: real concurrency)."""
 
 import threading
 
@@ -44,6 +45,6 @@ def test_twenty_concurrent_identical_sign_ups_leave_exactly_one(transactional_db
     with scopes_disabled():
         assert Application.objects.filter(opportunity=opportunity).count() == 1
     assert [status for status, _page in results] == [200] * 20
-    thanked = [page for _status, page in results if "Check your e-mail" in page]
-    refused = [page for _status, page in results if "You have already signed up" in page]
-    assert (len(thanked), len(refused)) == (1, 19)
+    # A guest's answer never tells whether the address had signed up already: all twenty read the same.
+    assert sum("Check your e-mail" in page for _status, page in results) == 20
+    assert not any("You have already signed up" in page for _status, page in results)

@@ -67,7 +67,7 @@ def apply(request, tenant_slug: str, pk: int):
     form = MemberApplicationForm(data, user=user) if user else GuestApplicationForm(data)
     context = {"opportunity": opportunity, "form": form, "days": CONFIRMATION_MAX_AGE_DAYS}
     if request.method != "POST":
-        context["already_applied"] = user is not None and already_applied(opportunity, user.email)
+        context["already_applied"] = user is not None and already_applied(opportunity, user)
         return render(request, "volunteering/application_form.html", context)
 
     address = client_address(request)
@@ -97,15 +97,14 @@ def apply(request, tenant_slug: str, pk: int):
             base_url=base_url(request),
         )
     except DuplicateApplication as error:
+        # Only a logged-in person is told: it is their own address. A guest gets the same answer whatever the
+        # address has done before (the mail tells its owner).
         form.add_error(None, str(error))
         context["duplicate"] = True
         return render(request, "volunteering/application_form.html", context)
-    context = {
-        "opportunity": opportunity,
-        "application": application,
-        "guest": user is None,
-        "days": CONFIRMATION_MAX_AGE_DAYS,
-    }
+    context = {"opportunity": opportunity, "guest": user is None, "days": CONFIRMATION_MAX_AGE_DAYS}
+    if user is not None:
+        context["application"] = application
     return render(request, "volunteering/application_thanks.html", context)
 
 
