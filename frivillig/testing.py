@@ -233,3 +233,39 @@ class FrozenClock:
 
     def advance(self, *, days: int = 0, seconds: float = 0) -> None:
         self.offset += days * 86400 + seconds
+
+
+# --- what a response shows ----------------------------------------------------------------------------------
+
+
+def rendered_text(response) -> str:
+    """What the person receives, as text: the page, or every cell of an exported XLSX or CSV file."""
+    disposition = response.headers.get("Content-Disposition", "")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if "attachment" in disposition and disposition.rstrip('"').endswith(".xlsx"):
+        from io import BytesIO
+
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(BytesIO(body), read_only=True)
+        return "\n".join(
+            str(cell)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if cell is not None
+        )
+    return body.decode("utf-8-sig")
+
+
+def assert_rows_rendered(response, names) -> None:
+    """Every query-count test of a list also proves the rows reached the person: a page that rendered nothing
+    would pass the count alone. Each name must be on the page (as typed or HTML-escaped) or in the file."""
+    from django.utils.html import escape
+
+    names = list(names)
+    assert names, "name the rows the list must show"
+    assert response.status_code == 200, response.status_code
+    text = rendered_text(response)
+    missing = [name for name in names if name not in text and escape(name) not in text]
+    assert missing == [], f"rows not rendered: {missing}"

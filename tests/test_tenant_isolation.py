@@ -11,7 +11,7 @@ from frivillig.core.permissions import PUBLIC
 from frivillig.core.services import log_action
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership
-from frivillig.testing import UserFactory, grant
+from frivillig.testing import UserFactory, grant, rendered_text
 from tests.test_permission_matrix import MATRIX, _fill, matrix_objects, project_patterns
 
 
@@ -189,28 +189,6 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
     log_action("crm.organisation.updated", actor=staff, tenant=tenant, target=organisation, data={"note": private})
 
 
-def response_text(response) -> str:
-    """What the person receives, as text: the page, or every cell of an exported file."""
-    disposition = response.headers.get("Content-Disposition", "")
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    if "attachment" not in disposition:
-        return body.decode()
-    if disposition.rstrip('"').endswith(".xlsx"):
-        from io import BytesIO
-
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(BytesIO(body), read_only=True)
-        return "\n".join(
-            str(cell)
-            for sheet in workbook.worksheets
-            for row in sheet.iter_rows(values_only=True)
-            for cell in row
-            if cell
-        )
-    return body.decode("utf-8-sig")
-
-
 def is_list_response(response) -> bool:
     from django.core.paginator import Page
 
@@ -302,7 +280,7 @@ def test_no_page_or_export_shows_another_tenants_records(name, fmt, planted, cli
     for persona in readers:
         response = fetch(name, fmt, persona, planted, client_for)
         assert response.status_code == 200, (name, persona, response.status_code)
-        text = response_text(response)
+        text = rendered_text(response)
 
         assert leaked_markers(name, text) == [], (name, fmt, persona)
         if name in LIST_PAGES:
@@ -331,7 +309,7 @@ def test_leak_check_finds_a_list_whose_selector_bypasses_the_scope(planted, clie
     monkeypatch.setattr(views, "followed_applications", unscoped)
     response = fetch("volunteering:pipeline_all", None, "centre_staff", planted, client_for)
 
-    assert leaked_markers("volunteering:pipeline_all", response_text(response)) == [PRIVATE, PUBLISHED]
+    assert leaked_markers("volunteering:pipeline_all", rendered_text(response)) == [PRIVATE, PUBLISHED]
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -345,7 +323,7 @@ def test_leak_check_finds_an_export_whose_selector_bypasses_the_scope(fmt, plant
     monkeypatch.setattr(views, "organisations_for_export", unscoped)
     response = fetch("crm:organisation_export", fmt, "centre_staff", planted, client_for)
 
-    assert leaked_markers("crm:organisation_export", response_text(response)) == [PRIVATE, PUBLISHED]
+    assert leaked_markers("crm:organisation_export", rendered_text(response)) == [PRIVATE, PUBLISHED]
 
 
 def test_unclassified_list_is_caught(planted, client_for):
