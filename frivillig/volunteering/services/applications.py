@@ -196,7 +196,7 @@ def applications_link_to_account(*, user) -> int:
     under their applications. Call only when the person has proved the address is theirs."""
     applications = list(
         Application.objects.with_scopes_disabled()
-        .select_for_update()
+        .select_for_update(of=("self",))
         .filter(user=None, email__iexact=user.email, email_confirmed_at__isnull=False)
         .select_related("tenant")
     )
