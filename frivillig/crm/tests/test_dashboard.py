@@ -8,7 +8,7 @@ from django_scopes import scopes_disabled
 from frivillig.crm.enums import InteractionKind
 from frivillig.crm.models import Interaction
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation, make_person
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 DASHBOARD = reverse("crm:dashboard", kwargs={"tenant_slug": "alfa"})
 
@@ -188,7 +188,7 @@ def test_dashboard_query_count_is_constant(db, client, django_assert_num_queries
                 tenant,
                 staff=staff,
                 follow_up_on=today + timedelta(days=days),
-                organisations=[make_organisation(tenant)],
+                organisations=[make_organisation(tenant, name=f"Forening {index} {days}")],
                 summary=f"Opfølgning {index} {days}",
             )
             with scopes_disabled():
@@ -201,3 +201,6 @@ def test_dashboard_query_count_is_constant(db, client, django_assert_num_queries
     assert len(response.context["follow_ups"].overdue) == size
     assert len(response.context["follow_ups"].upcoming) == size
     assert len(response.context["latest"]) == 3 * size
+    # The follow-ups show their summaries; the latest interactions show whom they were with.
+    assert_rows_rendered(response, [f"Opfølgning {index} {days}" for index in range(size) for days in (-2, 3)])
+    assert_rows_rendered(response, [f"Forening {index} {days}" for index in range(size) for days in (-2, 3, 30)])

@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 from frivillig.core.tests.helpers import english
 from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import Interaction, OrganisationRole, Tag
-from frivillig.testing import make_organisation, make_person
+from frivillig.testing import assert_rows_rendered, make_organisation, make_person
 
 DIRECTORY_URL = reverse("crm:directory", kwargs={"tenant_slug": "alfa"})
 
@@ -187,6 +187,7 @@ def test_directory_query_count_is_constant(client, personas, django_assert_num_q
     with django_assert_num_queries(6):
         response = client.get(DIRECTORY_URL, {"soeg": "talt"})
     assert len(shown(response)) == size
+    assert_rows_rendered(response, [f"Talt Forening {number}" for number in range(size)])
 
 
 # --- the detail page --------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from frivillig.core.models import AuditEntry
 from frivillig.crm.enums import InteractionKind, Vocabulary
 from frivillig.crm.models import Interaction, Tag
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation, make_person
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 
 def url(name: str, **kwargs) -> str:
@@ -515,6 +515,7 @@ def test_interaction_list_query_count_is_constant(db, client, django_assert_num_
 
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Møde nummer {index}" for index in range(size)])
 
 
 # --- the export -------------------------------------------------------------------------------------------
@@ -559,3 +560,4 @@ def test_interaction_export_query_count_is_constant(db, client, django_assert_nu
         response = client.get(address)
 
     assert response.content.decode("utf-8").count("Møde nummer") == size
+    assert_rows_rendered(response, [f"Møde nummer {index}" for index in range(size)])

@@ -13,7 +13,7 @@ from frivillig.crm.enums import InteractionKind, OrganisationKind, OrganisationR
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Tag
 from frivillig.crm.selectors import public_associations
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation, make_person
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 
 def url(name: str, **kwargs) -> str:
@@ -222,6 +222,7 @@ def test_organisation_list_query_count_is_constant(client, db, django_assert_num
         response = client.get(reverse("crm:organisation_list", kwargs={"tenant_slug": tenant.slug}))
 
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Forening {number}" for number in range(size)])
 
 
 def measuring_tenant():

@@ -13,7 +13,7 @@ from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.models import Organisation, Tag
 from frivillig.crm.services import tags_seed_defaults
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation
 
 HEADER = [
     "Name",
@@ -154,3 +154,4 @@ def test_organisation_export_query_count_is_constant(client, db, django_assert_n
         response = client.get(export_url(fmt, slug="maaling"))
 
     assert response.status_code == 200
+    assert_rows_rendered(response, [f"Forening {number}" for number in range(size)])

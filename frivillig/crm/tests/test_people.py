@@ -10,7 +10,7 @@ from frivillig.core.tests.helpers import english
 from frivillig.crm.enums import ConsentMethod, InteractionKind, OrganisationRoleKind
 from frivillig.crm.models import CollaborationRelation, Interaction, OrganisationRole, Person
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation, make_person
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 
 def url(name: str, **kwargs) -> str:
@@ -158,6 +158,7 @@ def test_person_list_query_count_is_constant(client, db, django_assert_num_queri
         response = client.get(reverse("crm:person_list", kwargs={"tenant_slug": tenant.slug}))
 
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Person {number}" for number in range(size)])
 
 
 # --- the detail page -----------------------------------------------------------------------------------

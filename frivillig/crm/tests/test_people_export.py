@@ -12,7 +12,7 @@ from frivillig.core.tests.helpers import english
 from frivillig.crm.enums import ConsentMethod, OrganisationRoleKind
 from frivillig.crm.models import OrganisationRole
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation, make_person
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 HEADER = [
     "Name",
@@ -140,3 +140,4 @@ def test_person_export_query_count_is_constant(client, db, django_assert_num_que
         response = client.get(export_url(fmt, slug="maaling"))
 
     assert response.status_code == 200
+    assert_rows_rendered(response, [f"Person {number}" for number in range(size)])

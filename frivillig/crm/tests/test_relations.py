@@ -11,7 +11,7 @@ from frivillig.core.models import AuditEntry
 from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind
 from frivillig.crm.models import CollaborationRelation, OrganisationRole
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation, make_person
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 
 def url(name: str, **kwargs) -> str:
@@ -195,6 +195,9 @@ def test_relation_list_query_count_is_constant(db, client, django_assert_num_que
         response = client.get(address)
 
     assert len(response.context["page"].object_list) == 2 * size
+    assert_rows_rendered(
+        response, [f"{party} {index}" for index in range(size) for party in ("Person", "Organisation")]
+    )
 
 
 # --- export -------------------------------------------------------------------------------------------
@@ -240,6 +243,9 @@ def test_relation_export_query_count_is_constant(db, client, django_assert_num_q
         response = client.get(address)
 
     assert response.content.decode("utf-8").count("Forvaltningen") == size
+    assert_rows_rendered(
+        response, [f"{party} {index}" for index in range(size) for party in ("Person", "Organisation")]
+    )
 
 
 # --- create, edit, end ----------------------------------------------------------------------------------

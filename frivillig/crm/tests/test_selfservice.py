@@ -15,7 +15,7 @@ from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind, Vocabula
 from frivillig.crm.models import Organisation, OrganisationRole, Person, Tag
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership
-from frivillig.testing import UserFactory, grant, make_person
+from frivillig.testing import UserFactory, assert_rows_rendered, grant, make_person
 
 
 def url(name: str, organisation, **kwargs) -> str:
@@ -528,6 +528,7 @@ def test_selfservice_contacts_query_count_is_constant(rep, personas, django_asse
     with django_assert_num_queries(6):
         response = rep.get(contacts)
     assert len(response.context["roles"]) == size
+    assert_rows_rendered(response, [f"Kontakt {number}" for number in range(size)])
 
 
 # --- inviting a colleague --------------------------------------------------------------------------------

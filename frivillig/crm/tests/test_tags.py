@@ -12,7 +12,7 @@ from frivillig.crm.models import Tag
 from frivillig.crm.selectors import tags
 from frivillig.crm.services.tags import slugify_da
 from frivillig.crm.vocabularies import DEFAULT_TAGS
-from frivillig.testing import make_organisation
+from frivillig.testing import assert_rows_rendered, make_organisation
 
 LIST_URL = reverse("crm:tag_list", kwargs={"tenant_slug": "alfa"})
 
@@ -113,6 +113,7 @@ def test_tag_list_query_count_does_not_grow_with_the_words(size, admin, personas
         response = admin.get(LIST_URL)
 
     assert sum(len(section.words) for section in response.context["sections"]) == size * len(Vocabulary.values)
+    assert_rows_rendered(response, [f"Ord {number}" for number in range(size)])
 
 
 def test_tag_create_makes_the_key_from_the_danish_label(admin, personas):
