@@ -20,7 +20,7 @@ from frivillig.crm.services.merge import (
 )
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership
-from frivillig.testing import UserFactory, grant, make_organisation, make_person
+from frivillig.testing import UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 ORGANISATION_MERGE = reverse("crm:organisation_merge", kwargs={"tenant_slug": "alfa"})
 PERSON_MERGE = reverse("crm:person_merge", kwargs={"tenant_slug": "alfa"})
@@ -399,6 +399,7 @@ def test_organisation_merge_picker_query_count(staff, personas, extra, django_as
     with django_assert_num_queries(5):
         response = staff.get(ORGANISATION_MERGE)
     assert response.status_code == 200
+    assert_rows_rendered(response, [f"Ekstra {number}" for number in range(extra)])
 
 
 @pytest.mark.parametrize("extra", [1, 3])
@@ -409,6 +410,7 @@ def test_person_merge_picker_query_count(staff, personas, extra, django_assert_n
     with django_assert_num_queries(5):
         response = staff.get(PERSON_MERGE)
     assert response.status_code == 200
+    assert_rows_rendered(response, [f"Ekstra {number}" for number in range(extra)])
 
 
 @pytest.mark.parametrize("extra", [1, 3])
@@ -422,3 +424,4 @@ def test_organisation_merge_comparison_query_count(staff, duplicates, extra, dja
     with django_assert_num_queries(9):
         response = staff.get(ORGANISATION_MERGE, {"a": keep.pk, "b": remove.pk})
     assert response.status_code == 200
+    assert_rows_rendered(response, [keep.name, remove.name, *(f"Ekstra {number}" for number in range(extra))])

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from frivillig.core.services import log_action
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant
 
 AUDIT_URL = reverse("tenants:audit_log", kwargs={"tenant_slug": "alfa"})
 
@@ -88,7 +88,7 @@ def test_audit_log_query_count_is_constant(client, db, django_assert_num_queries
     admin = UserFactory(email="admin@maaling.example.org")
     grant(admin, tenant, Role.TENANT_ADMIN)
     for index in range(size):
-        actor = UserFactory()
+        actor = UserFactory(full_name=f"Handlende {index}")
         log_action(f"tenants.test.number_{index}", actor=actor, tenant=tenant, target=actor)
     client.force_login(admin)
     url = reverse("tenants:audit_log", kwargs={"tenant_slug": "maaling"})
@@ -99,3 +99,5 @@ def test_audit_log_query_count_is_constant(client, db, django_assert_num_queries
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == size
     assert len(response.context["people"]) == size
+    assert_rows_rendered(response, [f"tenants.test.number_{index}" for index in range(size)])
+    assert_rows_rendered(response, [f"Handlende {index}" for index in range(size)])

@@ -7,7 +7,7 @@ from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import english
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership
-from frivillig.testing import TenantFactory, UserFactory, grant
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant
 
 MEMBERS_URL = reverse("tenants:members", kwargs={"tenant_slug": "alfa"})
 
@@ -210,7 +210,7 @@ def test_member_list_query_count_is_constant(client, db, django_assert_num_queri
     admin = UserFactory(email="admin@maaling.example.org")
     grant(admin, tenant, Role.TENANT_ADMIN)
     for index in range(size - 1):
-        grant(UserFactory(), tenant, [Role.CENTRE_STAFF, Role.MUNICIPAL_STAFF][index % 2])
+        grant(UserFactory(full_name=f"Medlem {index}"), tenant, [Role.CENTRE_STAFF, Role.MUNICIPAL_STAFF][index % 2])
     with scope(tenant=tenant):
         for index in range(size):
             Invitation.objects.create(
@@ -225,3 +225,5 @@ def test_member_list_query_count_is_constant(client, db, django_assert_num_queri
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == size
     assert len(response.context["invitations"]) == size
+    assert_rows_rendered(response, [admin.full_name, *(f"Medlem {index}" for index in range(size - 1))])
+    assert_rows_rendered(response, [f"inviteret{index}@example.org" for index in range(size)])
