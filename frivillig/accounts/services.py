@@ -218,7 +218,11 @@ def expired_unconfirmed_accounts(*, now=None) -> QuerySet[User]:
         is_superuser=False,
         date_joined__lt=now - timedelta(days=UNCONFIRMED_ACCOUNT_MAX_AGE_DAYS),
     )
-    for relation in User._meta.related_objects:
+    # Every relation pointing at users, also those without a reverse accessor (related_name="+").
+    relations = [
+        field for field in User._meta.get_fields(include_hidden=True) if field.auto_created and not field.concrete
+    ]
+    for relation in relations:
         if relation.on_delete in (models.SET_NULL, models.SET_DEFAULT, models.DO_NOTHING):
             continue
         if relation.many_to_many:
