@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from frivillig.crm.services.organisations import organisation_archive
-from frivillig.testing import make_opportunity
+from frivillig.testing import assert_rows_rendered, make_opportunity
 from frivillig.volunteering import caching
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
@@ -54,6 +54,7 @@ def test_a_repeated_board_request_reads_only_the_page_rows_and_answers_the_same(
         second = client.get(url, SEARCH)
 
     assert shown(second) == shown(first) == ["Besøgsven om aftenen"]
+    assert_rows_rendered(second, ["Besøgsven om aftenen"])
     assert counts(second, "maalgruppe") == counts(first, "maalgruppe") == {"aeldre": 1}
     assert main_part(second) == main_part(first)
 
@@ -138,7 +139,9 @@ def test_the_board_caches_nothing_when_turned_off(client, visiting, settings, dj
     client.get(NATIONAL, SEARCH)
     # the counting statement; the page's rows; their inclusion words
     with django_assert_num_queries(3):
-        client.get(NATIONAL, SEARCH)
+        response = client.get(NATIONAL, SEARCH)
+
+    assert_rows_rendered(response, ["Besøgsven om aftenen"])
 
 
 def test_the_board_cache_is_apart_from_the_default_cache(client, visiting):
@@ -191,6 +194,7 @@ def test_repeated_suggestions_cost_one_query_beyond_the_session_and_answer_the_s
         second = client.get(SUGGESTIONS)
 
     assert titles(second) == titles(first) == ["Besøgsven om aftenen", "Gåture"]
+    assert_rows_rendered(second, ["Besøgsven om aftenen", "Gåture"])
     assert main_part(second) == main_part(first)
 
 

@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import english
-from frivillig.testing import FrozenClock, make_opportunity, make_organisation, make_person
+from frivillig.testing import FrozenClock, assert_rows_rendered, make_opportunity, make_organisation, make_person
 from frivillig.volunteering.enums import ApplicationStatus
 from frivillig.volunteering.models import Application, ApplicationEvent
 
@@ -174,6 +174,8 @@ def test_pipeline_all_query_count_is_constant(personas, client_for, django_asser
         response = client.get(url("pipeline_all"))
 
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Person {number}" for number in range(size)])
+    assert_rows_rendered(response, [f"Job {number}" for number in range(size)])
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -186,6 +188,7 @@ def test_pipeline_query_count_is_constant(personas, client_for, django_assert_nu
         response = client.get(url("pipeline", pk=opportunity.pk))
 
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Person {number}" for number in range(size)])
 
 
 # --- the application and its status ----------------------------------------------------------------------
