@@ -194,4 +194,4 @@ def test_development_media_serving_sends_the_proxys_headers(rf, settings, tmp_pa
     assert response["Content-Disposition"].startswith(disposition)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
-    response.close()
+    response.file_to_stream.close()
