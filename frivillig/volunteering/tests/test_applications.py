@@ -8,7 +8,7 @@ from django_scopes import scopes_disabled
 
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import Clock, english, link_path
-from frivillig.testing import FrozenClock, UserFactory, make_opportunity, make_person
+from frivillig.testing import FrozenClock, UserFactory, assert_rows_rendered, make_opportunity, make_person
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, ApplicationEvent
 from frivillig.volunteering.services.applications import (
@@ -469,6 +469,7 @@ def test_my_applications_query_count_is_constant(personas, client_for, django_as
         response = client.get(reverse("national:my_applications"))
 
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Job {number}" for number in range(size)])
 
 
 def test_withdraw_asks_first_then_withdraws_and_logs(personas, client_for):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from frivillig.testing import TenantFactory, make_organisation
+from frivillig.testing import TenantFactory, assert_rows_rendered, make_organisation
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.tests.test_board import opportunity
 
@@ -107,6 +107,11 @@ def test_feed_query_count_is_constant(client, personas, django_assert_num_querie
         opportunity(personas.organisation, title=f"Opslag {number}")
         opportunity(personas.foreign_organisation, title=f"Charlie {number}")
     with django_assert_num_queries(2):  # tenant, the entries
-        client.get(TENANT_FEED)
+        tenant_feed = client.get(TENANT_FEED)
     with django_assert_num_queries(1):
-        client.get(NATIONAL_FEED)
+        national_feed = client.get(NATIONAL_FEED)
+
+    assert_rows_rendered(tenant_feed, [f"Opslag {number}" for number in range(size)])
+    assert_rows_rendered(
+        national_feed, [f"{name} {number}" for number in range(size) for name in ("Opslag", "Charlie")]
+    )

@@ -8,7 +8,14 @@ from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.crm.services import tags_seed_defaults
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_opportunity, make_organisation
+from frivillig.testing import (
+    TenantFactory,
+    UserFactory,
+    assert_rows_rendered,
+    grant,
+    make_opportunity,
+    make_organisation,
+)
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, VolunteerProfile
 
@@ -168,6 +175,7 @@ def test_suggestions_query_count_is_constant(db, client, django_assert_num_queri
         response = client.get(SUGGESTIONS)
 
     assert len(response.context["suggestions"]) == size
+    assert_rows_rendered(response, [f"Opslag {number}" for number in range(size)])
 
 
 # --- suggested volunteers for an opportunity ------------------------------------------------------------
@@ -243,6 +251,9 @@ def test_suggested_volunteers_of_another_tenant_is_404(personas, client_for):
     assert client_for("centre_staff").get(url).status_code == 404
 
 
+FIRST_NAMES = ["Asta", "Bertil", "Cirkeline"]
+
+
 @pytest.mark.parametrize("size", [1, 3])
 def test_suggested_volunteers_query_count_is_constant(db, client, django_assert_num_queries, size):
     tenant = TenantFactory(slug="maaling")
@@ -256,11 +267,20 @@ def test_suggested_volunteers_query_count_is_constant(db, client, django_assert_
         skills=["samtale"],
         inclusion=["lidt-dansk"],
     )
-    for _number in range(size):
-        make_profile(open_to_suggestions=True, interests=["aeldre"], skills=["samtale"], postcode="4180")
+    for number in range(size):
+        make_profile(
+            UserFactory(full_name=f"{FIRST_NAMES[number]} Hansen"),
+            open_to_suggestions=True,
+            interests=["aeldre"],
+            skills=["samtale"],
+            postcode="4180",
+        )
     client.force_login(staff)
 
     with django_assert_num_queries(10):
         response = client.get(suggested_volunteers_url(opportunity))
 
     assert len(response.context["volunteers"]) == size
+    # Associations see a volunteer's first name only.
+    assert_rows_rendered(response, FIRST_NAMES[:size])
+    assert "Hansen" not in response.content.decode()

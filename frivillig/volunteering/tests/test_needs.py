@@ -13,7 +13,14 @@ from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.crm.services import tags_seed_defaults
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_opportunity, make_organisation
+from frivillig.testing import (
+    TenantFactory,
+    UserFactory,
+    assert_rows_rendered,
+    grant,
+    make_opportunity,
+    make_organisation,
+)
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application
 from frivillig.volunteering.selectors.needs import Period, needs_overview
@@ -280,7 +287,7 @@ def _measurement_tenant(size: int):
     grant(staff, tenant, Role.CENTRE_STAFF)
     for number in range(size):
         made = opportunity(
-            make_organisation(tenant),
+            make_organisation(tenant, name=f"Forening {number}"),
             title=f"Opslag {number}",
             target_group="aeldre",
             activity_area="besoegsvenner",
@@ -299,6 +306,8 @@ def test_needs_query_count_is_constant(db, client, django_assert_num_queries, si
         response = client.get(reverse("volunteering:needs", kwargs={"tenant_slug": tenant.slug}))
 
     assert response.context["overview"].totals.opportunities == size
+    # One row per postcode in the table of areas.
+    assert_rows_rendered(response, [f"41{number:02d}" for number in range(size)])
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -310,6 +319,7 @@ def test_needs_details_query_count_is_constant(db, client, django_assert_num_que
         response = client.get(reverse("volunteering:needs_details", kwargs={"tenant_slug": tenant.slug}))
 
     assert len(response.context["overview"].by_association) == size
+    assert_rows_rendered(response, [f"Forening {number}" for number in range(size)])
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -322,3 +332,5 @@ def test_needs_export_query_count_is_constant(db, client, django_assert_num_quer
 
     # Header, total, one target group, one activity area, then an association and a postcode per opportunity.
     assert len(response.content.decode("utf-8-sig").splitlines()) == 4 + size + size
+    assert_rows_rendered(response, [f"Forening {number}" for number in range(size)])
+    assert_rows_rendered(response, [f"41{number:02d}" for number in range(size)])
