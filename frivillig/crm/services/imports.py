@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.core import signing
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.crypto import salted_hmac
 
@@ -121,7 +122,19 @@ def import_file_discard(*, stored: StoredImport) -> None:
 
 def import_files_discard_stale(*, now: datetime | None = None) -> int:
     """Delete the files of previews nobody confirmed in time (their tokens have expired); returns how many."""
-    return private_files_delete_older_than(directory=IMPORT_DIRECTORY, age=timedelta(seconds=TOKEN_MAX_AGE), now=now)
+    deleted = private_files_delete_older_than(directory=IMPORT_DIRECTORY, age=timedelta(seconds=TOKEN_MAX_AGE), now=now)
+    return deleted + _discard_files_left_in_media()
+
+
+def _discard_files_left_in_media() -> int:
+    """Earlier versions kept uploaded imports in MEDIA_ROOT/imports, which the proxy serves; none may stay."""
+    try:
+        _folders, files = default_storage.listdir(IMPORT_DIRECTORY)
+    except (OSError, NotImplementedError):
+        return 0
+    for filename in files:
+        default_storage.delete(f"{IMPORT_DIRECTORY}/{filename}")
+    return len(files)
 
 
 @transaction.atomic

@@ -182,3 +182,16 @@ def test_scheduled_cleanup_without_any_imports_does_nothing(folders):
     call_command("discard_stale_imports", stdout=output)
 
     assert "0 unconfirmed file(s)" in output.getvalue()
+
+
+def test_scheduled_cleanup_removes_import_files_left_in_media_root_by_earlier_versions(folders):
+    legacy = folders.MEDIA_ROOT / "imports"
+    legacy.mkdir(parents=True)
+    (legacy / "0123abcd.csv").write_bytes(CONTENT)
+    (folders.MEDIA_ROOT / "logos").mkdir()
+    (folders.MEDIA_ROOT / "logos" / "kept.png").write_bytes(b"png")
+
+    call_command("discard_stale_imports", stdout=io.StringIO())
+
+    assert list(legacy.iterdir()) == []
+    assert (folders.MEDIA_ROOT / "logos" / "kept.png").exists()
