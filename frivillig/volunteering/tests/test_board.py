@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 from frivillig.core.tests.helpers import english
 from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.models import Tag
-from frivillig.testing import TenantFactory, make_opportunity, make_organisation
+from frivillig.testing import TenantFactory, assert_rows_rendered, make_opportunity, make_organisation
 from frivillig.volunteering.enums import Commitment, OpportunityStatus
 from frivillig.volunteering.search import refresh_search_fields
 
@@ -529,6 +529,7 @@ def test_board_query_count_is_constant(client, personas, django_assert_num_queri
     with django_assert_num_queries(4):
         response = client.get(BOARD, {"soeg": "frivilligjob", "inklusion": "mentor", "hvornaar": "aften"})
     assert total(response) == size
+    assert_rows_rendered(response, [f"Talt frivilligjob {number}" for number in range(size)])
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -538,6 +539,8 @@ def test_board_query_count_is_constant_without_filters(client, personas, django_
     with django_assert_num_queries(4):
         response = client.get(BOARD)
     assert total(response) == 2 * size
+    assert_rows_rendered(response, [f"Talt frivilligjob {number}" for number in range(size)])
+    assert_rows_rendered(response, [f"Andet job i Alfa {number}" for number in range(size)])
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -547,10 +550,13 @@ def test_national_board_query_count_is_constant(client, personas, django_assert_
     with django_assert_num_queries(3):
         response = client.get(NATIONAL, {"soeg": "frivilligjob", "maalgruppe": "aeldre", "hvornaar": "aften"})
     assert total(response) == 2 * size
+    assert_rows_rendered(response, [f"Talt frivilligjob {number}" for number in range(size)])
 
 
 @pytest.mark.parametrize("size", [1, 3])
 def test_board_htmx_query_count_is_constant(client, personas, django_assert_num_queries, size):
     _sized(personas, size)
     with django_assert_num_queries(3):
-        client.get(NATIONAL, {"maalgruppe": "aeldre"}, headers={"HX-Request": "true"})
+        response = client.get(NATIONAL, {"maalgruppe": "aeldre"}, headers={"HX-Request": "true"})
+
+    assert_rows_rendered(response, [f"Talt frivilligjob {number}" for number in range(size)])

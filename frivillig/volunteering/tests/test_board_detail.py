@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 
 from frivillig.core.tests.helpers import english
 from frivillig.crm.enums import OrganisationKind
-from frivillig.testing import make_organisation, make_person
+from frivillig.testing import assert_rows_rendered, make_organisation, make_person
 from frivillig.volunteering.enums import Commitment, OpportunityStatus
 from frivillig.volunteering.tests.test_board import opportunity
 from frivillig.volunteering.views import board as board_views
@@ -181,6 +181,7 @@ def test_detail_query_count(client, full, django_assert_num_queries):
     with django_assert_num_queries(3):
         response = client.get(detail_url(full))
     assert response.status_code == 200
+    assert_rows_rendered(response, ["Besøgsven for en ældre borger", "Karen Kontakt", "Alfa Besøgsvenner"])
 
 
 # --- JSON-LD ---------------------------------------------------------------------------------------------------

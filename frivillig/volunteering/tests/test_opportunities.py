@@ -11,7 +11,7 @@ from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import english
 from frivillig.crm.enums import OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import OrganisationRole, Tag
-from frivillig.testing import make_opportunity, make_organisation, make_person
+from frivillig.testing import assert_rows_rendered, make_opportunity, make_organisation, make_person
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
 
@@ -370,6 +370,7 @@ def test_manage_list_query_count_does_not_grow(staff, personas, size, django_ass
         response = staff.get(url("opportunity_manage_list"))
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Job {number}" for number in range(size)])
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -380,6 +381,7 @@ def test_manage_list_query_count_for_reps_does_not_grow(rep, personas, size, dja
     with django_assert_num_queries(7):
         response = rep.get(url("opportunity_manage_list"))
     assert len(response.context["page"].object_list) == size
+    assert_rows_rendered(response, [f"Job {number}" for number in range(size)])
 
 
 def test_manage_list_empty_state(rep, personas):
