@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
-from playwright.sync_api import Page
+from django.test import Client
+from playwright.sync_api import BrowserContext, Page
 
 from frivillig.testing import PASSWORD, Personas
 
@@ -18,7 +20,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
 
 _AXE_RUN = """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   return results.violations.map((violation) => ({
     id: violation.id,
     impact: violation.impact,
@@ -28,8 +30,8 @@ _AXE_RUN = """async (tags) => {
 }"""
 
 
-def check_accessibility(page: Page, *, via_script_tag: bool = True) -> None:
-    """Run axe-core on the page and fail on every serious or critical WCAG 2.1 A/AA violation.
+def accessibility_violations(page: Page, *, via_script_tag: bool = True) -> list[str]:
+    """Run axe-core on the page; describe each serious or critical WCAG 2.1 A/AA violation (empty: none).
 
     The site's CSP (script-src 'self') blocks the inline script that `add_script_tag` writes, so pages checked
     that way need a context made with `bypass_csp=True`. With `via_script_tag=False` the script is evaluated
@@ -44,13 +46,21 @@ def check_accessibility(page: Page, *, via_script_tag: bool = True) -> None:
     if not page.evaluate("() => typeof window.axe === 'object'"):
         pytest.fail(f"axe-core could not be loaded into {page.url} (blocked by the CSP? use bypass_csp=True)")
     violations = page.evaluate(_AXE_RUN, AXE_TAGS)
-    failing = [violation for violation in violations if violation["impact"] in FAILING_IMPACTS]
-    if failing:
-        lines = [f"axe-core: {len(failing)} serious/critical accessibility violation(s) on {page.url}:"]
-        for violation in failing:
+    lines = []
+    for violation in violations:
+        if violation["impact"] in FAILING_IMPACTS:
             lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']}")
             lines.extend(f"    at {node['target']}" for node in violation["nodes"])
-        pytest.fail("\n".join(lines), pytrace=False)
+    return lines
+
+
+def check_accessibility(page: Page, *, via_script_tag: bool = True) -> None:
+    """Run axe-core on the page and fail on every serious or critical WCAG 2.1 A/AA violation."""
+    lines = accessibility_violations(page, via_script_tag=via_script_tag)
+    if lines:
+        failing = sum(1 for line in lines if line.startswith("- "))
+        header = f"axe-core: {failing} serious/critical accessibility violation(s) on {page.url}:"
+        pytest.fail("\n".join([header, *lines]), pytrace=False)
 
 
 def screenshot(page: Page, name: str) -> None:
@@ -101,6 +111,25 @@ class Site:
 
     def __call__(self, path: str) -> str:
         return self.url + path
+
+
+def log_in_directly(context: BrowserContext, site: Site, user) -> None:
+    """Give the browser a logged-in session without the login form (for tests about what comes after it)."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": cookie.value,
+                "url": site.url,
+                "httpOnly": True,
+                "secure": settings.SESSION_COOKIE_SECURE,
+                "sameSite": "Lax",
+            }
+        ]
+    )
 
 
 def submit_login_form(page: Page, email: str, password: str = PASSWORD) -> None:

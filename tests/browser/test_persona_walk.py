@@ -1,0 +1,316 @@
+"""Every page a persona can reach from its home, walked breadth-first and checked like the journeys' pages.
+
+For each persona the walk logs in, opens the persona's home and follows every same-origin link (`<a href>` only,
+GET only: forms are never submitted, so nothing is logged out, switched or archived). Each page must answer
+below 400, pass axe-core at desktop width (no serious or critical WCAG 2.1 A/AA violation) and, at 320 CSS
+pixels (WCAG 1.4.10 Reflow), not scroll sideways. The walk is bounded: at most MAX_PAGES pages per persona and
+a few addresses per kind of page (other ids and query strings of a page already seen add little).
+
+The pages that the journeys never reach are named in MUST_VISIT, and the walk fails if it did not get there:
+a link that disappears, or a page that stops answering, cannot silently shrink what is checked.
+"""
+
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import timedelta
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+from frivillig.crm.enums import InteractionKind, OrganisationRoleKind, Vocabulary
+from frivillig.crm.models import CollaborationRelation, Interaction, OrganisationRole, Tag
+from frivillig.tenants.models import Tenant
+from frivillig.testing import make_opportunity, make_organisation, make_person
+from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
+from frivillig.volunteering.models import Application, VolunteerProfile
+from tests.browser.support import AXE_PATH, accessibility_violations, log_in_directly
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 640}
+MAX_PAGES = 60
+# Addresses per kind of page: "/kontakter/personer/7/" and "/kontakter/personer/8/" are one kind, and so are
+# "/frivilligjob/" and "/frivilligjob/?side=2".
+PER_KIND = 2
+
+HOMES = {
+    "anonymous": "/",
+    "citizen": "/konto/profil/",
+    "association_rep": "/alfa/min-forening/",
+    "centre_staff": "/alfa/medarbejder/",
+    "municipal_staff": "/alfa/",
+    "tenant_admin": "/alfa/",
+}
+
+ORGANISATIONS = "/alfa/kontakter/organisationer/"
+PEOPLE = "/alfa/kontakter/personer/"
+INTERACTIONS = "/alfa/kontakter/henvendelser/"
+RELATIONS = "/alfa/kontakter/samarbejdsrelationer/"
+IMPORT = "/alfa/kontakter/import/"
+IMPORT_PREVIEW = "/alfa/kontakter/import/gennemse/"
+
+# The pages each persona must have reached (by address, without the query string), with what they are.
+MUST_VISIT = {
+    "anonymous": {
+        "/frivilligjob/": "the national board of volunteer opportunities",
+        "/alfa/": "the volunteer centre's front page",
+        "/alfa/foreninger/": "the directory of associations",
+        "/alfa/frivilligjob/": "the centre's board of volunteer opportunities",
+        "/alfa/mangler-frivillige/": "where volunteers are lacking",
+    },
+    "citizen": {
+        "/frivilligjob/": "the national board of volunteer opportunities",
+        "/min-side/forslag/": "the suggestions (Forslag til dig)",
+        "/min-side/frivilligprofil/": "the volunteer profile",
+        "/min-side/ansoegninger/": "the volunteer's own applications",
+    },
+    "association_rep": {
+        "/alfa/min-forening/": "the representative's associations",
+        "/alfa/frivilligjob/administration/": "the association's volunteer opportunities",
+        "/alfa/frivilligjob/administration/ansoegninger/": "the association's applications",
+    },
+    "centre_staff": {
+        "/alfa/medarbejder/": "the staff overview",
+        ORGANISATIONS: "the CRM list of organisations",
+        PEOPLE: "the CRM list of people",
+        INTERACTIONS: "the CRM list of interactions",
+        RELATIONS: "the CRM list of collaboration relations",
+        IMPORT: "the import of a spreadsheet",
+        IMPORT_PREVIEW: "the preview of an import",
+        "/alfa/frivilligjob/administration/ansoegninger/": "all applications",
+    },
+    "municipal_staff": {
+        "/alfa/mangler-frivillige/": "where volunteers are lacking",
+        "/alfa/foreninger/": "the directory of associations",
+    },
+    "tenant_admin": {
+        "/alfa/administration/ordlister/": "the word lists",
+        "/alfa/administration/medlemmer/": "the users and roles",
+        "/alfa/administration/log/": "the audit log",
+    },
+}
+
+# Addresses the walk never opens: other sites' files, the admin, and links that act when opened (e-mailed tokens).
+SKIPPED_PATHS = re.compile(r"^/(static|media|admin|sprog)/|^/konto/log-ud/|/bekraeft/|/forny/[^/]+/$")
+# Files rather than pages: exports, feeds and spreadsheet templates.
+DOWNLOADS = re.compile(r"/eksport/|/feed/|/skabelon/")
+
+IMPORT_CSV = "Navn;Type;CVR;E-mail;Postnummer\nAlfa Strikkeklub;forening;;strik@example.org;4180\n"
+
+_OVERFLOW = """() => {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  if (root.scrollWidth <= width + 1) return null;
+  // Whether a scrolling or clipping box keeps the element inside. An absolutely positioned element escapes
+  // every such box between it and its containing block (its nearest positioned ancestor).
+  const clipped = (element) => {
+    let escaping = getComputedStyle(element).position === "absolute";
+    if (getComputedStyle(element).position === "fixed") return true;
+    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (escaping && style.position !== "static") escaping = false;
+      if (!escaping && style.overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  const sticksOut = (element) => element.getBoundingClientRect().right > width + 1 && !clipped(element);
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+    + Array.from(e.classList, (c) => "." + c).join("");
+  const path = (element) => {
+    const parts = [];
+    for (let e = element; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+    return parts.join(" > ");
+  };
+  const offenders = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    if (!sticksOut(element)) continue;
+    // Only the outermost element that sticks out: its children stick out because it does.
+    const parent = element.parentElement;
+    if (parent && parent !== document.body && sticksOut(parent)) continue;
+    const right = Math.round(element.getBoundingClientRect().right);
+    const text = (element.textContent || "").replace(/\\s+/g, " ").trim().slice(0, 50);
+    offenders.push(`${path(element)} reaches ${right} px ("${text}")`);
+    if (offenders.length === 5) break;
+  }
+  return {scrollWidth: root.scrollWidth, offenders};
+}"""
+
+
+def seed_records(personas) -> None:
+    """A few rows for every list the personas reach, so that no page is checked only in its empty state."""
+    tenant, organisation = personas.tenant, personas.organisation
+    today = timezone.localdate()
+    with scopes_disabled():
+        tags = {(tag.vocabulary, tag.slug): tag for tag in Tag.objects.filter(tenant=tenant)}
+        organisation.target_groups.add(tags[(Vocabulary.TARGET_GROUP, "aeldre")])
+        make_organisation(tenant, name="Alfa Kommune, Socialforvaltningen", kind="municipal_unit", is_public=False)
+        chair = make_person(tenant, full_name="Birgitte Bestyrelse", phone="+45 12 34 56 78")
+        OrganisationRole.objects.create(
+            tenant=tenant, organisation=organisation, person=chair, role=OrganisationRoleKind.CHAIR
+        )
+        employee = make_person(tenant, full_name="Karin Kommune", department="Socialforvaltningen")
+        interaction = Interaction.objects.create(
+            tenant=tenant,
+            kind=InteractionKind.ADVICE_SESSION,
+            happened_on=today - timedelta(days=10),
+            staff=personas.user("centre_staff"),
+            summary="Rådgivning om fondsansøgning; vi aftalte at følge op på budgettet.",
+            follow_up_on=today - timedelta(days=3),
+        )
+        interaction.organisations.add(organisation)
+        interaction.people.add(chair)
+        interaction.topics.add(tags[(Vocabulary.THEME, "fundraising")])
+        CollaborationRelation.objects.create(
+            tenant=tenant, person=employee, topic="Besøgsvenner på plejecentrene", started_on=today
+        )
+        wanted = make_opportunity(
+            organisation,
+            title="Besøgsven hos en ældre",
+            in_evenings=True,
+            postcode="4180",
+            volunteers_needed=3,
+            expires_on=today + timedelta(days=30),
+        )
+        wanted.target_groups.add(tags[(Vocabulary.TARGET_GROUP, "aeldre")])
+        make_opportunity(personas.other_organisation, title="Lektiehjælper i lektiecaféen", postcode="4180")
+        make_opportunity(organisation, title="Kasserer til bestyrelsen", status=OpportunityStatus.DRAFT)
+        make_opportunity(personas.foreign_organisation, title="Træner for et motionshold")
+        citizen = personas.user("citizen")
+        VolunteerProfile.objects.create(user=citizen, interests=["aeldre"], in_evenings=True, postcode="4180")
+        Application.objects.create(
+            tenant=tenant,
+            opportunity=wanted,
+            user=citizen,
+            full_name=citizen.full_name,
+            email=citizen.email,
+            message="Jeg vil gerne besøge en ældre om aftenen.",
+            email_confirmed_at=timezone.now(),
+            status=ApplicationStatus.CONTACTED,
+            status_changed_at=timezone.now(),
+        )
+
+
+@dataclass
+class Walk:
+    site: object
+    page: Page
+    skipped_prefixes: tuple[str, ...]
+    visited: list[str] = field(default_factory=list)
+    reached: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+    _queued: set[str] = field(default_factory=set)
+    _per_kind: dict[str, int] = field(default_factory=dict)
+    _new: deque = field(default_factory=deque)
+    _repeats: deque = field(default_factory=deque)
+
+    def address(self, url: str) -> str | None:
+        """The address to open for a link on the site, or None when the walk leaves it alone."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https", "") or (
+            parts.netloc and parts.netloc != urlsplit(self.site.url).netloc
+        ):
+            return None
+        path = parts.path or "/"
+        if SKIPPED_PATHS.search(path) or DOWNLOADS.search(path) or path.startswith(self.skipped_prefixes):
+            return None
+        if any(key == "format" for key, _value in parse_qsl(parts.query)):
+            return None
+        return f"{path}?{parts.query}" if parts.query else path
+
+    def queue(self, url: str) -> None:
+        address = self.address(url)
+        if address is None or address in self._queued:
+            return
+        kind = re.sub(r"\d+", "<n>", address.split("?")[0])
+        seen = self._per_kind.get(kind, 0)
+        if seen >= PER_KIND:
+            return
+        self._per_kind[kind] = seen + 1
+        self._queued.add(address)
+        # Every kind of page once before any kind twice, so that the bound cuts repeats, not pages.
+        (self._repeats if seen else self._new).append(address)
+
+    def run(self) -> None:
+        page = self.page
+        while (self._new or self._repeats) and len(self.visited) < MAX_PAGES:
+            address = (self._new or self._repeats).popleft()
+            page.set_viewport_size(DESKTOP)
+            try:
+                response = page.goto(self.site(address))
+            except PlaywrightError as error:
+                if "Download is starting" in error.message:
+                    continue  # a file, not a page
+                raise
+            if response is None or response.status >= 400:
+                self.problems.append(f"{address}: answered {response.status if response else 'nothing'}")
+                continue
+            if "text/html" not in response.headers.get("content-type", ""):
+                continue
+            landed = self.address(page.url) or address
+            self.reached.update({address.split("?")[0], landed.split("?")[0]})
+            if landed in self.visited:
+                continue  # a redirect to a page already checked
+            self.visited.append(landed)
+            self._queued.add(landed)
+            for href in page.eval_on_selector_all("a[href]:not([download])", "links => links.map((a) => a.href)"):
+                self.queue(href)
+            self.check(landed)
+
+    def check(self, address: str) -> None:
+        page = self.page
+        violations = accessibility_violations(page)
+        if violations:
+            self.problems.append(f"{address}: axe-core at {DESKTOP['width']} px:\n" + "\n".join(violations))
+        page.set_viewport_size(NARROW)
+        overflow = page.evaluate(_OVERFLOW)
+        if overflow:
+            lines = [f"{address}: scrolls sideways at {NARROW['width']} px (the page is {overflow['scrollWidth']} px)"]
+            lines.extend(f"    {offender}" for offender in overflow["offenders"])
+            self.problems.append("\n".join(lines))
+
+
+def upload_import_file(page: Page, site) -> str:
+    """Upload a small spreadsheet as the staff member would; the preview it leads to is a page to check."""
+    page.goto(site(IMPORT))
+    page.locator('input[name="kind"][value="organisations"]').check()
+    page.locator('input[name="file"]').set_input_files(
+        files=[{"name": "foreninger.csv", "mimeType": "text/csv", "buffer": IMPORT_CSV.encode("utf-8")}]
+    )
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda url: IMPORT_PREVIEW in url)
+    return page.url
+
+
+@pytest.mark.parametrize("persona", list(HOMES))
+def test_every_page_a_persona_reaches_is_accessible_and_fits_320_px(site, new_context, persona):
+    seed_records(site.personas)
+    started = time.monotonic()
+    context = new_context()
+    user = site.personas.user(persona)
+    if user is not None:
+        log_in_directly(context, site, user)
+    # Loaded with every page rather than injected after it: one round trip fewer per page.
+    context.add_init_script(path=str(AXE_PATH))
+    page = context.new_page()
+    with scopes_disabled():
+        others = tuple(f"/{slug}/" for slug in Tenant.objects.exclude(slug="alfa").values_list("slug", flat=True))
+    walk = Walk(site=site, page=page, skipped_prefixes=others)
+    walk.queue(site(HOMES[persona]))
+    if persona == "centre_staff":
+        walk.queue(upload_import_file(page, site))
+    walk.run()
+    elapsed = time.monotonic() - started
+    print(f"\n{persona}: {len(walk.visited)} pages in {elapsed:.1f} s")
+
+    missing = [f"{path} ({what})" for path, what in MUST_VISIT[persona].items() if path not in walk.reached]
+    assert not missing, f"The walk as {persona} never reached: {', '.join(missing)}. It visited: {walk.visited}"
+    assert not walk.problems, f"As {persona}, {len(walk.problems)} of {len(walk.visited)} pages fail:\n" + "\n".join(
+        walk.problems
+    )
