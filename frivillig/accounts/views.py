@@ -4,7 +4,6 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,19 +27,13 @@ from frivillig.accounts.services import (
     user_update_profile,
     user_verify_email,
 )
+from frivillig.core.params import safe_next
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 from frivillig.tenants.selectors import tenants_of
 
 
 def base_url(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
-
-
-def safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 def set_language_cookie(response, language: str):

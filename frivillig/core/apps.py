@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Frivillig"
     name = "frivillig.core"
     label = "core"
+
+    def ready(self):
+        from frivillig.core import formfields
+
+        formfields.install()

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from django.http import HttpResponse
 from django.utils import timezone
 
+from frivillig.core.formfields import strip_control_characters
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -18,6 +20,9 @@ class DanishExcel(csv.excel):
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, str):
+        # XLSX (XML) cannot hold control characters; text stored before the forms stripped them still exports.
+        return strip_control_characters(value)
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, bool):

@@ -7,10 +7,12 @@ the row forms (frivillig/crm/forms/imports.py) and written by the import service
 import codecs
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
+from time import monotonic
 
 from django.db import models
 from django.utils.formats import number_format
@@ -18,6 +20,15 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+# A workbook is a zip: what it unpacks to is bounded too, or a small file could hold gigabytes of XML.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+# A sheet may have blank rows between its rows, but not this many: a row further down is refused (a crafted
+# sheet can name row 1,000,000,000). The cells of a row are read up to MAX_COLUMNS (our templates have 15
+# columns; an extra column far to the right is not read).
+MAX_SHEET_ROW = 100_000
+MAX_COLUMNS = 200
+# However a file is built, reading it stops with a clear error after this long.
+READ_SECONDS = 10.0
 FILE_SUFFIXES = (".csv", ".txt", ".xlsx")
 
 
@@ -96,7 +107,7 @@ class Table:
 # --- reading the file -------------------------------------------------------------------------------------
 
 
-def read_table(content: bytes, filename: str, kind: str) -> Table:
+def read_table(content: bytes, filename: str, kind: str, *, seconds: float = READ_SECONDS) -> Table:
     if not content:
         raise ImportFileError(_("The file is empty."))
     suffix = PurePath(filename or "").suffix.lower()
@@ -110,7 +121,26 @@ def read_table(content: bytes, filename: str, kind: str) -> Table:
         raise ImportFileError(_("We could not read the file as an Excel workbook (.xlsx). Save it again and retry."))
     else:
         records = _csv_records(content)
-    return _table(records, kind)
+    return _table(_within(records, seconds), kind)
+
+
+def _within(records: Iterator[list[str]], seconds: float) -> Iterator[list[str]]:
+    """The records, read under a time budget and up to the last row a spreadsheet can have."""
+    deadline = monotonic() + seconds
+    for number, record in enumerate(records, start=1):
+        if number > MAX_SHEET_ROW:
+            raise ImportFileError(
+                _(
+                    "The file goes on beyond row %(limit)s. Delete the empty rows at the end, or split it into "
+                    "smaller files, and upload it again."
+                )
+                % {"limit": number_format(MAX_SHEET_ROW, force_grouping=True)}
+            )
+        if monotonic() > deadline:
+            raise ImportFileError(
+                _("Reading the file took too long. Save it again as a plain .xlsx or CSV file and upload it again.")
+            )
+        yield record
 
 
 def _table(records: Iterator[list[str]], kind: str) -> Table:
@@ -239,14 +269,27 @@ def _xlsx_records(content: bytes) -> Iterator[list[str]]:
     unreadable = ImportFileError(_("We could not read the file as an Excel workbook (.xlsx). Save it again and retry."))
     # openpyxl reports a damaged workbook with many different exceptions (zip, XML, key and value errors).
     try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except Exception:
+        raise unreadable from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportFileError(
+            _("The workbook is too large to read. Split it into smaller files and import them one by one.")
+        )
+    try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:
         raise unreadable from None
     try:
         if not workbook.worksheets:
             raise ImportFileError(_("The file is empty."))
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            yield [_xlsx_cell(value) for value in row]
+        sheet = workbook.worksheets[0]
+        # The size a sheet declares (<dimension ref="A1:XFD1048576"/>) is not trusted: openpyxl would pad every
+        # row to it. Without it, rows hold the cells that are there, cut at MAX_COLUMNS.
+        sheet.reset_dimensions()
+        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            yield [_xlsx_cell(value) for value in row] if any(value is not None for value in row) else []
     except ImportFileError:
         raise
     except Exception:

@@ -11,6 +11,7 @@ from frivillig.accounts.views import base_url
 from frivillig.core.audit import action_label
 from frivillig.core.models import AuditEntry
 from frivillig.core.pagination import paginate
+from frivillig.core.params import get_id
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.tenants.forms import InvitationForm, RoleForm, TenantSettingsForm
 from frivillig.tenants.models import Invitation, Membership
@@ -140,8 +141,8 @@ def audit_log(request, tenant_slug: str):
     selected_person = request.GET.get("person", "")
     if selected_code:
         entries = entries.filter(code=selected_code)
-    if selected_person.isdigit():
-        entries = entries.filter(actor_id=int(selected_person))
+    if get_id(request.GET, "person"):
+        entries = entries.filter(actor_id=get_id(request.GET, "person"))
     context = {
         "page": paginate(request, entries, per_page=50),
         "codes": codes,

@@ -89,7 +89,9 @@ class _Matches(Func):
 def apply_search(queryset: QuerySet, query: str) -> QuerySet:
     """Filter to the opportunities matching `query` and annotate `search_rank` (higher is better)."""
     query = (query or "").strip()
-    if not query:
+    if not words(query):
+        # Empty, or only punctuation ("-", '"', "*&!"): there is nothing to look for, so the search does not
+        # filter, on both databases alike (PostgreSQL would find nothing, SQLite would have no stems).
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
     if connection.vendor == "postgresql":
         tsquery = _DanishQuery(Value(query))
@@ -97,8 +99,6 @@ def apply_search(queryset: QuerySet, query: str) -> QuerySet:
             search_rank=Func(_StoredVector(), tsquery, function="ts_rank", output_field=FloatField())
         )
     query_stems = [stem for stem in stems(query) if stem]
-    if not query_stems:
-        return queryset.none()
     rank = Value(0, output_field=IntegerField())
     for stem in query_stems:
         queryset = queryset.filter(search_stems__contains=f" {stem}")

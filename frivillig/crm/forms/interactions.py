@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import User
+from frivillig.core.params import get_ids
 from frivillig.crm.enums import InteractionKind
 from frivillig.crm.models import Interaction
 from frivillig.crm.selectors.common import active_organisations
@@ -164,7 +165,7 @@ def preselection(params, tenant) -> dict:
         ("organisation", "organisations", selectable_organisations(tenant)),
         ("person", "people", selectable_people(tenant)),
     ):
-        ids = [value for value in params.getlist(key) if value.isdigit()]
+        ids = get_ids(params, key)
         if ids:
             found = list(queryset.filter(pk__in=ids).values_list("pk", flat=True))
             if found:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.core.params import get_id
 from frivillig.crm.models import CollaborationRelation
 from frivillig.crm.selectors.interactions import selectable_organisations, selectable_people
 from frivillig.crm.selectors.relations import (
@@ -160,9 +161,9 @@ class RelationEndForm(forms.Form):
 def preselection(params, tenant) -> dict:
     """The party from `?person=<pk>` or `?organisation=<pk>` (unknown ids are ignored)."""
     initial = {}
-    person, organisation = params.get("person", ""), params.get("organisation", "")
-    if person.isdigit() and selectable_people(tenant).filter(pk=person).exists():
-        initial["person"] = int(person)
-    elif organisation.isdigit() and selectable_organisations(tenant).filter(pk=organisation).exists():
-        initial["organisation"] = int(organisation)
+    person, organisation = get_id(params, "person"), get_id(params, "organisation")
+    if person and selectable_people(tenant).filter(pk=person).exists():
+        initial["person"] = person
+    elif organisation and selectable_organisations(tenant).filter(pk=organisation).exists():
+        initial["organisation"] = organisation
     return initial

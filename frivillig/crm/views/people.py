@@ -5,13 +5,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from frivillig.core.exports import table_response
 from frivillig.core.pagination import paginate
+from frivillig.core.params import get_id, safe_next
 from frivillig.core.permissions import view_permission
 from frivillig.crm.forms.people import (
     ConsentForm,
@@ -121,9 +121,9 @@ def person_detail(request, tenant_slug: str, pk: int):
 @view_permission("crm.edit_register")
 def person_create(request, tenant_slug: str):
     organisation = None
-    organisation_id = request.GET.get("organisation", "")
-    if organisation_id.isdigit():
-        organisation = get_object_or_404(active_organisations(request.tenant), pk=int(organisation_id))
+    organisation_id = get_id(request.GET, "organisation")
+    if organisation_id is not None:
+        organisation = get_object_or_404(active_organisations(request.tenant), pk=organisation_id)
     data = request.POST if request.method == "POST" else None
     person = Person()
     if organisation is not None:
@@ -222,10 +222,8 @@ def role_end(request, tenant_slug: str, pk: int):
         )
     else:
         messages.info(request, _("The role had already ended."))
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
-        next_url = reverse("crm:person_detail", kwargs={"tenant_slug": request.tenant.slug, "pk": role.person_id})
-    return redirect(next_url)
+    person_url = reverse("crm:person_detail", kwargs={"tenant_slug": request.tenant.slug, "pk": role.person_id})
+    return redirect(safe_next(request, person_url))
 
 
 urlpatterns = [

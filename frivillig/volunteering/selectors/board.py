@@ -41,6 +41,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.core.params import parse_page
 from frivillig.core.validators import danish_sort_key
 from frivillig.crm.models import Organisation, Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
@@ -396,7 +397,7 @@ def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
         else []
     )
     by_pk = {opportunity.pk: opportunity for opportunity in shown}
-    page = _CountedPaginator([], BOARD_PER_PAGE, total).get_page(page_number)
+    page = _CountedPaginator([], BOARD_PER_PAGE, total).get_page(requested)
     page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
     return BoardResults(page=page, total=total, facets=facets, new_since=now - timedelta(days=NEW_DAYS))
 
@@ -412,11 +413,8 @@ _LAST_PAGE = 2**31 - 1
 
 def _requested_page(page_number) -> int:
     """The page asked for, as Paginator.get_page reads it: not a number → the first; below one → the last."""
-    try:
-        number = int(page_number)
-    except (TypeError, ValueError):
-        return 1
-    return number if number >= 1 else _LAST_PAGE
+    number = parse_page(page_number)
+    return number if 1 <= number <= _LAST_PAGE else _LAST_PAGE
 
 
 # --- the detail page ------------------------------------------------------------------------------------------

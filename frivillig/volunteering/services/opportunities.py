@@ -185,7 +185,8 @@ def renewal_date(opportunity: Opportunity, *, today: date | None = None) -> date
     """30 days more: from the current "open until" date if it is still ahead, otherwise from today."""
     today = today or timezone.localdate()
     start = opportunity.expires_on if opportunity.expires_on and opportunity.expires_on > today else today
-    return start + timedelta(days=RENEWAL_DAYS)
+    # Forms keep dates within core.params' years; a date stored before they did must not overflow here.
+    return min(start, date.max - timedelta(days=RENEWAL_DAYS)) + timedelta(days=RENEWAL_DAYS)
 
 
 @transaction.atomic

@@ -10,13 +10,13 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frivillig.core.feeds import CleanAtom1Feed
 from frivillig.core.jsonld import json_ld_script, without_empty
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.crm.enums import OrganisationKind
@@ -258,7 +258,7 @@ def _job_location(opportunity: Opportunity) -> dict:
 class _BoardFeed(Feed):
     """The newest opportunities on a board; each entry links to its detail page."""
 
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
 
     def items(self, obj):
         return feed_opportunities(obj)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.core.pagination import paginate
+from frivillig.core.params import get_id
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.forms.opportunities import CloseForm, OpportunityFilterForm, OpportunityForm, RenewForm
@@ -68,9 +69,9 @@ def opportunity_manage_list(request, tenant_slug: str):
 def opportunity_create(request, tenant_slug: str):
     organisations = keepable_organisations(request.user, request.tenant)
     initial = {}
-    chosen = request.GET.get("organisation", "")
-    if chosen.isdigit():
-        initial["organisation"] = int(chosen)
+    chosen = get_id(request.GET, "organisation")
+    if chosen is not None:
+        initial["organisation"] = chosen
     form = OpportunityForm(
         request.POST if request.method == "POST" else None,
         tenant=request.tenant,
