@@ -7,16 +7,22 @@ that cannot exist, a form error, an empty result) — a 500 is not.
 """
 
 import importlib
+import io
 import pkgutil
+import xml.etree.ElementTree as ET
+from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django import forms
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django_scopes import scopes_disabled
 
-from frivillig.testing import LOGIN, PERSONAS
+from frivillig.crm.models import Tag
+from frivillig.testing import LOGIN, PASSWORD, PERSONAS, make_opportunity
 from tests.test_permission_matrix import MATRIX, _fill, matrix_objects
 
 HUGE = "99999999999999999999"
@@ -229,4 +235,215 @@ def test_post_only_view_answers_hostile_values(name, personas, client_for):
 
 def test_every_form_class_is_found():
     names = {form.__name__ for form in project_form_classes()}
-    assert {"LoginForm", "OpportunityForm", "OrganisationForm"} <= names, names
+    assert {"LoginForm", "OpportunityForm", "OrganisationForm", "BoardFilterForm"} <= names, names
+
+
+# --- every form class: what its fields accept ------------------------------------------------------------------
+
+FORM_CLASSES = project_form_classes()
+
+
+def _form_id(form) -> str:
+    return f"{form.__module__.removeprefix('frivillig.')}.{form.__qualname__}"
+
+
+def _fields(form_class, kind):
+    return [(name, field) for name, field in form_class.base_fields.items() if isinstance(field, kind)]
+
+
+@pytest.mark.parametrize("form_class", FORM_CLASSES, ids=_form_id)
+def test_form_text_fields_strip_control_characters(form_class):
+    for name, field in _fields(form_class, forms.CharField):
+        if isinstance(field.widget, forms.PasswordInput) or isinstance(field, forms.JSONField):
+            continue
+        cleaned = field.to_python(f" {CONTROL_TEXT}\tslut\r\n ")
+        assert "Tekstmedstyretegn\tslut" in cleaned, name
+        assert not any(ord(character) < 32 and character not in "\t\r\n" for character in cleaned), name
+
+
+@pytest.mark.parametrize("form_class", FORM_CLASSES, ids=_form_id)
+def test_form_date_fields_refuse_absurd_years(form_class):
+    for name, field in _fields(form_class, forms.DateField | forms.DateTimeField):
+        for value in ("9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"):
+            with pytest.raises(ValidationError) as raised:
+                field.clean(value)
+            assert raised.value.code == "date_out_of_range", (name, value)
+        assert field.clean("2030-06-15") is not None, name
+
+
+@pytest.mark.parametrize("form_class", FORM_CLASSES, ids=_form_id)
+def test_form_number_and_id_fields_refuse_what_no_column_holds(form_class, db):
+    for _name, field in _fields(form_class, forms.IntegerField):
+        if type(field) in (forms.FloatField, forms.DecimalField):
+            continue
+        with pytest.raises(ValidationError):
+            field.clean(HUGE)
+    for _name, field in _fields(form_class, forms.ModelChoiceField):
+        if field.queryset is None:
+            continue
+        value = [HUGE, "-" + HUGE] if isinstance(field, forms.ModelMultipleChoiceField) else HUGE
+        with scopes_disabled(), pytest.raises(ValidationError):
+            field.clean(value)
+
+
+def test_a_new_form_inherits_the_rules(db):
+    class LaterForm(forms.Form):
+        title = forms.CharField()
+        when = forms.DateField()
+        count = forms.IntegerField()
+        words = forms.ModelMultipleChoiceField(queryset=Tag.objects.none(), required=False)
+
+    with scopes_disabled():
+        LaterForm.base_fields["words"].queryset = Tag.objects.all()
+        form = LaterForm({"title": "Hej\x0bverden\x01", "when": "9999-12-31", "count": HUGE, "words": [HUGE]})
+        assert not form.is_valid()
+    assert form.cleaned_data["title"] == "Hejverden"
+    assert set(form.errors) == {"when", "count", "words"}
+
+
+# --- each finding, as the person who met it saw it ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("search", ["-", '"', "*&!", "«»", "  -  "])
+@pytest.mark.parametrize("board", ["volunteering:board", "national:board"])
+def test_board_search_of_only_punctuation_filters_nothing(board, search, personas, client):
+    make_opportunity(personas.organisation, title="Lektiehjælper")
+    url = reverse(board, kwargs={"tenant_slug": "alfa"} if board == "volunteering:board" else {})
+    response = client.get(url, {"soeg": search})
+    assert response.status_code == 200
+    assert [item.title for item in response.context["results"].page.object_list] == ["Lektiehjælper"]
+
+
+@pytest.mark.parametrize("search", ["-", '"', "*&!"])
+def test_board_search_of_a_word_still_filters(search, personas, client):
+    make_opportunity(personas.organisation, title="Lektiehjælper")
+    make_opportunity(personas.organisation, title="Besøgsven")
+    response = client.get(reverse("volunteering:board", kwargs={"tenant_slug": "alfa"}), {"soeg": f"{search}lektie"})
+    assert [item.title for item in response.context["results"].page.object_list] == ["Lektiehjælper"]
+
+
+def test_board_page_of_twenty_digits_shows_the_last_page(personas, client):
+    make_opportunity(personas.organisation, title="Lektiehjælper")
+    response = client.get(reverse("volunteering:board", kwargs={"tenant_slug": "alfa"}), {"side": HUGE})
+    assert response.status_code == 200
+    assert response.context["results"].page.number == 1
+    assert [item.title for item in response.context["results"].page.object_list] == ["Lektiehjælper"]
+
+
+@pytest.mark.parametrize("value", [HUGE, "9223372036854775808", "-1", "0", "²", "abc", "1.5"])
+def test_an_id_no_row_can_have_is_no_choice(value, personas, client_for):
+    url = reverse("crm:person_create", kwargs={"tenant_slug": "alfa"})
+    response = client_for("centre_staff").get(url, {"organisation": value})
+    assert response.status_code == 200
+    assert response.context["form"].__class__.__name__ == "PersonForm"
+
+
+def test_an_id_that_could_exist_but_does_not_is_not_found(personas, client_for):
+    url = reverse("crm:person_create", kwargs={"tenant_slug": "alfa"})
+    assert client_for("centre_staff").get(url, {"organisation": "9223372036854775807"}).status_code == 404
+
+
+def test_audit_log_filter_by_an_impossible_person_is_ignored(personas, client_for):
+    url = reverse("tenants:audit_log", kwargs={"tenant_slug": "alfa"})
+    assert client_for("tenant_admin").get(url, {"person": HUGE, "side": HUGE}).status_code == 200
+
+
+def test_opportunity_open_until_year_9999_is_a_form_error(personas, client_for):
+    from frivillig.volunteering.tests.test_opportunities import form_data
+
+    opportunity = make_opportunity(personas.organisation, title="Lektiehjælper")
+    url = reverse("volunteering:opportunity_edit", kwargs={"tenant_slug": "alfa", "pk": opportunity.pk})
+    client = client_for("association_rep")
+    response = client.post(url, form_data(personas, expires_on="9999-12-31"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["expires_on"] == ["Angiv en dato mellem årene 1900 og 2100."]
+    assert "Angiv en dato mellem årene 1900 og 2100." in response.content.decode()
+    with scopes_disabled():
+        opportunity.refresh_from_db()
+    assert opportunity.expires_on is None or opportunity.expires_on.year < 2100
+
+
+def test_opportunity_with_open_until_year_9999_already_stored_still_opens(personas, client_for):
+    opportunity = make_opportunity(personas.organisation, title="Lektiehjælper", expires_on=date(9999, 12, 31))
+    url = reverse("volunteering:opportunity_edit", kwargs={"tenant_slug": "alfa", "pk": opportunity.pk})
+    assert client_for("association_rep").get(url).status_code == 200
+
+
+def test_needs_period_of_absurd_dates_is_a_form_error(personas, client_for):
+    url = reverse("volunteering:needs", kwargs={"tenant_slug": "alfa"})
+    response = client_for("centre_staff").get(url, {"fra": "0001-01-01", "til": "9999-12-31"})
+    assert response.status_code == 200
+    assert "Angiv en dato mellem årene 1900 og 2100." in response.content.decode()
+
+
+@pytest.mark.parametrize("target", ["abc", "front_page", "//evil.example.com/", "https://evil.example.com/", "/\\x"])
+def test_login_with_a_next_that_is_no_local_path_goes_to_the_profile_and_stays_logged_in(target, personas, client):
+    user = personas.user("citizen")
+    response = client.post(
+        reverse("accounts:login"), {"email": user.email, "password": PASSWORD, "next": target}, REMOTE_ADDR="10.9.9.9"
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:profile")
+    assert client.session.get("_auth_user_id") == str(user.pk)
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_login_with_a_local_next_goes_there(personas, client):
+    user = personas.user("citizen")
+    response = client.post(
+        reverse("accounts:login"), {"email": user.email, "password": PASSWORD, "next": "/alfa/?side=2"}
+    )
+    assert response.url == "/alfa/?side=2"
+
+
+@pytest.mark.parametrize("target", ["abc", "accounts:profile", "//evil.example.com/", "javascript:alert(1)"])
+def test_language_switch_with_a_next_that_is_no_local_path_goes_to_the_front_page(target, client, db):
+    response = client.post(reverse("switch_language"), {"language": "en", "next": target})
+    assert response.status_code == 302
+    assert response.url == reverse("front_page")
+
+
+def test_language_switch_returns_to_the_local_page(client, db):
+    response = client.post(reverse("switch_language"), {"language": "en", "next": "/alfa/frivilligjob/?soeg=x"})
+    assert response.url == "/alfa/frivilligjob/?soeg=x"
+
+
+def test_title_with_a_vertical_tab_is_saved_without_it(personas, client_for):
+    from frivillig.volunteering.tests.test_opportunities import form_data
+
+    opportunity = make_opportunity(personas.organisation, title="Lektiehjælper")
+    url = reverse("volunteering:opportunity_edit", kwargs={"tenant_slug": "alfa", "pk": opportunity.pk})
+    response = client_for("association_rep").post(url, form_data(personas, title="Lektie\x0bhjælper\x01"))
+    assert response.status_code == 302
+    with scopes_disabled():
+        opportunity.refresh_from_db()
+    assert opportunity.title == "Lektiehjælper"
+
+
+@pytest.mark.parametrize("feed", ["volunteering:feed", "national:feed"])
+def test_feed_holds_a_title_with_control_characters_already_stored(feed, personas, client):
+    make_opportunity(personas.organisation, title="Lektie\x0bhjælper\x01", summary="Hjælp\x1f med lektier")
+    url = reverse(feed, kwargs={"tenant_slug": "alfa"} if feed == "volunteering:feed" else {})
+    response = client.get(url)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert [entry.findtext(f"{atom}title") for entry in root.findall(f"{atom}entry")] == ["Lektiehjælper"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_export_holds_a_town_with_control_characters_already_stored(fmt, personas, client_for):
+    from openpyxl import load_workbook
+
+    with scopes_disabled():
+        personas.organisation.town = "Sor\x01ø\x0b"
+        personas.organisation.save(update_fields=["town"])
+    url = reverse("crm:organisation_export", kwargs={"tenant_slug": "alfa", "fmt": fmt})
+    response = client_for("centre_staff").get(url)
+    assert response.status_code == 200
+    if fmt == "xlsx":
+        rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+        cells = [cell for row in rows[1:] for cell in row]
+    else:
+        cells = response.content.decode("utf-8-sig").replace("\r\n", ";").split(";")
+    assert "Sorø" in cells
