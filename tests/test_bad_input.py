@@ -172,6 +172,25 @@ def test_page_answers_hostile_query_parameters(name, personas, client_for):
         _assert_answers(client.get(url, {key: [value, HUGE] for key in names}), (name, label, "multiple"))
 
 
+PATH_ID_CASES = sorted(
+    name for name, case in MATRIX.items() if _persona_for(case) and any("{" in value for value in case.kwargs.values())
+)
+
+
+@pytest.mark.parametrize("name", PATH_ID_CASES)
+def test_an_id_in_the_path_that_no_row_can_have_is_not_found(name, personas, client_for):
+    case = MATRIX[name]
+    client = client_for(_persona_for(case))
+    filled = _fill(case.kwargs, matrix_objects(personas))
+    ids = {key for key, value in filled.items() if "{" in case.kwargs[key] and value.isdigit()}
+    if not ids:
+        pytest.skip("no id in the path (a token is checked by its own tests)")
+    for impossible in (HUGE, "9223372036854775808", "0"):
+        kwargs = {key: impossible if key in ids else value for key, value in filled.items()}
+        response = getattr(client, case.method)(reverse(name, kwargs=kwargs), case.data)
+        assert response.status_code == 404, (name, impossible, response.status_code)
+
+
 TEXT_KINDS = {"text", "textarea", "email", "url", "search", "tel"}
 
 
@@ -318,7 +337,9 @@ def test_board_search_of_only_punctuation_filters_nothing(board, search, persona
 def test_board_search_of_a_word_still_filters(search, personas, client):
     make_opportunity(personas.organisation, title="Lektiehjælper")
     make_opportunity(personas.organisation, title="Besøgsven")
-    response = client.get(reverse("volunteering:board", kwargs={"tenant_slug": "alfa"}), {"soeg": f"{search}lektie"})
+    response = client.get(
+        reverse("volunteering:board", kwargs={"tenant_slug": "alfa"}), {"soeg": f"lektiehjælper{search}"}
+    )
     assert [item.title for item in response.context["results"].page.object_list] == ["Lektiehjælper"]
 
 
