@@ -23,10 +23,13 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-from frivillig.crm.enums import InteractionKind, OrganisationRoleKind, Vocabulary
-from frivillig.crm.models import CollaborationRelation, Interaction, OrganisationRole, Tag
+from frivillig.crm.enums import InteractionKind, OrganisationKind, OrganisationRoleKind, Vocabulary
+from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.services.interactions import interaction_save
+from frivillig.crm.services.organisations import organisation_role_save, organisation_save, person_save
+from frivillig.crm.services.relations import relation_save
 from frivillig.tenants.models import Tenant
-from frivillig.testing import make_opportunity, make_organisation, make_person
+from frivillig.testing import make_opportunity
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, VolunteerProfile
 from tests.browser.support import AXE_PATH, accessibility_violations, log_in_directly
@@ -56,44 +59,45 @@ RELATIONS = "/alfa/kontakter/samarbejdsrelationer/"
 IMPORT = "/alfa/kontakter/import/"
 IMPORT_PREVIEW = "/alfa/kontakter/import/gennemse/"
 
-# The pages each persona must have reached (by address, without the query string), with what they are.
+# The pages each persona must reach (by address, without the query string): what they are, and a text from the
+# seeded records that they show (None for forms), so that no page is checked only in its empty state.
 MUST_VISIT = {
     "anonymous": {
-        "/frivilligjob/": "the national board of volunteer opportunities",
-        "/alfa/": "the volunteer centre's front page",
-        "/alfa/foreninger/": "the directory of associations",
-        "/alfa/frivilligjob/": "the centre's board of volunteer opportunities",
-        "/alfa/mangler-frivillige/": "where volunteers are lacking",
+        "/frivilligjob/": ("the national board of volunteer opportunities", "Træner for et motionshold"),
+        "/alfa/": ("the volunteer centre's front page", None),
+        "/alfa/foreninger/": ("the directory of associations", "Alfa Lektiecafé"),
+        "/alfa/frivilligjob/": ("the centre's board of volunteer opportunities", "Besøgsven hos en ældre"),
+        "/alfa/mangler-frivillige/": ("where volunteers are lacking", "4180"),
     },
     "citizen": {
-        "/frivilligjob/": "the national board of volunteer opportunities",
-        "/min-side/forslag/": "the suggestions (Forslag til dig)",
-        "/min-side/frivilligprofil/": "the volunteer profile",
-        "/min-side/ansoegninger/": "the volunteer's own applications",
+        "/frivilligjob/": ("the national board of volunteer opportunities", "Lektiehjælper i lektiecaféen"),
+        "/min-side/forslag/": ("the suggestions (Forslag til dig)", "Lektiehjælper i lektiecaféen"),
+        "/min-side/frivilligprofil/": ("the volunteer profile", None),
+        "/min-side/ansoegninger/": ("the volunteer's own applications", "Besøgsven hos en ældre"),
     },
     "association_rep": {
-        "/alfa/min-forening/": "the representative's associations",
-        "/alfa/frivilligjob/administration/": "the association's volunteer opportunities",
-        "/alfa/frivilligjob/administration/ansoegninger/": "the association's applications",
+        "/alfa/min-forening/": ("the representative's association", "Alfa Besøgsvenner"),
+        "/alfa/frivilligjob/administration/": ("the association's volunteer opportunities", "Kasserer til bestyrelsen"),
+        "/alfa/frivilligjob/administration/ansoegninger/": ("the association's applications", "Cecilie Borger"),
     },
     "centre_staff": {
-        "/alfa/medarbejder/": "the staff overview",
-        ORGANISATIONS: "the CRM list of organisations",
-        PEOPLE: "the CRM list of people",
-        INTERACTIONS: "the CRM list of interactions",
-        RELATIONS: "the CRM list of collaboration relations",
-        IMPORT: "the import of a spreadsheet",
-        IMPORT_PREVIEW: "the preview of an import",
-        "/alfa/frivilligjob/administration/ansoegninger/": "all applications",
+        "/alfa/medarbejder/": ("the staff overview", "Birgitte Bestyrelse"),
+        ORGANISATIONS: ("the CRM list of organisations", "Alfa Kommune, Socialforvaltningen"),
+        PEOPLE: ("the CRM list of people", "Karin Kommune"),
+        INTERACTIONS: ("the CRM list of interactions", "Rådgivning om fondsansøgning"),
+        RELATIONS: ("the CRM list of collaboration relations", "Besøgsvenner på plejecentrene"),
+        IMPORT: ("the import of a spreadsheet", None),
+        IMPORT_PREVIEW: ("the preview of an import", "Alfa Strikkeklub"),
+        "/alfa/frivilligjob/administration/ansoegninger/": ("all applications", "Cecilie Borger"),
     },
     "municipal_staff": {
-        "/alfa/mangler-frivillige/": "where volunteers are lacking",
-        "/alfa/foreninger/": "the directory of associations",
+        "/alfa/mangler-frivillige/": ("where volunteers are lacking", "4180"),
+        "/alfa/foreninger/": ("the directory of associations", "Alfa Besøgsvenner"),
     },
     "tenant_admin": {
-        "/alfa/administration/ordlister/": "the word lists",
-        "/alfa/administration/medlemmer/": "the users and roles",
-        "/alfa/administration/log/": "the audit log",
+        "/alfa/administration/ordlister/": ("the word lists", "Udsatte familier"),
+        "/alfa/administration/medlemmer/": ("the users and roles", "Alfa Municipal Staff"),
+        "/alfa/administration/log/": ("the audit log", "Karin Kommune"),
     },
 }
 
@@ -144,45 +148,68 @@ _OVERFLOW = """() => {
 
 
 def seed_records(personas) -> None:
-    """A few rows for every list the personas reach, so that no page is checked only in its empty state."""
+    """A few rows for every list the personas reach, written as the services write them (with audit entries)."""
     tenant, organisation = personas.tenant, personas.organisation
+    staff, citizen = personas.user("centre_staff"), personas.user("citizen")
     today = timezone.localdate()
     with scopes_disabled():
         tags = {(tag.vocabulary, tag.slug): tag for tag in Tag.objects.filter(tenant=tenant)}
-        organisation.target_groups.add(tags[(Vocabulary.TARGET_GROUP, "aeldre")])
-        make_organisation(tenant, name="Alfa Kommune, Socialforvaltningen", kind="municipal_unit", is_public=False)
-        chair = make_person(tenant, full_name="Birgitte Bestyrelse", phone="+45 12 34 56 78")
-        OrganisationRole.objects.create(
-            tenant=tenant, organisation=organisation, person=chair, role=OrganisationRoleKind.CHAIR
+        elderly = tags[(Vocabulary.TARGET_GROUP, "aeldre")]
+        organisation.target_groups.add(elderly)
+        unit = Organisation(
+            tenant=tenant, kind=OrganisationKind.MUNICIPAL_UNIT, name="Alfa Kommune, Socialforvaltningen"
         )
-        employee = make_person(tenant, full_name="Karin Kommune", department="Socialforvaltningen")
-        interaction = Interaction.objects.create(
-            tenant=tenant,
-            kind=InteractionKind.ADVICE_SESSION,
-            happened_on=today - timedelta(days=10),
-            staff=personas.user("centre_staff"),
-            summary="Rådgivning om fondsansøgning; vi aftalte at følge op på budgettet.",
-            follow_up_on=today - timedelta(days=3),
+        organisation_save(organisation=unit, actor=staff)
+        chair = person_save(
+            person=Person(tenant=tenant, full_name="Birgitte Bestyrelse", email="birgitte@example.org"), actor=staff
         )
-        interaction.organisations.add(organisation)
-        interaction.people.add(chair)
-        interaction.topics.add(tags[(Vocabulary.THEME, "fundraising")])
-        CollaborationRelation.objects.create(
-            tenant=tenant, person=employee, topic="Besøgsvenner på plejecentrene", started_on=today
+        organisation_role_save(
+            role=OrganisationRole(
+                tenant=tenant, organisation=organisation, person=chair, role=OrganisationRoleKind.CHAIR
+            ),
+            actor=staff,
         )
-        wanted = make_opportunity(
-            organisation,
-            title="Besøgsven hos en ældre",
-            in_evenings=True,
-            postcode="4180",
-            volunteers_needed=3,
-            expires_on=today + timedelta(days=30),
+        employee = person_save(
+            person=Person(tenant=tenant, full_name="Karin Kommune", department="Socialforvaltningen"), actor=staff
         )
-        wanted.target_groups.add(tags[(Vocabulary.TARGET_GROUP, "aeldre")])
-        make_opportunity(personas.other_organisation, title="Lektiehjælper i lektiecaféen", postcode="4180")
-        make_opportunity(organisation, title="Kasserer til bestyrelsen", status=OpportunityStatus.DRAFT)
-        make_opportunity(personas.foreign_organisation, title="Træner for et motionshold")
-        citizen = personas.user("citizen")
+        interaction_save(
+            interaction=Interaction(
+                tenant=tenant,
+                kind=InteractionKind.ADVICE_SESSION,
+                happened_on=today - timedelta(days=10),
+                staff=staff,
+                summary="Rådgivning om fondsansøgning; vi aftalte at følge op på budgettet.",
+                follow_up_on=today - timedelta(days=3),
+            ),
+            actor=staff,
+            organisations=[organisation],
+            people=[chair],
+            topics=[tags[(Vocabulary.THEME, "fundraising")]],
+        )
+        relation_save(
+            relation=CollaborationRelation(
+                tenant=tenant, person=employee, topic="Besøgsvenner på plejecentrene", started_on=today
+            ),
+            actor=staff,
+        )
+    wanted = make_opportunity(
+        organisation,
+        title="Besøgsven hos en ældre",
+        in_evenings=True,
+        postcode="4180",
+        volunteers_needed=3,
+        expires_on=today + timedelta(days=30),
+    )
+    make_opportunity(
+        personas.other_organisation,
+        title="Lektiehjælper i lektiecaféen",
+        summary="Hjælp skolebørn med lektierne en eftermiddag om ugen.",
+        postcode="4180",
+    )
+    make_opportunity(organisation, title="Kasserer til bestyrelsen", status=OpportunityStatus.DRAFT)
+    make_opportunity(personas.foreign_organisation, title="Træner for et motionshold", summary="Stå for opvarmningen.")
+    with scopes_disabled():
+        wanted.target_groups.add(elderly)
         VolunteerProfile.objects.create(user=citizen, interests=["aeldre"], in_evenings=True, postcode="4180")
         Application.objects.create(
             tenant=tenant,
@@ -202,6 +229,7 @@ class Walk:
     site: object
     page: Page
     skipped_prefixes: tuple[str, ...]
+    shows: dict[str, str | None] = field(default_factory=dict)
     visited: list[str] = field(default_factory=list)
     reached: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
@@ -259,6 +287,10 @@ class Walk:
                 continue  # a redirect to a page already checked
             self.visited.append(landed)
             self._queued.add(landed)
+            # Filtered and paged variants may rightly show other rows; the page itself must show the seeded ones.
+            expected = self.shows.get(address) or self.shows.get(landed)
+            if expected and expected not in page.locator("main").inner_text():
+                self.problems.append(f"{landed}: shows no {expected!r} (the seeded records are missing)")
             for href in page.eval_on_selector_all("a[href]:not([download])", "links => links.map((a) => a.href)"):
                 self.queue(href)
             self.check(landed)
@@ -301,7 +333,10 @@ def test_every_page_a_persona_reaches_is_accessible_and_fits_320_px(site, new_co
     page = context.new_page()
     with scopes_disabled():
         others = tuple(f"/{slug}/" for slug in Tenant.objects.exclude(slug="alfa").values_list("slug", flat=True))
-    walk = Walk(site=site, page=page, skipped_prefixes=others)
+    must_visit = MUST_VISIT[persona]
+    walk = Walk(
+        site=site, page=page, skipped_prefixes=others, shows={path: shows for path, (_, shows) in must_visit.items()}
+    )
     walk.queue(site(HOMES[persona]))
     if persona == "centre_staff":
         walk.queue(upload_import_file(page, site))
@@ -309,7 +344,7 @@ def test_every_page_a_persona_reaches_is_accessible_and_fits_320_px(site, new_co
     elapsed = time.monotonic() - started
     print(f"\n{persona}: {len(walk.visited)} pages in {elapsed:.1f} s")
 
-    missing = [f"{path} ({what})" for path, what in MUST_VISIT[persona].items() if path not in walk.reached]
+    missing = [f"{path} ({what})" for path, (what, _) in must_visit.items() if path not in walk.reached]
     assert not missing, f"The walk as {persona} never reached: {', '.join(missing)}. It visited: {walk.visited}"
     assert not walk.problems, f"As {persona}, {len(walk.problems)} of {len(walk.visited)} pages fail:\n" + "\n".join(
         walk.problems
