@@ -1,7 +1,8 @@
 """Every page a persona can reach from its home, walked breadth-first and checked like the journeys' pages.
 
 For each persona the walk logs in, opens the persona's home and follows every same-origin link (`<a href>` only,
-GET only: forms are never submitted, so nothing is logged out, switched or archived). Each page must answer
+GET only: forms are never submitted, so nothing is logged out, switched or archived; a link to "archive" or
+"remove" opens the page that asks, which acts only on POST, and is checked like any page). Each page must answer
 below 400, pass axe-core at desktop width (no serious or critical WCAG 2.1 A/AA violation) and, at 320 CSS
 pixels (WCAG 1.4.10 Reflow), not scroll sideways. The walk is bounded: at most MAX_PAGES pages per persona and
 a few addresses per kind of page (other ids and query strings of a page already seen add little).
