@@ -1,8 +1,10 @@
 """The platform operator's Django admin for the CRM. Tenant admins use the CRM's own pages instead."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
 
 from frivillig.core.admin import CrossTenantAdmin
+from frivillig.core.uploads import LOGO, ImageUploadField
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
 
 
@@ -31,6 +33,12 @@ class OrganisationAdmin(CrossTenantAdmin):
     search_fields = ["name", "cvr", "email", "town"]
     filter_horizontal = ["target_groups", "activity_areas"]
     readonly_fields = ["created_at", "updated_at"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "logo":
+            # The operator's uploads are re-encoded and renamed like the centre's and the association's.
+            return ImageUploadField(kind=LOGO, label=db_field.verbose_name, required=False, widget=AdminFileWidget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Person)

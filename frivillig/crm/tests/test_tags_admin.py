@@ -144,3 +144,26 @@ def test_membership_and_invitation_admin_pages_open_for_the_platform_operator(cl
     assert client.get(reverse("admin:tenants_membership_add")).status_code == 200
     assert client.get(reverse("admin:tenants_invitation_add")).status_code == 200
     assert client.get(reverse("admin:tenants_tenant_add")).status_code == 200
+
+
+def test_crm_admin_stores_an_uploaded_logo_re_encoded_under_a_name_of_its_own(operator, personas, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "blue").save(buffer, "PNG")
+    upload = SimpleUploadedFile("logo.html", buffer.getvalue() + b"<script>alert(1)</script>", "text/html")
+    data = {"tenant": personas.tenant.pk, "kind": "association", "name": "Logo Forening", "logo": upload}
+
+    response = operator.post(reverse("admin:crm_organisation_add"), data)
+
+    assert response.status_code == 302
+    with scopes_disabled():
+        stored = personas.organisation.__class__.objects.get(name="Logo Forening").logo
+    assert stored.name.startswith("logos/") and stored.name.endswith(".png")
+    content = (tmp_path / stored.name).read_bytes()
+    assert b"<script" not in content
+    assert Image.open(io.BytesIO(content)).size == (16, 16)
