@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from frivillig.accounts.models import User
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import english, link_path
-from frivillig.testing import PASSWORD
+from frivillig.testing import PASSWORD, FrozenClock
 
 SIGNUP_URL = reverse("accounts:signup")
 PASSPHRASE = "Blåbærgrød på øen smager af sommer, søde minder og lyse nætter!!"
@@ -130,10 +129,12 @@ def test_verify_garbage_token_gives_400(client, db):
     assert "The confirmation link is not valid" in response.content.decode()
 
 
-def test_verify_expired_link_gives_400(client, db, clock, mailoutbox, django_capture_on_commit_callbacks):
+def test_verify_expired_link_gives_400(client, db, monkeypatch, mailoutbox, django_capture_on_commit_callbacks):
+    clock = FrozenClock(monkeypatch)
     sign_up(client, django_capture_on_commit_callbacks)
     path = link_path(mailoutbox[0].body)
-    clock.advance(settings.EMAIL_VERIFICATION_MAX_AGE_DAYS * 86400 + 1)
+    # The page and the mail promise 3 days: the first second after them is too late.
+    clock.advance(days=3, seconds=1)
 
     response = english(client).get(path)
 
@@ -142,9 +143,12 @@ def test_verify_expired_link_gives_400(client, db, clock, mailoutbox, django_cap
     assert User.objects.get(email="nanna@example.org").is_active is False
 
 
-def test_verify_link_just_within_max_age_works(client, db, clock, mailoutbox, django_capture_on_commit_callbacks):
+def test_verify_link_just_within_max_age_works(client, db, monkeypatch, mailoutbox, django_capture_on_commit_callbacks):
+    clock = FrozenClock(monkeypatch)
     sign_up(client, django_capture_on_commit_callbacks)
-    clock.advance(settings.EMAIL_VERIFICATION_MAX_AGE_DAYS * 86400 - 60)
+    assert "3 dage" in mailoutbox[0].body or "3 days" in mailoutbox[0].body
+    # The last second of the promised 3 days.
+    clock.advance(days=3)
 
     response = client.get(link_path(mailoutbox[0].body))
 
