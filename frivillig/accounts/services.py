@@ -145,18 +145,32 @@ def user_set_password_by_reset(*, user: User, password: str) -> User:
 
 @transaction.atomic
 def user_create_verified(*, email: str, full_name: str, password: str, language: str) -> User:
-    """An account for someone who proved the address another way (they opened an invitation sent to it)."""
-    user = User.objects.create_user(
-        email=email,
-        password=password,
-        full_name=full_name.strip(),
-        preferred_language=language,
-        is_active=True,
-        email_verified_at=timezone.now(),
-    )
-    log_action("accounts.user.signed_up", actor=user, target=user, data={"via": "invitation"})
-    address_confirmed.send(sender=User, user=user)
+    """An account for someone who proved the address another way (they opened an invitation sent to it). An
+    unconfirmed sign-up with the address, whoever made it, becomes this account: its owner has now proved it."""
+    user = _unconfirmed(User.objects.select_for_update().filter(email__iexact=email.strip())).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=email,
+            password=password,
+            full_name=full_name.strip(),
+            preferred_language=language,
+            is_active=True,
+            email_verified_at=timezone.now(),
+        )
+        log_action("accounts.user.signed_up", actor=user, target=user, data={"via": "invitation"})
+        address_confirmed.send(sender=User, user=user)
+        return user
+    user.full_name = full_name.strip()
+    user.preferred_language = language
+    user.set_password(password)
+    user.save(update_fields=["full_name", "preferred_language", "password"])
+    _mark_address_confirmed(user, via="invitation")
     return user
+
+
+def is_unconfirmed(user: User | None) -> bool:
+    """An account that waits for its address to be confirmed, and so does not yet belong to anyone proven."""
+    return user is not None and user.email_verified_at is None and not user.is_active
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from frivillig.accounts.forms import InvitationSignUpForm
 from frivillig.accounts.models import User
-from frivillig.accounts.services import log_login, user_create_verified
+from frivillig.accounts.services import is_unconfirmed, log_login, user_create_verified
 from frivillig.accounts.views import base_url
 from frivillig.core.audit import action_label
 from frivillig.core.models import AuditEntry
@@ -174,6 +174,9 @@ def invitation_accept_view(request, token: str):
     except InvitationError as error:
         return render(request, "tenants/invitation_accept.html", {"error": str(error)}, status=400)
     existing = User.objects.filter(email__iexact=invitation.email).first()
+    if is_unconfirmed(existing):
+        # An unconfirmed sign-up with the address does not keep the person who received the invitation out.
+        existing = None
     signup_form = None
     if request.user.is_authenticated:
         if request.user.email.lower() != invitation.email.lower():

@@ -345,3 +345,27 @@ def test_invitation_cancel_of_another_tenants_invitation_gives_404(client_for, p
     with scopes_disabled():
         foreign.refresh_from_db()
     assert foreign.is_open
+
+
+def test_invitation_accept_takes_over_an_unconfirmed_sign_up_with_the_address(client, personas, invitation):
+    # Someone signed up with the invited address and never confirmed it (perhaps not its owner).
+    squatter = User.objects.create_user(
+        email=NEW_EMAIL, password="somebody-elses-password", full_name="Ukendt", is_active=False
+    )
+    url = accept_url(invitation)
+
+    page = english(client).get(url)
+    response = client.post(url, {"full_name": "Ny Kollega", "password1": PASSWORD, "password2": PASSWORD})
+
+    assert page.status_code == 200
+    assert page.context["existing"] is None
+    assert "Create your account" in page.content.decode()
+    assert response.status_code == 302
+    user = User.objects.get(email=NEW_EMAIL)
+    assert user.pk == squatter.pk
+    assert (user.full_name, user.is_active) == ("Ny Kollega", True)
+    assert user.email_verified_at is not None
+    assert user.check_password(PASSWORD) and not user.check_password("somebody-elses-password")
+    assert memberships_of(NEW_EMAIL) == [("alfa", Role.CENTRE_STAFF)]
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(code="accounts.user.email_verified", data={"via": "invitation"}).exists()
