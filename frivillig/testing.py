@@ -269,3 +269,31 @@ def assert_rows_rendered(response, names) -> None:
     text = rendered_text(response)
     missing = [name for name in names if name not in text and escape(name) not in text]
     assert missing == [], f"rows not rendered: {missing}"
+
+
+# --- concurrency ----------------------------------------------------------------------------------------------
+
+
+def run_in_parallel(count: int, work) -> list:
+    """Call `work(number)` for number 0..count-1 in as many threads, released at one moment, and return what
+    each call returned (in the order they finished). Each thread closes its own database connection."""
+    import threading
+
+    from django.db import connections
+
+    start = threading.Barrier(count)
+    results: list = []
+
+    def run(number: int) -> None:
+        try:
+            start.wait()
+            results.append(work(number))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(number,)) for number in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

@@ -83,15 +83,20 @@ def user_sign_up(*, full_name: str, email: str, password: str, language: str, ba
             log_action("accounts.user.signed_up", actor=None, target=user)
             transaction.on_commit(lambda: send_verification(user=user, base_url=base_url))
             return user
+    _take_over_unconfirmed(user, full_name=full_name, language=language, password=password)
+    log_action("accounts.user.signed_up", actor=None, target=user, data={"replaced_unconfirmed": True})
+    transaction.on_commit(lambda: send_verification(user=user, base_url=base_url))
+    return user
+
+
+def _take_over_unconfirmed(user: User, *, full_name: str, language: str, password: str) -> None:
+    """The newest sign-up with an unconfirmed account's address replaces what the earlier one typed."""
     user.full_name = full_name.strip()
     user.preferred_language = language
     user.set_password(password)
     # The days until an unconfirmed account expires count from the newest sign-up.
     user.date_joined = timezone.now()
     user.save(update_fields=["full_name", "preferred_language", "password", "date_joined"])
-    log_action("accounts.user.signed_up", actor=None, target=user, data={"replaced_unconfirmed": True})
-    transaction.on_commit(lambda: send_verification(user=user, base_url=base_url))
-    return user
 
 
 def _mark_address_confirmed(user: User, *, via: str) -> None:
@@ -160,10 +165,7 @@ def user_create_verified(*, email: str, full_name: str, password: str, language:
         log_action("accounts.user.signed_up", actor=user, target=user, data={"via": "invitation"})
         address_confirmed.send(sender=User, user=user)
         return user
-    user.full_name = full_name.strip()
-    user.preferred_language = language
-    user.set_password(password)
-    user.save(update_fields=["full_name", "preferred_language", "password"])
+    _take_over_unconfirmed(user, full_name=full_name, language=language, password=password)
     _mark_address_confirmed(user, via="invitation")
     return user
 

@@ -1,10 +1,8 @@
 """The login throttle as people meet it: behind a proxy, during an attack on their account, after a password reset,
 and under parallel guessing. The promised numbers (5 per account, 20 per address, 900 seconds) are literals."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -12,7 +10,7 @@ from django_scopes import scopes_disabled
 from frivillig.accounts.models import User
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import link_path
-from frivillig.testing import PASSWORD, UserFactory
+from frivillig.testing import PASSWORD, UserFactory, run_in_parallel
 
 LOGIN_URL = reverse("accounts:login")
 WRONG = "helt forkert kodeord"
@@ -265,22 +263,12 @@ def test_an_incomplete_form_or_an_unconfirmed_account_is_not_a_failure(personas)
 @pytest.mark.django_db(transaction=True)
 def test_thirty_parallel_guesses_on_one_account_check_exactly_five_passwords():
     UserFactory(email="maal@example.org")
-    start = threading.Barrier(30)
-    statuses: list[int] = []
 
-    def guess(number: int) -> None:
-        try:
-            start.wait()
-            # Each from its own address: only the account's limit of 5 stands in the way.
-            statuses.append(log_in(Client(), "maal@example.org", WRONG, address=f"198.51.100.{number + 1}").status_code)
-        finally:
-            connections.close_all()
+    def guess(number: int) -> int:
+        # Each from its own address: only the account's limit of 5 stands in the way.
+        return log_in(Client(), "maal@example.org", WRONG, address=f"198.51.100.{number + 1}").status_code
 
-    threads = [threading.Thread(target=guess, args=(number,)) for number in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = run_in_parallel(30, guess)
 
     assert sorted(statuses) == [200] * 5 + [429] * 25
     assert failures_checked() == 5
@@ -289,22 +277,11 @@ def test_thirty_parallel_guesses_on_one_account_check_exactly_five_passwords():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: SQLite serialises every write")
 @pytest.mark.django_db(transaction=True)
 def test_thirty_parallel_guesses_from_one_address_check_exactly_twenty_passwords():
-    start = threading.Barrier(30)
-    statuses: list[int] = []
+    def guess(number: int) -> int:
+        # Thirty accounts, one try each: only the address's limit of 20 stands in the way.
+        return log_in(Client(), f"guess{number}@example.org", WRONG, address="192.0.2.66").status_code
 
-    def guess(number: int) -> None:
-        try:
-            start.wait()
-            # Thirty accounts, one try each: only the address's limit of 20 stands in the way.
-            statuses.append(log_in(Client(), f"guess{number}@example.org", WRONG, address="192.0.2.66").status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=guess, args=(number,)) for number in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = run_in_parallel(30, guess)
 
     assert sorted(statuses) == [200] * 20 + [429] * 10
     assert failures_checked() == 20

@@ -3,16 +3,16 @@
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import RequestFactory
 
 from frivillig.core import throttle
 from frivillig.core.models import ThrottleWindow
+from frivillig.testing import run_in_parallel
 
 pytestmark = pytest.mark.django_db
 
@@ -111,21 +111,7 @@ def test_rows_that_count_nothing_any_more_are_swept_away_by_new_ones():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: SQLite serialises every write")
 @pytest.mark.django_db(transaction=True)
 def test_thirty_parallel_attempts_are_let_through_at_the_limit_exactly():
-    start = threading.Barrier(30)
-    results: list[bool] = []
-
-    def try_once() -> None:
-        try:
-            start.wait()
-            results.append(throttle.attempt("parallel", "10.0.0.1", limit=10, window=3600))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=try_once) for _ in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = run_in_parallel(30, lambda _number: throttle.attempt("parallel", "10.0.0.1", limit=10, window=3600))
 
     assert sorted(results) == [False] * 20 + [True] * 10
     assert throttle.count("parallel", "10.0.0.1", window=3600) == 10

@@ -1,15 +1,13 @@
 """Twenty identical sign-ups at the same moment leave exactly one application, and every guest gets the same
 answer (PostgreSQL: real concurrency)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from frivillig.testing import build_personas, make_opportunity
+from frivillig.testing import build_personas, make_opportunity, run_in_parallel
 from frivillig.volunteering.models import Application
 
 pytestmark = pytest.mark.skipif(
@@ -22,25 +20,15 @@ def test_twenty_concurrent_identical_sign_ups_leave_exactly_one(transactional_db
     opportunity = make_opportunity(personas.organisation, title="Populært job")
     address = reverse("volunteering:apply", kwargs={"tenant_slug": "alfa", "pk": opportunity.pk})
     data = {"full_name": "Dorte Dobbelt", "email": "dorte@example.org", "phone": "", "message": "", "website": ""}
-    start = threading.Barrier(20)
-    results: list[tuple[int, str]] = []
 
-    def sign_up(number: int) -> None:
-        # Each its own address, so the rate limit stays out of the way; each thread its own connection.
+    def sign_up(number: int) -> tuple[int, str]:
+        # Each its own address, so the rate limit stays out of the way.
         client = Client(REMOTE_ADDR=f"10.0.0.{number + 1}")
         client.cookies["frivillig_language"] = "en"
-        try:
-            start.wait()
-            response = client.post(address, data)
-            results.append((response.status_code, response.content.decode()))
-        finally:
-            connections.close_all()
+        response = client.post(address, data)
+        return response.status_code, response.content.decode()
 
-    threads = [threading.Thread(target=sign_up, args=(number,)) for number in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = run_in_parallel(20, sign_up)
 
     with scopes_disabled():
         assert Application.objects.filter(opportunity=opportunity).count() == 1

@@ -1,14 +1,12 @@
 """The guest sign-up limit holds under parallel sign-ups and counts the client behind a trusted proxy."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from frivillig.testing import build_personas, make_opportunity
+from frivillig.testing import build_personas, make_opportunity, run_in_parallel
 from frivillig.volunteering.models import Application
 
 PROXY = "10.0.0.254"
@@ -66,22 +64,11 @@ def test_without_a_configured_proxy_a_forged_header_does_not_escape_the_limit(pe
 def test_thirty_parallel_guest_sign_ups_from_one_address_store_exactly_ten():
     personas = build_personas()
     opportunity = make_opportunity(personas.organisation, title="Populært job")
-    start = threading.Barrier(30)
-    statuses: list[int] = []
 
-    def sign_up(number: int) -> None:
-        try:
-            start.wait()
-            response = Client().post(apply_url(opportunity), guest(number), REMOTE_ADDR="192.0.2.5")
-            statuses.append(response.status_code)
-        finally:
-            connections.close_all()
+    def sign_up(number: int) -> int:
+        return Client().post(apply_url(opportunity), guest(number), REMOTE_ADDR="192.0.2.5").status_code
 
-    threads = [threading.Thread(target=sign_up, args=(number,)) for number in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = run_in_parallel(30, sign_up)
 
     assert sorted(statuses) == [200] * 10 + [429] * 20
     assert stored(opportunity) == 10
