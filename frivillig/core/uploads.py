@@ -24,6 +24,7 @@ from pathlib import PurePath
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 # Pillow's format names, and the extension a stored file of that format gets.
@@ -92,7 +93,7 @@ def _too_many_pixels(kind: ImageKind) -> ValidationError:
             "pixels, and upload it again."
         ),
         code="image_too_many_pixels",
-        params={"side": kind.max_side},
+        params={"side": number_format(kind.max_side, force_grouping=True)},
     )
 
 

@@ -178,3 +178,13 @@ def test_model_check_refuses_a_picture_named_as_something_else(personas, media):
         organisation.clean_fields()
 
     assert "logo" in caught.value.message_dict
+
+
+def test_too_many_pixels_reads_naturally_in_danish(client_for, media):
+    staff = client_for("centre_staff")
+    staff.cookies["frivillig_language"] = "da"
+
+    response = staff.post(CREATE_URL, {**staff_data(), "logo": header_20000()})
+
+    assert "Billedet har for mange pixels" in response.content.decode()
+    assert "højst 2.000 × 2.000 pixels" in response.content.decode()
