@@ -1,0 +1,65 @@
+"""What each app offers the platform, found by a module of a fixed name, as Django's admin finds `admin.py`.
+
+The kernel and the lower layers never import an app above them. Where the platform needs something from every
+app (demo data, menu entries, tenant set-up, merge hooks, later the personal-data register and indicators), each
+app puts it in a module of the agreed name, and the code that needs it asks this registry:
+
+    for app, module in app_modules("demo"):
+        module.load(context)
+
+Apps are visited in `INSTALLED_APPS` order, so an app can rely on what the apps below it have done. An app
+without the module is skipped; an error raised while importing a module that exists is not hidden.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from importlib.util import find_spec
+from types import ModuleType
+
+from django.apps import AppConfig, apps
+
+# The module names an app may offer. A name not listed here is a typing error in the caller.
+KNOWN_MODULES = frozenset({"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators"})
+
+
+def project_apps() -> list[AppConfig]:
+    """This project's own apps (not Django's or third parties'), in INSTALLED_APPS order."""
+    return [config for config in apps.get_app_configs() if config.name.startswith("frivillig.")]
+
+
+@cache
+def app_modules(module_name: str) -> tuple[tuple[AppConfig, ModuleType], ...]:
+    """Each project app's `<app>.<module_name>` module that exists, in INSTALLED_APPS order."""
+    if module_name not in KNOWN_MODULES:
+        raise ValueError(f"Unknown per-app module {module_name!r}; add it to KNOWN_MODULES.")
+    found = []
+    for config in project_apps():
+        qualified = f"{config.name}.{module_name}"
+        if find_spec(qualified) is None:
+            continue
+        found.append((config, importlib.import_module(qualified)))
+    return tuple(found)
+
+
+def collect(module_name: str, attribute: str) -> list:
+    """The values of `attribute` in every app's module of that name, one after the other.
+
+    A list or tuple attribute is spread out (each app's `MENU = [...]` becomes one list); anything else is taken
+    as one value (a function, for instance). Modules without the attribute add nothing."""
+    values: list = []
+    for _config, module in app_modules(module_name):
+        value = getattr(module, attribute, None)
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            values.extend(value)
+        else:
+            values.append(value)
+    return values
+
+
+def registered() -> dict[str, list[str]]:
+    """Which app offers which module: for the test that lists them, and for a person reading the code."""
+    return {name: [config.label for config, _module in app_modules(name)] for name in sorted(KNOWN_MODULES)}

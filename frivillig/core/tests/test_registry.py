@@ -1,0 +1,44 @@
+"""The registry finds each app's modules of fixed names, in INSTALLED_APPS order."""
+
+import pytest
+
+from frivillig.core import registry
+
+
+def test_registry_lists_what_each_app_offers():
+    # When an app adds or drops one of these modules, this list is where it shows.
+    assert registry.registered() == {
+        "demo": ["core", "crm", "volunteering"],
+        "indicators": [],
+        "menu": [],
+        "merge_hooks": [],
+        "privacy": [],
+        "tenant_setup": [],
+    }
+
+
+def test_registry_visits_apps_in_installed_apps_order():
+    labels = [config.label for config in registry.project_apps()]
+    assert labels[:3] == ["core", "accounts", "tenants"]
+    found = [config.label for config, _module in registry.app_modules("demo")]
+    assert found == sorted(found, key=labels.index)
+
+
+def test_registry_refuses_a_module_name_nobody_agreed_on():
+    with pytest.raises(ValueError, match="Unknown per-app module"):
+        registry.app_modules("dmeo")
+
+
+def test_collect_spreads_lists_and_keeps_single_values(monkeypatch):
+    import types
+
+    from django.apps import apps
+
+    crm, volunteering = apps.get_app_config("crm"), apps.get_app_config("volunteering")
+    first = types.SimpleNamespace(ITEMS=["a", "b"], load=len)
+    second = types.SimpleNamespace(ITEMS=("c",))
+    monkeypatch.setattr(registry, "app_modules", lambda name: ((crm, first), (volunteering, second)))
+
+    assert registry.collect("menu", "ITEMS") == ["a", "b", "c"]
+    assert registry.collect("menu", "load") == [len]
+    assert registry.collect("menu", "MISSING") == []
