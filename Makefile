@@ -43,6 +43,7 @@ test: setup-dev
 
 lint: setup-dev
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: setup-dev
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
