@@ -3,9 +3,9 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scopes_disabled
 
 from frivillig.core.email import send_templated_mail
+from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership, Tenant
@@ -23,19 +23,19 @@ def _ensure_not_last_admin(membership: Membership) -> None:
     if membership.role != Role.TENANT_ADMIN:
         return
     # Locking the tenant's admin rows makes two admins removing each other at once take turns.
-    admins = list(
-        Membership.objects.with_scopes_disabled()
-        .select_for_update()
-        .filter(tenant=membership.tenant, role=Role.TENANT_ADMIN)
-        .values_list("pk", flat=True)
-    )
+    with unscoped("locks the administrators of the membership's own tenant, whichever scope is open"):
+        admins = list(
+            Membership.objects.select_for_update()
+            .filter(tenant=membership.tenant, role=Role.TENANT_ADMIN)
+            .values_list("pk", flat=True)
+        )
     if len(admins) <= 1:
         raise MembershipError(_("The tenant must keep at least one administrator. Appoint another one first."))
 
 
 def tenants_left_without_admin(user) -> list[Tenant]:
     """The tenants where this person is the only administrator (they may not leave them headless)."""
-    with scopes_disabled():
+    with unscoped("a person leaving the platform is checked in every tenant where they administer"):
         sole = []
         for membership in Membership.objects.filter(user=user, role=Role.TENANT_ADMIN).select_related("tenant"):
             if (
@@ -59,7 +59,6 @@ def invitation_from_token(token: str) -> Invitation:
     """Return the open invitation behind a token, or raise InvitationError. Reads across tenants by design:
     the link is the only thing the visitor has."""
     from django.utils.translation import gettext as _
-    from django_scopes import scopes_disabled
 
     try:
         payload = signing.loads(token, salt=INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE_DAYS * 86400)
@@ -69,7 +68,7 @@ def invitation_from_token(token: str) -> Invitation:
         ) from None
     except signing.BadSignature:
         raise InvitationError(_("This invitation link is not valid. Check that you copied the whole link.")) from None
-    with scopes_disabled():
+    with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
         invitation = Invitation.objects.select_related("tenant").filter(pk=payload.get("i")).first()
     if invitation is None or invitation.email.lower() != payload.get("e") or not invitation.tenant.is_active:
         raise InvitationError(_("This invitation link is not valid. Check that you copied the whole link."))
@@ -115,7 +114,8 @@ def invitation_cancel(*, invitation: Invitation, actor) -> None:
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user) -> Membership:
-    locked = Invitation.objects.with_scopes_disabled().select_for_update().get(pk=invitation.pk)
+    with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not locked.is_open:
         from django.utils.translation import gettext as _
 
@@ -123,11 +123,10 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     locked.accepted_at = timezone.now()
     locked.accepted_by = user
     locked.save(update_fields=["accepted_at", "accepted_by"])
-    membership = (
-        Membership.objects.with_scopes_disabled()
-        .filter(tenant=locked.tenant, user=user, role=locked.role, organisation=locked.organisation)
-        .first()
-    )
+    with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
+        membership = Membership.objects.filter(
+            tenant=locked.tenant, user=user, role=locked.role, organisation=locked.organisation
+        ).first()
     if membership is None:
         membership = Membership.objects.create(
             tenant=locked.tenant,
@@ -154,9 +153,8 @@ def membership_grant(*, tenant: Tenant, user, role: str, actor=None, organisatio
                 tenant=tenant, user=user, role=role, organisation=organisation, created_by=actor
             )
     except IntegrityError:
-        return Membership.objects.with_scopes_disabled().get(
-            tenant=tenant, user=user, role=role, organisation=organisation
-        )
+        with unscoped("the granted role already exists in the given tenant, whichever scope is open"):
+            return Membership.objects.get(tenant=tenant, user=user, role=role, organisation=organisation)
     log_action("tenants.membership.granted", actor=actor, tenant=tenant, target=membership, data={"role": role})
     return membership
 

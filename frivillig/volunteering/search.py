@@ -25,6 +25,8 @@ from django.db.models import (
 )
 from django.db.models.expressions import Col
 
+from frivillig.core.scoping import unscoped
+
 _WORD = re.compile(r"[0-9a-zæøåéü]+", re.IGNORECASE)
 _stemmer = snowballstemmer.stemmer("danish")
 
@@ -57,9 +59,10 @@ def search_fields(opportunity) -> tuple[str, str]:
 
 def refresh_search_fields(opportunity) -> None:
     opportunity.search_document, opportunity.search_stems = search_fields(opportunity)
-    type(opportunity).objects.with_scopes_disabled().filter(pk=opportunity.pk).update(
-        search_document=opportunity.search_document, search_stems=opportunity.search_stems
-    )
+    with unscoped("stores the derived search text of the row the caller already holds"):
+        type(opportunity).objects.filter(pk=opportunity.pk).update(
+            search_document=opportunity.search_document, search_stems=opportunity.search_stems
+        )
 
 
 class _StoredVector(Expression):

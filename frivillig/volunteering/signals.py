@@ -6,6 +6,7 @@ benchmark's data generator does, must set word_keys themselves.) And listens for
 from django.db.models import Value
 from django.db.models.signals import m2m_changed, post_delete, pre_delete
 
+from frivillig.core.scoping import unscoped
 from frivillig.volunteering.matching import WORD_KEY_FIELDS, word_keys_text
 
 
@@ -29,7 +30,8 @@ def refresh_word_keys(opportunity_ids) -> None:
     for name, opportunity_id, slug in parts[0].union(*parts[1:], all=True):
         words[opportunity_id].setdefault(name, []).append(slug)
     for pk, by_field in words.items():
-        Opportunity.objects.with_scopes_disabled().filter(pk=pk).update(word_keys=word_keys_text(by_field))
+        with unscoped("stores the derived word keys of the rows the caller already holds"):
+            Opportunity.objects.filter(pk=pk).update(word_keys=word_keys_text(by_field))
 
 
 def _words_changed(sender, instance, action, **_kwargs) -> None:

@@ -3,6 +3,7 @@ applications (narrowed to the represented associations for representatives) and 
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
+from frivillig.core.scoping import unscoped
 from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
@@ -108,9 +109,9 @@ def own_applications(user) -> QuerySet[Application]:
     condition = Q(user=user)
     if getattr(user, "email_verified_at", None) is not None:
         condition |= Q(email__iexact=user.email, email_confirmed_at__isnull=False)
-    return (
-        Application.objects.with_scopes_disabled()
-        .filter(condition)
-        .select_related("opportunity", "opportunity__organisation", "tenant")
-        .order_by("-created_at", "-pk")
-    )
+    with unscoped("a person's own applications are theirs in every tenant"):
+        return (
+            Application.objects.filter(condition)
+            .select_related("opportunity", "opportunity__organisation", "tenant")
+            .order_by("-created_at", "-pk")
+        )

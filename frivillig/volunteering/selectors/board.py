@@ -1,7 +1,7 @@
 """Reads for the public board of volunteer opportunities, its detail page and its feeds.
 
 The board exists per tenant and nationally (`tenant=None`, across every active tenant). The national pages have
-no tenant scope open, so their queries say so explicitly (`with_scopes_disabled()` on the opportunities, and a
+no tenant scope open, so their queries say so explicitly (`unscoped(reason)` around the opportunities, and a
 scope-free queryset for the prefetched words); every such read is public data of published opportunities.
 
 Facet counts: for each option of a filter, how many opportunities would match with that option chosen and every
@@ -42,6 +42,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.params import parse_page
+from frivillig.core.scoping import unscoped
 from frivillig.core.validators import danish_sort_key
 from frivillig.crm.models import Organisation, Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
@@ -159,22 +160,23 @@ class _CountedPaginator(Paginator):
 
 def _tags_without_scope() -> QuerySet[Tag]:
     # Prefetched words of opportunities already chosen (maybe from every tenant): the scope is not needed.
-    return Tag.objects.with_scopes_disabled().order_by("position", "label_da")
+    with unscoped("the words of published opportunities already chosen, maybe from every tenant"):
+        return Tag.objects.order_by("position", "label_da")
 
 
 def visible_opportunities(tenant) -> QuerySet[Opportunity]:
     """Published, still open opportunities of organisations that are not archived, in `tenant` (or, with None, in
     every active tenant). The board, the detail page and the feeds show these and nothing else."""
     if tenant is None:
-        queryset = Opportunity.objects.with_scopes_disabled().filter(tenant__is_active=True)
+        with unscoped("the national board lists the published opportunities of every active tenant"):
+            queryset = Opportunity.objects.filter(tenant__is_active=True)
     else:
         queryset = Opportunity.objects.filter(tenant=tenant)
     # The periodic command closes expired opportunities; until it has run, the date alone hides them.
     # "Not of an archived organisation" rather than a join: the archived ones are few (and indexed, migration
     # 0003), where a join reads every organisation.
-    archived = Organisation.objects.with_scopes_disabled().filter(
-        pk=OuterRef("organisation_id"), archived_at__isnull=False
-    )
+    with unscoped("the national board lists the published opportunities of every active tenant"):
+        archived = Organisation.objects.filter(pk=OuterRef("organisation_id"), archived_at__isnull=False)
     return queryset.filter(
         Q(expires_on=None) | Q(expires_on__gte=timezone.localdate()),
         ~Exists(archived),
@@ -386,16 +388,16 @@ def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
 
     # The page: its rows, read by id (the order comes from the statement above).
     ids = [pk for _number, pk in sorted(page_ids)]
-    shown = (
-        Opportunity.objects.with_scopes_disabled()
-        .filter(pk__in=ids)
-        .select_related("organisation", "tenant")
-        .only(*_LIST_FIELDS)
-        .prefetch_related(Prefetch("inclusion", queryset=_tags_without_scope()))
-        .order_by()
-        if ids
-        else []
-    )
+    with unscoped("the national board lists the published opportunities of every active tenant"):
+        shown = (
+            Opportunity.objects.filter(pk__in=ids)
+            .select_related("organisation", "tenant")
+            .only(*_LIST_FIELDS)
+            .prefetch_related(Prefetch("inclusion", queryset=_tags_without_scope()))
+            .order_by()
+            if ids
+            else []
+        )
     by_pk = {opportunity.pk: opportunity for opportunity in shown}
     page = _CountedPaginator([], BOARD_PER_PAGE, total).get_page(requested)
     page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]

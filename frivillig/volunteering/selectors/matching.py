@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
-from django_scopes import scopes_disabled
 
+from frivillig.core.scoping import unscoped
 from frivillig.crm.models import Tag
 from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
@@ -51,7 +51,8 @@ def profile_of(user) -> VolunteerProfile | None:
 
 
 def _with_words(queryset: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
-    words = Tag.objects.with_scopes_disabled().only("pk", "slug", "label_da", "label_en", "vocabulary", "position")
+    with unscoped("the words of published opportunities already chosen, maybe from every tenant"):
+        words = Tag.objects.only("pk", "slug", "label_da", "label_en", "vocabulary", "position")
     return queryset.prefetch_related(*(Prefetch(name, queryset=words) for name in WORD_FIELDS))
 
 
@@ -97,16 +98,16 @@ def _words_of(winners: list[dict]) -> dict[int, dict[str, dict[str, str]]]:
     english = (get_language() or "da").startswith("en")
     keyed = {values["pk"]: words_of_keys(values["word_keys"]) for values in winners}
     slugs = {key for words in keyed.values() for keys in words.values() for key in keys}
-    tags = (
-        Tag.objects.with_scopes_disabled()
-        .filter(
-            tenant_id__in={values["tenant_id"] for values in winners},
-            vocabulary__in=list(WORD_VOCABULARIES.values()),
-            slug__in=slugs,
+    with unscoped("the words of published opportunities already chosen, maybe from every tenant"):
+        tags = (
+            Tag.objects.filter(
+                tenant_id__in={values["tenant_id"] for values in winners},
+                vocabulary__in=list(WORD_VOCABULARIES.values()),
+                slug__in=slugs,
+            )
+            .order_by("position", "label_da", "pk")
+            .values_list("tenant_id", "vocabulary", "slug", "label_da", "label_en")
         )
-        .order_by("position", "label_da", "pk")
-        .values_list("tenant_id", "vocabulary", "slug", "label_da", "label_en")
-    )
     labels = {
         (tenant_id, vocabulary, slug): label_en if english and label_en else label_da
         for tenant_id, vocabulary, slug, label_da, label_en in tags
@@ -143,7 +144,7 @@ def suggestions_for(profile: VolunteerProfile, *, limit: int = SUGGESTION_LIMIT)
     kept for a short while per profile version, set of applications and language (frivillig.volunteering.caching):
     then it costs one query (the applications); otherwise four, whatever the size of the board (see `_suggest`).
     """
-    with scopes_disabled():  # the person's own applications, in every tenant
+    with unscoped("a person's own applications are theirs in every tenant"):
         applied = sorted(Application.objects.filter(user=profile.user_id).values_list("opportunity_id", flat=True))
     return cached(
         ("suggestions", profile.pk, profile.updated_at.isoformat(), tuple(applied), get_language(), limit),
@@ -185,8 +186,7 @@ def _suggest(profile: VolunteerProfile, applied: list[int], limit: int) -> list[
     if not ids:
         return []
     words = _words_of([values for values, _match in ranked])
-    # The national board reads across tenants; these are published opportunities of active tenants.
-    with scopes_disabled():
+    with unscoped("the national board lists the published opportunities of every active tenant"):
         shown = Opportunity.objects.select_related("tenant", "organisation").only(*SUGGESTION_FIELDS).in_bulk(ids)
     return [
         Suggestion(shown[values["pk"]], score(profile, _traits(values, words.get(values["pk"], {}))))

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from frivillig.core.scoping import unscoped
 from frivillig.crm.models import Organisation, OrganisationRole
 from frivillig.crm.selectors import active_organisations, represented_organisations
 from frivillig.crm.selectors.organisations import text_search
@@ -123,24 +124,24 @@ def expiring_soon(*, today: date, warn_days: int) -> QuerySet[Opportunity]:
 
     Across tenants: the expiry command runs for the whole site.
     """
-    return (
-        Opportunity.objects.with_scopes_disabled()
-        .filter(
-            status=OpportunityStatus.PUBLISHED,
-            expiry_warning_sent_at=None,
-            expires_on__gte=today,
-            expires_on__lte=today + timedelta(days=warn_days),
+    with unscoped("the expiry job runs for the whole site"):
+        return (
+            Opportunity.objects.filter(
+                status=OpportunityStatus.PUBLISHED,
+                expiry_warning_sent_at=None,
+                expires_on__gte=today,
+                expires_on__lte=today + timedelta(days=warn_days),
+            )
+            .select_related("organisation", "contact_person__user", "tenant")
+            .order_by("pk")
         )
-        .select_related("organisation", "contact_person__user", "tenant")
-        .order_by("pk")
-    )
 
 
 def past_expiry(*, today: date) -> QuerySet[Opportunity]:
     """Published opportunities whose "open until" date has passed. Across tenants."""
-    return (
-        Opportunity.objects.with_scopes_disabled()
-        .filter(status=OpportunityStatus.PUBLISHED, expires_on__lt=today)
-        .select_related("tenant")
-        .order_by("pk")
-    )
+    with unscoped("the expiry job runs for the whole site"):
+        return (
+            Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED, expires_on__lt=today)
+            .select_related("tenant")
+            .order_by("pk")
+        )

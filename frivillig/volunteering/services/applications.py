@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from frivillig.core import throttle
 from frivillig.core.email import send_templated_mail
+from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
 from frivillig.core.throttle import address_key
 from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
@@ -103,12 +104,8 @@ def application_create(
     owner is told by mail instead, and None is returned (also when an identical sign-up wins at the same moment).
     """
     email = email.strip()
-    existing = (
-        Application.objects.with_scopes_disabled()
-        .select_for_update()
-        .filter(opportunity=opportunity, email__iexact=email)
-        .first()
-    )
+    with unscoped("a sign-up is checked against the opportunity's earlier sign-ups, from the national board too"):
+        existing = Application.objects.select_for_update().filter(opportunity=opportunity, email__iexact=email).first()
     if existing is not None and existing.email_confirmed_at is None:
         log_action(
             "volunteering.application.replaced", actor=user, tenant=existing.tenant, data={"application": existing.pk}
@@ -169,12 +166,12 @@ def application_create(
 
 def _send_already_signed_up_mail(application_id: int, *, base_url: str, language: str) -> None:
     """Tell the address's owner (and only them) that a new sign-up with it changed nothing."""
-    application = (
-        Application.objects.with_scopes_disabled()
-        .select_related("tenant", "user", "opportunity__organisation")
-        .filter(pk=application_id)
-        .first()
-    )
+    with unscoped("mails about an application read it by id after commit, from national and tenant pages alike"):
+        application = (
+            Application.objects.select_related("tenant", "user", "opportunity__organisation")
+            .filter(pk=application_id)
+            .first()
+        )
     if application is None:
         return
     send_templated_mail(
@@ -194,12 +191,12 @@ def _send_already_signed_up_mail(application_id: int, *, base_url: str, language
 def applications_link_to_account(*, user) -> int:
     """Confirmed guest sign-ups made with the account's address become the account's, so the person finds them
     under their applications. Call only when the person has proved the address is theirs."""
-    applications = list(
-        Application.objects.with_scopes_disabled()
-        .select_for_update(of=("self",))
-        .filter(user=None, email__iexact=user.email, email_confirmed_at__isnull=False)
-        .select_related("tenant")
-    )
+    with unscoped("a person's own confirmed guest sign-ups become theirs in every tenant"):
+        applications = list(
+            Application.objects.select_for_update(of=("self",))
+            .filter(user=None, email__iexact=user.email, email_confirmed_at__isnull=False)
+            .select_related("tenant")
+        )
     for application in applications:
         application.user = user
         application.save(update_fields=["user"])
@@ -232,7 +229,8 @@ def application_confirm(*, token: str, base_url: str) -> tuple[Application, bool
         raise ConfirmationLinkError(
             _("The confirmation link is not valid. Check that you copied the whole link.")
         ) from None
-    application = Application.objects.with_scopes_disabled().select_for_update().filter(pk=payload.get("a")).first()
+    with unscoped("a confirmation link is all its holder has, and it names no tenant"):
+        application = Application.objects.select_for_update().filter(pk=payload.get("a")).first()
     if application is None or application.email.lower() != payload.get("e"):
         raise ConfirmationLinkError(_("The confirmation link is not valid. Check that you copied the whole link."))
     if application.email_confirmed_at is not None:
@@ -289,11 +287,10 @@ def _application_url(application: Application, base_url: str) -> str:
 
 
 def _send_confirmed_mails(application_id: int, *, base_url: str, volunteer_language: str) -> None:
-    application = (
-        Application.objects.with_scopes_disabled()
-        .select_related("tenant", "user", "opportunity__organisation", "opportunity__contact_person__user")
-        .get(pk=application_id)
-    )
+    with unscoped("mails about an application read it by id after commit, from national and tenant pages alike"):
+        application = Application.objects.select_related(
+            "tenant", "user", "opportunity__organisation", "opportunity__contact_person__user"
+        ).get(pk=application_id)
     opportunity = application.opportunity
     context = {
         "application": application,
@@ -336,7 +333,8 @@ def needs_child_certificate(application: Application) -> bool:
 
 def _lock(application: Application) -> Application:
     """Re-read the row under a lock, so two people moving the same application take turns."""
-    locked = Application.objects.with_scopes_disabled().select_for_update().get(pk=application.pk)
+    with unscoped("re-reads under a lock the row the caller already holds"):
+        locked = Application.objects.select_for_update().get(pk=application.pk)
     application.status = locked.status
     application.status_changed_at = locked.status_changed_at
     application.child_certificate_ok = locked.child_certificate_ok
@@ -426,11 +424,10 @@ def application_withdraw(*, application: Application, actor, base_url: str) -> A
 
 
 def _send_withdrawn_mail(application_id: int, *, base_url: str) -> None:
-    application = (
-        Application.objects.with_scopes_disabled()
-        .select_related("tenant", "opportunity__organisation", "opportunity__contact_person__user")
-        .get(pk=application_id)
-    )
+    with unscoped("mails about an application read it by id after commit, from national and tenant pages alike"):
+        application = Application.objects.select_related(
+            "tenant", "opportunity__organisation", "opportunity__contact_person__user"
+        ).get(pk=application_id)
     email, language = association_recipient(application.opportunity)
     if not email:
         return
@@ -453,17 +450,17 @@ def _send_withdrawn_mail(application_id: int, *, base_url: str) -> None:
 def applications_due_for_reminder(now=None):
     """Confirmed applications still "new" REMINDER_AFTER_DAYS days after confirmation, not yet reminded about."""
     now = now or timezone.now()
-    return (
-        Application.objects.with_scopes_disabled()
-        .filter(
-            status=ApplicationStatus.NEW,
-            email_confirmed_at__isnull=False,
-            email_confirmed_at__lte=now - timedelta(days=REMINDER_AFTER_DAYS),
-            reminder_sent_at__isnull=True,
+    with unscoped("the reminder job runs for the whole site"):
+        return (
+            Application.objects.filter(
+                status=ApplicationStatus.NEW,
+                email_confirmed_at__isnull=False,
+                email_confirmed_at__lte=now - timedelta(days=REMINDER_AFTER_DAYS),
+                reminder_sent_at__isnull=True,
+            )
+            .select_related("tenant", "opportunity__organisation", "opportunity__contact_person__user")
+            .order_by("pk")
         )
-        .select_related("tenant", "opportunity__organisation", "opportunity__contact_person__user")
-        .order_by("pk")
-    )
 
 
 def application_remind(*, application_id: int, base_url: str, now=None) -> bool:
@@ -472,19 +469,18 @@ def application_remind(*, application_id: int, base_url: str, now=None) -> bool:
     The row is locked and re-checked, so two runs at the same time still send one reminder."""
     now = now or timezone.now()
     with transaction.atomic():
-        application = (
-            Application.objects.with_scopes_disabled()
-            .select_for_update()
-            .filter(pk=application_id, status=ApplicationStatus.NEW, reminder_sent_at__isnull=True)
-            .first()
-        )
+        with unscoped("the reminder job runs for the whole site"):
+            application = (
+                Application.objects.select_for_update()
+                .filter(pk=application_id, status=ApplicationStatus.NEW, reminder_sent_at__isnull=True)
+                .first()
+            )
         if application is None:
             return False
-        application = (
-            Application.objects.with_scopes_disabled()
-            .select_related("tenant", "opportunity__organisation", "opportunity__contact_person__user")
-            .get(pk=application.pk)
-        )
+        with unscoped("the reminder job runs for the whole site"):
+            application = Application.objects.select_related(
+                "tenant", "opportunity__organisation", "opportunity__contact_person__user"
+            ).get(pk=application.pk)
         email, language = association_recipient(application.opportunity)
         recipient, language = (email, language) if email else (application.tenant.email, None)
         application.reminder_sent_at = now

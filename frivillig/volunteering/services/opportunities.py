@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frivillig.core.email import send_templated_mail
+from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
 from frivillig.crm.models import Tag
 from frivillig.volunteering.caching import board_changed
@@ -134,7 +135,8 @@ def opportunity_save(
 
 def _locked(opportunity: Opportunity) -> Opportunity:
     """The row, locked for the rest of the transaction, so two clicks cannot both change the status."""
-    locked = Opportunity.objects.with_scopes_disabled().select_for_update().get(pk=opportunity.pk)
+    with unscoped("re-reads under a lock the row the caller already holds"):
+        locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     opportunity.status = locked.status
     opportunity.expires_on = locked.expires_on
     return opportunity
@@ -281,11 +283,10 @@ def opportunities_expire(*, today: date) -> int:
     for opportunity in past_expiry(today=today):
         with transaction.atomic():
             # Conditional update: a second run, or a renewal at the same moment, leaves the row alone.
-            changed = (
-                Opportunity.objects.with_scopes_disabled()
-                .filter(pk=opportunity.pk, status=OpportunityStatus.PUBLISHED, expires_on__lt=today)
-                .update(status=OpportunityStatus.EXPIRED, closed_at=timezone.now(), updated_at=timezone.now())
-            )
+            with unscoped("the expiry job runs for the whole site"):
+                changed = Opportunity.objects.filter(
+                    pk=opportunity.pk, status=OpportunityStatus.PUBLISHED, expires_on__lt=today
+                ).update(status=OpportunityStatus.EXPIRED, closed_at=timezone.now(), updated_at=timezone.now())
             if changed:
                 board_changed()  # an update() sends no signal
                 log_action(
@@ -321,11 +322,10 @@ def opportunities_warn_before_expiry(*, today: date, base_url: str) -> tuple[int
     warned = without_address = 0
     for opportunity in expiring_soon(today=today, warn_days=EXPIRY_WARNING_DAYS):
         with transaction.atomic():
-            claimed = (
-                Opportunity.objects.with_scopes_disabled()
-                .filter(pk=opportunity.pk, status=OpportunityStatus.PUBLISHED, expiry_warning_sent_at=None)
-                .update(expiry_warning_sent_at=timezone.now())
-            )
+            with unscoped("the expiry job runs for the whole site"):
+                claimed = Opportunity.objects.filter(
+                    pk=opportunity.pk, status=OpportunityStatus.PUBLISHED, expiry_warning_sent_at=None
+                ).update(expiry_warning_sent_at=timezone.now())
             if not claimed:
                 continue
             recipients = expiry_warning_recipients(opportunity)
