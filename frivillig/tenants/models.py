@@ -7,16 +7,16 @@ from django_scopes import ScopedManager
 from frivillig.tenants.enums import Role
 
 kommunekode_validator = RegexValidator(r"^\d{3}$", _("The municipality code has three digits, e.g. 340."))
-# First path segments the site itself uses; a tenant slug may not take one.
-RESERVED_SLUGS = frozenset(
-    {"admin", "konto", "invitation", "sprog", "static", "media", "api", "frivilligjob", "min-side"}
-)
 
 
 def validate_slug_not_reserved(value: str) -> None:
+    """A tenant slug may not take a first path segment that the site itself uses: the apps' pages mounted at the
+    root (read from the URLconf, so each app reserves its own by mounting them) and the static and media files."""
     from django.core.exceptions import ValidationError
 
-    if value.lower() in RESERVED_SLUGS:
+    from frivillig.core.urlconf import site_path_segments
+
+    if value.lower() in site_path_segments():
         raise ValidationError(_("This short name is used by the site itself. Choose another."))
 
 
