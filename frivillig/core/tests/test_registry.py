@@ -11,7 +11,7 @@ def test_registry_lists_what_each_app_offers():
         "demo": ["core", "crm", "volunteering"],
         "indicators": [],
         "menu": [],
-        "merge_hooks": [],
+        "merge_hooks": ["tenants", "crm"],
         "privacy": [],
         "tenant_setup": [],
     }

@@ -4,36 +4,41 @@ Everything that points at the removed record moves to the kept one, without dupl
 the kept record take the removed one's values; then the removed record is deleted and the merge is logged.
 Archived records may be merged like any other: the kept record keeps its own archive state.
 
-`ORGANISATION_RELATIONS` and `PERSON_RELATIONS` list every relation the merge moves. A test compares them with
-the models, so a new foreign key to Organisation or Person fails the suite until the merge knows about it.
+What moves is found, not listed: every foreign key and one-to-one field that points at the model, in any
+installed app (including the apps above crm, which crm never imports), and every many-to-many link to it, is
+re-pointed at the kept record with one UPDATE per relation. A new relation to Organisation or Person is merged
+from the day it is declared. Rows are reached through each model's base manager: a manager that hides some rows
+(archived ones, say) must not leave them pointing at a deleted record.
+
+Two kinds of rows cannot simply be re-pointed:
+- a many-to-many link the kept record already has (the same tag, the same interaction): the removed record's copy
+  is a duplicate and goes. This holds for every many-to-many relation, so it is done here.
+- a row that may exist once per record, by a unique constraint or by its app's rules (a representative's
+  membership, the same role in the same organisation). Only the app that owns the row knows which copy to keep,
+  so it says so in a merge hook.
+
+Merge hooks: an app may offer a module `merge_hooks.py` (found by `frivillig.core.registry`) with
+
+    def before_merge(*, model, survivor, merged) -> dict[str, int] | None
+
+It is called for every merge of any model, in INSTALLED_APPS order, inside the merge's transaction, after both
+records are locked and before anything moves. `model` is the merged model's class: a hook in a lower layer
+compares `model._meta.label_lower` or looks for its own fields that point at `model`, and never imports the
+model. The hook deletes or changes its own rows that would clash; whatever it leaves is moved afterwards. The
+counts it returns are added to the audit entry's "moved". A unique constraint that no hook resolves makes the
+merge fail with an IntegrityError and change nothing: such a relation needs a hook.
+
+Locking the two records also guards the move: a row inserted elsewhere at the same moment that points at the
+removed record waits for the lock (PostgreSQL) and then fails, rather than being deleted with it.
 """
 
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from frivillig.core.registry import collect
 from frivillig.core.services import log_action
-from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person
-from frivillig.tenants.models import Invitation, Membership
-from frivillig.volunteering.models import Opportunity
-
-ORGANISATION_RELATIONS = frozenset(
-    {
-        "crm.organisationrole.organisation",
-        "crm.interaction.organisations",
-        "crm.collaborationrelation.organisation",
-        "tenants.membership.organisation",
-        "tenants.invitation.organisation",
-        "volunteering.opportunity.organisation",
-    }
-)
-PERSON_RELATIONS = frozenset(
-    {
-        "crm.organisationrole.person",
-        "crm.interaction.people",
-        "crm.collaborationrelation.person",
-        "volunteering.opportunity.contact_person",
-    }
-)
+from frivillig.crm.models import Organisation, Person
 
 ORGANISATION_FILL_FIELDS = ("purpose", "description", "website", "email", "phone", "member_since", "logo")
 # An address is one thing: a postcode from one record and a street from the other would be neither.
@@ -44,6 +49,47 @@ PERSON_CONSENT_FIELDS = ("consent_given_at", "consent_method", "consent_recorded
 
 class MergeError(Exception):
     """The two records cannot be merged; the message says why."""
+
+
+def merge_relations(model: type[models.Model]) -> dict[str, models.ForeignObjectRel]:
+    """Every relation by which a row of some model points at `model`, under a readable key.
+
+    The reverse side of each foreign key and one-to-one field, including those of the tables Django creates for
+    many-to-many fields (declared on `model` itself, like an organisation's tags, or on another model, like an
+    interaction's organisations). A many-to-many field's link table is named after the field:
+    "crm.interaction.organisations"; any other relation after its field: "volunteering.opportunity.organisation".
+    """
+    found = {}
+    for relation in model._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete and (relation.one_to_many or relation.one_to_one)):
+            continue
+        declared_by = relation.related_model._meta.auto_created  # the model whose many-to-many made this table
+        if declared_by:
+            field = next(f for f in declared_by._meta.many_to_many if f.remote_field.through is relation.related_model)
+            key = f"{declared_by._meta.label_lower}.{field.name}"
+        else:
+            key = f"{relation.related_model._meta.label_lower}.{relation.field.name}"
+        found[key] = relation
+    return found
+
+
+def _move_relation(relation: models.ForeignObjectRel, survivor, merged) -> int:
+    table, column = relation.related_model, relation.field.name
+    rows = table._base_manager.filter(**{column: merged})
+    if table._meta.auto_created:
+        # A many-to-many link table: a link the kept record has already is a duplicate of this one.
+        other = next(f.name for f in table._meta.fields if f.is_relation and f.name != column)
+        rows.filter(Exists(table._base_manager.filter(**{column: survivor, other: OuterRef(other)}))).delete()
+    return rows.update(**{column: survivor})
+
+
+def _move_everything(model: type[models.Model], survivor, merged) -> dict[str, int]:
+    moved: dict[str, int] = {}
+    for hook in collect("merge_hooks", "before_merge"):
+        moved.update(hook(model=model, survivor=survivor, merged=merged) or {})
+    for key, relation in merge_relations(model).items():
+        moved[key] = _move_relation(relation, survivor, merged)
+    return moved
 
 
 def _empty(value) -> bool:
@@ -87,59 +133,12 @@ def _lock_pair(model, keep, remove, same_message: str):
     return locked[keep.pk], locked[remove.pk]
 
 
-def _move_roles(remove_filter: dict, keep_filter: dict, other: str, new_owner: dict) -> tuple[int, int]:
-    """Move roles to the kept record; a role the kept record already has (same party, role and dates) goes."""
-    fields = (f"{other}_id", "role", "started_on", "ended_on")
-    existing = set(OrganisationRole.objects.filter(**keep_filter).values_list(*fields))
-    move, drop = [], []
-    for pk, *key in OrganisationRole.objects.filter(**remove_filter).values_list("pk", *fields):
-        if tuple(key) in existing:
-            drop.append(pk)
-        else:
-            existing.add(tuple(key))
-            move.append(pk)
-    OrganisationRole.objects.filter(pk__in=drop).delete()
-    OrganisationRole.objects.filter(pk__in=move).update(**new_owner)
-    return len(move), len(drop)
-
-
-def _move_m2m(through, column: str, keep_id: int, remove_id: int, other: str) -> int:
-    """Point the removed record's links at the kept one, except where the kept one is linked already."""
-    already = list(through.objects.filter(**{column: keep_id}).values_list(other, flat=True))
-    moved = (
-        through.objects.filter(**{column: remove_id}).exclude(**{f"{other}__in": already}).update(**{column: keep_id})
-    )
-    through.objects.filter(**{column: remove_id}).delete()
-    return moved
-
-
 @transaction.atomic
 def organisation_merge(*, keep: Organisation, remove: Organisation, actor) -> Organisation:
     keep, remove = _lock_pair(
         Organisation, keep, remove, _("An organisation cannot be merged with itself. Choose two different ones.")
     )
-    moved: dict[str, int] = {}
-    moved["roles"], moved["duplicate_roles_removed"] = _move_roles(
-        {"organisation": remove}, {"organisation": keep}, "person", {"organisation": keep}
-    )
-    moved["interactions"] = _move_m2m(
-        Interaction.organisations.through, "organisation_id", keep.pk, remove.pk, "interaction_id"
-    )
-    moved["relations"] = CollaborationRelation.objects.filter(organisation=remove).update(organisation=keep)
-
-    # A representative of both keeps one membership for the kept organisation (one per user and role).
-    represented = set(Membership.objects.filter(organisation=keep).values_list("user_id", "role"))
-    duplicates, representatives = [], []
-    for pk, user_id, role in Membership.objects.filter(organisation=remove).values_list("pk", "user_id", "role"):
-        (duplicates if (user_id, role) in represented else representatives).append(pk)
-    Membership.objects.filter(pk__in=duplicates).delete()
-    moved["representatives"] = Membership.objects.filter(pk__in=representatives).update(organisation=keep)
-    moved["invitations"] = Invitation.objects.filter(organisation=remove).update(organisation=keep)
-    moved["opportunities"] = Opportunity.objects.filter(organisation=remove).update(organisation=keep)
-
-    for name in ("target_groups", "activity_areas"):
-        through = getattr(Organisation, name).through
-        moved[name] = _move_m2m(through, "organisation_id", keep.pk, remove.pk, "tag_id")
+    moved = _move_everything(Organisation, keep, remove)
 
     filled = _fill(keep, remove, ORGANISATION_FILL_FIELDS)
     filled += _fill_group(keep, remove, ORGANISATION_ADDRESS_FIELDS)
@@ -168,13 +167,7 @@ def person_merge(*, keep: Person, remove: Person, actor) -> Person:
     keep, remove = _lock_pair(
         Person, keep, remove, _("A person cannot be merged with themselves. Choose two different people.")
     )
-    moved: dict[str, int] = {}
-    moved["roles"], moved["duplicate_roles_removed"] = _move_roles(
-        {"person": remove}, {"person": keep}, "organisation", {"person": keep}
-    )
-    moved["interactions"] = _move_m2m(Interaction.people.through, "person_id", keep.pk, remove.pk, "interaction_id")
-    moved["relations"] = CollaborationRelation.objects.filter(person=remove).update(person=keep)
-    moved["opportunities"] = Opportunity.objects.filter(contact_person=remove).update(contact_person=keep)
+    moved = _move_everything(Person, keep, remove)
 
     filled = _fill(keep, remove, PERSON_FILL_FIELDS)
     if keep.consent_given_at is None and remove.consent_given_at is not None:
