@@ -20,20 +20,31 @@ def ui_widget(field):
     return field.as_widget(attrs=attrs)
 
 
-# URL namespaces whose pages take no tenant.
-NATIONAL_NAMESPACES = frozenset({"accounts", "national"})
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu's links that this person may open here (each app's `menu.py`, see core.navigation)."""
+    from frivillig.core import navigation
+
+    return navigation.main_menu(context.get("request"), context.get("tenant"))
 
 
-@register.inclusion_tag("core/ui/nav_item.html", takes_context=True)
-def nav_item(context, url_name: str, label: str, section: str = ""):
-    """A main-menu link, marked as the current page when the view's name is `url_name` or starts with `section`."""
-    from django.urls import reverse
+@register.simple_tag(takes_context=True)
+def menu_area(context, area: str):
+    """Every link of one work area that this person may open here, also those kept out of the main menu."""
+    from frivillig.core import navigation
 
-    request = context.get("request")
-    tenant = context.get("tenant")
-    national = url_name == "front_page" or url_name.split(":")[0] in NATIONAL_NAMESPACES
-    kwargs = {} if national or tenant is None else {"tenant_slug": tenant.slug}
-    # The 500 page renders without a request: nothing is current there.
-    view_name = getattr(getattr(request, "resolver_match", None), "view_name", "") or ""
-    current = view_name == url_name or bool(section and view_name.startswith(section))
-    return {"href": reverse(url_name, kwargs=kwargs), "label": label, "current": current}
+    return navigation.area_links(context.get("request"), context.get("tenant"), area)
+
+
+@register.simple_tag(takes_context=True)
+def home_sections(context):
+    """The parts of a tenant's front page that the apps offer and this person may see, rendered in order."""
+    from django.utils.safestring import mark_safe
+
+    from frivillig.core import navigation
+
+    parts = []
+    for section, extra in navigation.home_sections(context.get("request"), context.get("tenant")):
+        with context.push(**extra):
+            parts.append(context.template.engine.get_template(section.template).render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - each part is a template rendered with autoescaping

@@ -10,7 +10,7 @@ def test_registry_lists_what_each_app_offers():
     assert registry.registered() == {
         "demo": ["core", "crm", "volunteering"],
         "indicators": [],
-        "menu": [],
+        "menu": ["accounts", "tenants", "communication", "crm", "volunteering"],
         "merge_hooks": ["tenants", "crm"],
         "privacy": [],
         "tenant_setup": [],
