@@ -27,13 +27,10 @@ from frivillig.accounts.services import (
     user_update_profile,
     user_verify_email,
 )
+from frivillig.core.links import site_url
 from frivillig.core.params import safe_next
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 from frivillig.tenants.selectors import tenants_of
-
-
-def base_url(request) -> str:
-    return f"{request.scheme}://{request.get_host()}"
 
 
 def set_language_cookie(response, language: str):
@@ -61,7 +58,7 @@ def signup(request):
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             language=request.LANGUAGE_CODE,
-            base_url=base_url(request),
+            base_url=site_url(request),
         )
         request.session["signup_email"] = form.cleaned_data["email"]
         return redirect("accounts:signup_done")
@@ -109,7 +106,7 @@ def login_view(request):
         else:
             throttle.not_a_failure(attempt)
             if form.unverified_user is not None:
-                send_verification(user=form.unverified_user, base_url=base_url(request))
+                send_verification(user=form.unverified_user, base_url=site_url(request))
     context = {"form": form, "next": safe_next(request, "")}
     return render(request, "accounts/user_login.html", context, status=status)
 

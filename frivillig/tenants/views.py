@@ -7,8 +7,8 @@ from django.views.decorators.http import require_POST
 from frivillig.accounts.forms import InvitationSignUpForm
 from frivillig.accounts.models import User
 from frivillig.accounts.services import is_unconfirmed, log_login, user_create_verified
-from frivillig.accounts.views import base_url
 from frivillig.core.audit import action_label
+from frivillig.core.links import site_url
 from frivillig.core.models import AuditEntry
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_id
@@ -36,8 +36,13 @@ def front_page(request):
 
 @view_permission(PUBLIC)
 def tenant_home(request, tenant_slug: str):
-    # What the apps add to this page (calls to action, a representative's association) comes from their menu.py.
-    return render(request, "tenants/tenant_home.html")
+    context = {}
+    if request.user.is_authenticated:
+        from frivillig.crm.selectors import represented_organisations
+
+        # Lazy: read only when the page shows the "Your association" part (representatives).
+        context["represented"] = represented_organisations(request.user, request.tenant)
+    return render(request, "tenants/tenant_home.html", context)
 
 
 @view_permission("tenants.manage_members")
@@ -63,7 +68,7 @@ def member_invite(request, tenant_slug: str):
             role=form.cleaned_data["role"],
             organisation=form.cleaned_data["organisation"],
             invited_by=request.user,
-            base_url=base_url(request),
+            base_url=site_url(request),
         )
         messages.success(
             request,

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.views import base_url
+from frivillig.core.links import site_url
 from frivillig.core.permissions import view_permission
 from frivillig.crm.forms.selfservice import ContactPersonForm, OrganisationProfileForm
 from frivillig.crm.models import Organisation
@@ -100,7 +100,7 @@ def selfservice_invite(request, tenant_slug: str, pk: int):
             role=Role.ASSOCIATION_REP,
             organisation=organisation,
             invited_by=request.user,
-            base_url=base_url(request),
+            base_url=site_url(request),
         )
         messages.success(
             request,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.views import base_url
+from frivillig.core.links import site_url
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 from frivillig.core.throttle import client_address
@@ -94,7 +94,7 @@ def apply(request, tenant_slug: str, pk: int):
             message=values.get("message", ""),
             user=user,
             language=request.LANGUAGE_CODE,
-            base_url=base_url(request),
+            base_url=site_url(request),
         )
     except DuplicateApplication as error:
         # Only a logged-in person is told: it is their own address. A guest gets the same answer whatever the
@@ -111,7 +111,7 @@ def apply(request, tenant_slug: str, pk: int):
 @view_permission(PUBLIC)
 def confirm_application(request, token: str):
     try:
-        application, confirmed_now = application_confirm(token=token, base_url=base_url(request))
+        application, confirmed_now = application_confirm(token=token, base_url=site_url(request))
     except ConfirmationLinkError as error:
         return render(request, "volunteering/application_confirm.html", {"error": str(error)}, status=400)
     context = {
@@ -258,7 +258,7 @@ def withdraw_application(request, pk: int):
     application = get_object_or_404(own_applications(request.user), pk=pk)
     if request.method == "POST":
         try:
-            application_withdraw(application=application, actor=request.user, base_url=base_url(request))
+            application_withdraw(application=application, actor=request.user, base_url=site_url(request))
         except ApplicationError as error:
             messages.error(request, str(error))
         else:
