@@ -9,9 +9,9 @@ from django_scopes import scopes_disabled
 from frivillig.accounts.models import User
 from frivillig.crm.enums import OrganisationKind
 from frivillig.crm.models import Organisation, Person
-from frivillig.crm.services import tags_seed_defaults
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Membership, Tenant
+from frivillig.tenants.services import tenant_create
 
 PASSWORD = "et langt og godt kodeord"
 
@@ -132,8 +132,9 @@ class Personas:
 
 
 def build_personas() -> Personas:
-    tenant = TenantFactory(slug="alfa", name="Alfa", kommunekode="901")
-    other = TenantFactory(slug="charlie", name="Charlie", kommunekode="902")
+    # Through the one service that makes tenants, so every app sets them up as for a real one (crm's words).
+    tenant = tenant_create(tenant=TenantFactory.build(slug="alfa", name="Alfa", kommunekode="901"), actor=None)
+    other = tenant_create(tenant=TenantFactory.build(slug="charlie", name="Charlie", kommunekode="902"), actor=None)
     personas = Personas(tenant=tenant, other_tenant=other)
     personas.users["citizen"] = UserFactory(email="citizen@example.org", full_name="Cecilie Borger")
     for name, role in [
@@ -144,9 +145,6 @@ def build_personas() -> Personas:
         user = UserFactory(email=f"{name}@alfa.example.org", full_name=f"Alfa {name.replace('_', ' ').title()}")
         grant(user, tenant, role)
         personas.users[name] = user
-    with scopes_disabled():
-        tags_seed_defaults(tenant=tenant)
-        tags_seed_defaults(tenant=other)
     personas.organisation = make_organisation(tenant, name="Alfa Besøgsvenner", cvr="12345674")
     personas.other_organisation = make_organisation(tenant, name="Alfa Lektiecafé")
     personas.foreign_organisation = make_organisation(other, name="Charlie Idrætsforening")

@@ -1,9 +1,8 @@
 from django.contrib import admin
-from django_scopes import scope
 
 from frivillig.core.admin import CrossTenantAdmin
-from frivillig.crm.services.tags import tags_seed_defaults
 from frivillig.tenants.models import Invitation, Membership, Tenant
+from frivillig.tenants.services import tenant_create
 
 
 @admin.register(Tenant)
@@ -20,11 +19,11 @@ class TenantAdmin(admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if not change:
-            # A new centre starts with the default word lists; its admin adapts them afterwards.
-            with scope(tenant=obj):
-                tags_seed_defaults(tenant=obj)
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            # Through the service, so that every app sets the new tenant up (crm seeds its word lists).
+            tenant_create(tenant=obj, actor=request.user)
 
 
 @admin.register(Membership)

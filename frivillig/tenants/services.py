@@ -3,11 +3,16 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_scopes import scope
 
+from frivillig.accounts.models import User
+from frivillig.core import registry
 from frivillig.core.email import send_templated_mail
+from frivillig.core.events import send_after_commit
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
 from frivillig.tenants.enums import Role
+from frivillig.tenants.events import tenant_created
 from frivillig.tenants.models import Invitation, Membership, Tenant
 
 INVITATION_SALT = "frivillig.tenants.invitation"
@@ -208,3 +213,29 @@ def tenant_update(*, tenant: Tenant, actor, changed: list[str]) -> Tenant:
     tenant.save()
     log_action("tenants.tenant.updated", actor=actor, tenant=tenant, target=tenant, data={"fields": changed})
     return tenant
+
+
+@transaction.atomic
+def tenant_create(*, tenant: Tenant, actor: User | None) -> Tenant:
+    """Save a new tenant (an unsaved instance the operator's form or the demo validated), let every app set it up,
+    and announce it once committed. The one way a tenant comes into being: the admin, the demo and the tests'
+    personas all go through here."""
+    if tenant.pk is not None:
+        raise ValueError("tenant_create() takes a tenant that is not saved yet.")
+    tenant.save()
+    # The platform's log, not the tenant's: creating a tenant is the operator's act, outside it.
+    log_action("tenants.tenant.created", actor=actor, target=tenant)
+    tenant_set_up(tenant=tenant)
+    send_after_commit(tenant_created, tenant_id=tenant.pk)
+    return tenant
+
+
+@transaction.atomic
+def tenant_set_up(*, tenant: Tenant) -> None:
+    """Run every app's `tenant_setup.set_up_tenant(tenant=...)`, in INSTALLED_APPS order, inside the tenant's scope.
+
+    Each hook adds only what is missing, so running set-up on an existing tenant is safe: the demo does, so that
+    an app added since the tenant was made gives it its part."""
+    with scope(tenant=tenant):
+        for set_up_tenant in registry.collect("tenant_setup", "set_up_tenant"):
+            set_up_tenant(tenant=tenant)

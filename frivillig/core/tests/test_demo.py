@@ -76,3 +76,66 @@ def test_demo_user_can_log_in(client, db):
     assert response.status_code == 302
     members = client.get(reverse("tenants:home", kwargs={"tenant_slug": "soroe"}))
     assert Role.CENTRE_STAFF in members.context["tenant_roles"]
+
+
+def test_demo_runs_each_apps_loader_in_installed_apps_order_with_one_shared_context(db, monkeypatch):
+    import types
+
+    from django.apps import apps
+
+    from frivillig.core import demo_loader
+
+    seen = []
+
+    def loader(label):
+        def load(context):
+            seen.append((label, list(context.tenants), list(context.users)))
+            context.tenants[label] = label
+            context.users[label] = label
+
+        return types.SimpleNamespace(load=load)
+
+    found = tuple(
+        (apps.get_app_config(label), loader(label)) for label in ["accounts", "tenants", "crm", "volunteering"]
+    )
+    found += ((apps.get_app_config("communication"), types.SimpleNamespace(DATA=[1, 2])),)
+    monkeypatch.setattr(demo_loader, "app_modules", lambda name: found)
+
+    context = demo_loader.load_demo()
+
+    assert seen == [
+        ("accounts", [], []),
+        ("tenants", ["accounts"], ["accounts"]),
+        ("crm", ["accounts", "tenants"], ["accounts", "tenants"]),
+        ("volunteering", ["accounts", "tenants", "crm"], ["accounts", "tenants", "crm"]),
+    ]
+    assert context.password == DEMO_PASSWORD
+
+
+def test_demo_context_holds_what_the_kernel_made(db):
+    from frivillig.core.demo_loader import load_demo
+
+    context = load_demo()
+
+    assert list(context.tenants) == ["soroe", "roedovre"]
+    assert {"borger", "staff.soroe", "admin.roedovre", "forening.soroe", "kommune.roedovre"} <= set(context.users)
+    assert context.users["forening.soroe"].email == "forening.soroe@example.org"
+
+
+def test_demo_context_random_generators_repeat_and_differ_by_part():
+    from frivillig.core.demo_loader import DemoContext
+
+    context = DemoContext()
+
+    assert context.rng("soroe", "x").random() == DemoContext().rng("soroe", "x").random()
+    assert context.rng("soroe", "x").random() != context.rng("roedovre", "x").random()
+
+
+def test_demo_tenants_are_made_through_the_tenant_service(db):
+    from frivillig.core.models import AuditEntry
+
+    call_command("demo", force=True)
+
+    with scopes_disabled():
+        created = AuditEntry.objects.filter(code="tenants.tenant.created").values_list("target_label", flat=True)
+        assert sorted(created) == ["Rødovre", "Sorø"]

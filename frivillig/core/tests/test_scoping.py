@@ -27,6 +27,7 @@ RAW_ESCAPES_ALLOWED = {
     "frivillig/*/admin/*.py": "the operator's Django admin sees every tenant",
     "frivillig/*/management/commands/*.py": "management commands run outside any request",
     "frivillig/*/demo.py": "the demo loader runs from a management command",
+    "frivillig/core/demo_loader.py": "the demo loader runs from a management command",
     "frivillig/*/demo/*.py": "the demo loader runs from a management command",
     "frivillig/*/demo_data.py": "the demo loader runs from a management command",
     "frivillig/testing.py": "test fixtures and personas",
@@ -67,6 +68,11 @@ ALLOWED = {
     ("frivillig/volunteering/services/opportunities.py", "the expiry job runs for the whole site"),
     ("frivillig/volunteering/search.py", "stores the derived search text of the row the caller already holds"),
     ("frivillig/volunteering/signals.py", "stores the derived word keys of the rows the caller already holds"),
+    ("frivillig/volunteering/receivers.py", "finds the opportunities of organisations the register changed"),
+    (
+        "frivillig/volunteering/search.py",
+        "stores the derived search text of the opportunities a change in the register named",
+    ),
     ("frivillig/volunteering/selectors/applications.py", "a person's own applications are theirs in every tenant"),
     (
         "frivillig/volunteering/selectors/board.py",

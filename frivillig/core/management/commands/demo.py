@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from frivillig.core.demo import DEMO_PASSWORD, demo_logins, load_demo
+from frivillig.core.demo_loader import DEMO_PASSWORD, demo_logins, load_demo
 
 
 class Command(BaseCommand):
