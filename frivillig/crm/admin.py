@@ -6,6 +6,8 @@ from django.contrib.admin.widgets import AdminFileWidget
 from frivillig.core.admin import CrossTenantAdmin
 from frivillig.core.uploads import LOGO, ImageUploadField
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.services.organisations import organisation_save
+from frivillig.crm.services.tags import tag_update
 
 
 @admin.register(Tag)
@@ -24,6 +26,14 @@ class TagAdmin(CrossTenantAdmin):
         # Organisations and interactions may carry the word: take it out of use instead.
         return False
 
+    def save_model(self, request, obj, form, change):
+        # Through the service, so the change is logged and announced (crm.events.tag_changed): opportunities keep
+        # the word's labels in their search text. A new word is saved as typed here; nothing holds it yet.
+        if change:
+            tag_update(tag=obj, actor=request.user, changed=form.changed_data)
+        else:
+            super().save_model(request, obj, form, change)
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(CrossTenantAdmin):
@@ -33,6 +43,11 @@ class OrganisationAdmin(CrossTenantAdmin):
     search_fields = ["name", "cvr", "email", "town"]
     filter_horizontal = ["target_groups", "activity_areas"]
     readonly_fields = ["created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        # Through the service, so the change is logged and announced (crm.events.organisation_changed):
+        # opportunities keep the organisation's name in their search text.
+        organisation_save(organisation=obj, actor=request.user, changed=form.changed_data if change else None)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "logo":

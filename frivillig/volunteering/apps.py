@@ -9,10 +9,11 @@ class VolunteeringConfig(AppConfig):
     label = "volunteering"
 
     def ready(self):
-        from frivillig.volunteering import caching, signals
+        from frivillig.volunteering import caching, receivers, signals
 
         caching.connect_signals()
         signals.connect_signals()
+        receivers.connect_receivers()
         register_actions(
             {
                 "volunteering.opportunity.created": _("Volunteer opportunity created"),

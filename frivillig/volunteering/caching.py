@@ -5,10 +5,11 @@ tenant, or national), search, filters, sort and page number; and a volunteer's s
 applications and language. The rows a board page shows are still read fresh; they are few.
 
 Why it is safe: every answer is kept with the board's *version*, a token renewed whenever something the board
-or the suggestions show may have changed — an opportunity, its words, an organisation, a tenant or a word saved
-or deleted (signals, connected in the app's `ready`), and the services' bulk updates (`board_changed()`). The
-token is renewed at once and again when the transaction commits, so nobody keeps an answer computed from data
-that a commit has since changed. A profile's own changes need no token: its `updated_at` is in its key, like the
+or the suggestions show may have changed — an opportunity or its words saved or deleted, a tenant saved (model
+signals, connected in the app's `ready`), an organisation or a word changed, or two records merged (the register's
+events, answered in `receivers.py`), and the services' bulk updates (`board_changed()`). The token is renewed at
+once and again when the transaction commits, so nobody keeps an answer computed from data that a commit has since
+changed. A profile's own changes need no token: its `updated_at` is in its key, like the
 ids of the opportunities the person applied for.
 
 What lags: time alone changes the board too (an opportunity passes its "open until" date, a scheduled one's
@@ -98,13 +99,16 @@ def _changed(**_kwargs) -> None:
 
 
 def connect_signals() -> None:
-    """What the board and the suggestions show: opportunities and their words, organisations, tenants, words."""
-    from frivillig.crm.models import Organisation, Tag
+    """The board's own rows and the tenants; organisations and words renew it through the register's events
+    (frivillig/volunteering/receivers.py), which every write of theirs sends, the operator's admin included."""
     from frivillig.tenants.models import Tenant
     from frivillig.volunteering.matching import WORD_KEY_FIELDS
     from frivillig.volunteering.models import Opportunity
 
-    for model in (Opportunity, Organisation, Tenant, Tag):
+    # Model signals, not events: an opportunity also disappears without any service, deleted with its
+    # organisation or its tenant (a cascade), and a tenant is changed in the operator's admin as well as by the
+    # tenants app's services, which (in the kernel) announce nothing the board could answer.
+    for model in (Opportunity, Tenant):
         post_save.connect(_changed, sender=model, dispatch_uid=f"board-saved-{model._meta.label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"board-deleted-{model._meta.label}")
     for relation in WORD_KEY_FIELDS:

@@ -7,6 +7,7 @@ start of a stem, and the rank counts title hits double.
 """
 
 import re
+from collections.abc import Iterable
 
 import snowballstemmer
 from django.db import connection
@@ -57,12 +58,58 @@ def search_fields(opportunity) -> tuple[str, str]:
     return document, stem_text
 
 
+# --- the derived fields, stored ------------------------------------------------------------------------------
+# The search text and the word keys are copies of what the opportunity, its organisation and its words say. They
+# are refreshed in one place: the opportunity's own service after a save, and volunteering.receivers when the
+# register announces a renamed organisation, a relabelled word or a merge (frivillig/crm/events.py).
+
+DERIVED_FIELDS = ("search_document", "search_stems", "word_keys")
+# Opportunities read and written per round of the bulk refresh: one read of the rows with their organisations, one
+# per word relation, one UPDATE.
+REFRESH_BATCH = 500
+
+
+def derived_fields(opportunity) -> dict[str, str]:
+    """The stored copies of an opportunity's text and words, worked out from its saved fields and words."""
+    from frivillig.volunteering.matching import WORD_KEY_FIELDS, word_keys_text
+
+    document, stem_text = search_fields(opportunity)
+    keys = word_keys_text(
+        {name: [tag.slug for tag in getattr(opportunity, name).all()] for name in WORD_KEY_FIELDS}
+        if opportunity.pk
+        else {}
+    )
+    return {"search_document": document, "search_stems": stem_text, "word_keys": keys}
+
+
 def refresh_search_fields(opportunity) -> None:
-    opportunity.search_document, opportunity.search_stems = search_fields(opportunity)
+    """Store the search text and the word keys of one opportunity whose fields and words are saved."""
+    values = derived_fields(opportunity)
+    for name, value in values.items():
+        setattr(opportunity, name, value)
     with unscoped("stores the derived search text of the row the caller already holds"):
-        type(opportunity).objects.filter(pk=opportunity.pk).update(
-            search_document=opportunity.search_document, search_stems=opportunity.search_stems
-        )
+        type(opportunity).objects.filter(pk=opportunity.pk).update(**values)
+
+
+def refresh_opportunities(opportunity_ids: Iterable[int]) -> int:
+    """Store the search text and the word keys of these opportunities, in any tenant, in bounded rounds of
+    REFRESH_BATCH (six queries each, however many opportunities). Returns how many were refreshed."""
+    from frivillig.volunteering.matching import WORD_KEY_FIELDS
+    from frivillig.volunteering.models import Opportunity
+
+    ids = sorted(set(opportunity_ids))
+    for start in range(0, len(ids), REFRESH_BATCH):
+        with unscoped("stores the derived search text of the opportunities a change in the register named"):
+            rows = list(
+                Opportunity.objects.filter(pk__in=ids[start : start + REFRESH_BATCH])
+                .select_related("organisation")
+                .prefetch_related(*WORD_KEY_FIELDS)
+            )
+            for row in rows:
+                for name, value in derived_fields(row).items():
+                    setattr(row, name, value)
+            Opportunity.objects.bulk_update(rows, DERIVED_FIELDS)
+    return len(ids)
 
 
 class _StoredVector(Expression):

@@ -11,9 +11,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.crypto import salted_hmac
 
+from frivillig.core.events import send_after_commit
 from frivillig.core.private_files import private_files_delete_older_than, private_storage
 from frivillig.core.services import log_action
 from frivillig.crm.enums import OrganisationKind
+from frivillig.crm.events import organisation_changed
 from frivillig.crm.importing import ImportKind, ImportPlan
 from frivillig.crm.models import Organisation, OrganisationRole, Person
 
@@ -144,6 +146,9 @@ def import_run(*, tenant, plan: ImportPlan, actor, filename: str = "") -> Import
         raise ValueError("Only a plan without errors can be imported.")
     if plan.kind == ImportKind.ORGANISATIONS:
         result = _import_organisations(tenant, plan)
+        send_after_commit(
+            organisation_changed, tenant_id=tenant.pk, organisation_ids=[*result.created, *result.updated]
+        )
     else:
         result = _import_people(tenant, plan)
     log_action(

@@ -32,12 +32,16 @@ Locking the two records also guards the move: a row inserted elsewhere at the sa
 removed record waits for the lock (PostgreSQL) and then fails, rather than being deleted with it.
 """
 
+from typing import cast
+
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from frivillig.core.events import send_after_commit
 from frivillig.core.registry import collect
 from frivillig.core.services import log_action
+from frivillig.crm.events import records_merged
 from frivillig.crm.models import Organisation, Person
 
 ORGANISATION_FILL_FIELDS = ("purpose", "description", "website", "email", "phone", "member_since", "logo")
@@ -59,22 +63,35 @@ def merge_relations(model: type[models.Model]) -> dict[str, models.ForeignObject
     interaction's organisations). A many-to-many field's link table is named after the field:
     "crm.interaction.organisations"; any other relation after its field: "volunteering.opportunity.organisation".
     """
-    found = {}
+    found: dict[str, models.ForeignObjectRel] = {}
     for relation in model._meta.get_fields(include_hidden=True):
-        if not (relation.auto_created and not relation.concrete and (relation.one_to_many or relation.one_to_one)):
+        # The reverse side of a relation is a ForeignObjectRel; auto_created and not concrete say so too.
+        if not (
+            isinstance(relation, models.ForeignObjectRel)
+            and relation.auto_created
+            and not relation.concrete
+            and (relation.one_to_many or relation.one_to_one)
+        ):
             continue
-        declared_by = relation.related_model._meta.auto_created  # the model whose many-to-many made this table
-        if declared_by:
-            field = next(f for f in declared_by._meta.many_to_many if f.remote_field.through is relation.related_model)
+        related_model = _model_of(relation)
+        declared_by = related_model._meta.auto_created  # the model whose many-to-many made this table
+        if isinstance(declared_by, type):
+            field = next(f for f in declared_by._meta.many_to_many if f.remote_field.through is related_model)
             key = f"{declared_by._meta.label_lower}.{field.name}"
         else:
-            key = f"{relation.related_model._meta.label_lower}.{relation.field.name}"
+            key = f"{related_model._meta.label_lower}.{relation.field.name}"
         found[key] = relation
     return found
 
 
+def _model_of(relation: models.ForeignObjectRel) -> type[models.Model]:
+    # Django resolves a lazy reference ("app.Model", "self") to the class once the apps are ready; the stubs
+    # still allow the string.
+    return cast(type[models.Model], relation.related_model)
+
+
 def _move_relation(relation: models.ForeignObjectRel, survivor, merged) -> int:
-    table, column = relation.related_model, relation.field.name
+    table, column = _model_of(relation), relation.field.name
     rows = table._base_manager.filter(**{column: merged})
     if table._meta.auto_created:
         # A many-to-many link table: a link the kept record has already is a duplicate of this one.
@@ -159,6 +176,9 @@ def organisation_merge(*, keep: Organisation, remove: Organisation, actor) -> Or
         target=keep,
         data={"kept": {"id": keep.pk, "name": keep.name}, "removed": removed, "moved": moved, "filled": filled},
     )
+    send_after_commit(
+        records_merged, tenant_id=keep.tenant_id, model="crm.organisation", kept_id=keep.pk, removed_id=removed["id"]
+    )
     return keep
 
 
@@ -186,5 +206,8 @@ def person_merge(*, keep: Person, remove: Person, actor) -> Person:
         tenant=keep.tenant,
         target=keep,
         data={"kept": {"id": keep.pk, "name": keep.full_name}, "removed": removed, "moved": moved, "filled": filled},
+    )
+    send_after_commit(
+        records_merged, tenant_id=keep.tenant_id, model="crm.person", kept_id=keep.pk, removed_id=removed["id"]
     )
     return keep

@@ -1,8 +1,14 @@
 from django.db import transaction
 from django.utils import timezone
 
+from frivillig.core.events import send_after_commit
 from frivillig.core.services import log_action
+from frivillig.crm.events import organisation_changed
 from frivillig.crm.models import Organisation, OrganisationRole, Person
+
+
+def _announce(organisation: Organisation) -> None:
+    send_after_commit(organisation_changed, tenant_id=organisation.tenant_id, organisation_ids=[organisation.pk])
 
 
 @transaction.atomic
@@ -17,6 +23,7 @@ def organisation_save(*, organisation: Organisation, actor, changed: list[str] |
         target=organisation,
         data={} if created else {"fields": changed or []},
     )
+    _announce(organisation)
     return organisation
 
 
@@ -26,6 +33,7 @@ def organisation_archive(*, organisation: Organisation, actor) -> Organisation:
     organisation.is_public = False
     organisation.save(update_fields=["archived_at", "is_public", "updated_at"])
     log_action("crm.organisation.archived", actor=actor, tenant=organisation.tenant, target=organisation)
+    _announce(organisation)
     return organisation
 
 
@@ -34,6 +42,7 @@ def organisation_restore(*, organisation: Organisation, actor) -> Organisation:
     organisation.archived_at = None
     organisation.save(update_fields=["archived_at", "updated_at"])
     log_action("crm.organisation.restored", actor=actor, tenant=organisation.tenant, target=organisation)
+    _announce(organisation)
     return organisation
 
 

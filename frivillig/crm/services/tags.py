@@ -2,7 +2,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
+from frivillig.core.events import send_after_commit
 from frivillig.core.services import log_action
+from frivillig.crm.events import tag_changed
 from frivillig.crm.models import Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
 
@@ -30,6 +32,8 @@ def tags_seed_defaults(*, tenant) -> int:
         if (vocabulary, slug) not in existing
     ]
     Tag.objects.bulk_create(new)
+    if new:
+        send_after_commit(tag_changed, tenant_id=tenant.pk, tag_ids=[tag.pk for tag in new])
     return len(new)
 
 
@@ -90,6 +94,7 @@ def tag_create(
         target=tag,
         data={"vocabulary": vocabulary, "slug": tag.slug},
     )
+    send_after_commit(tag_changed, tenant_id=tag.tenant_id, tag_ids=[tag.pk])
     return tag
 
 
@@ -108,4 +113,5 @@ def tag_update(*, tag: Tag, actor, changed: list[str]) -> Tag:
         target=tag,
         data={"vocabulary": tag.vocabulary, "fields": changed},
     )
+    send_after_commit(tag_changed, tenant_id=tag.tenant_id, tag_ids=[tag.pk])
     return tag

@@ -317,8 +317,10 @@ def test_merge_service_names_no_app_above_crm():
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     assert {name for name in imported if name.startswith("frivillig.")} <= {
+        "frivillig.core.events",
         "frivillig.core.registry",
         "frivillig.core.services",
+        "frivillig.crm.events",
         "frivillig.crm.models",
     }
 

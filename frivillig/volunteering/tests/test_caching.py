@@ -104,10 +104,13 @@ def test_a_changed_word_changes_the_facet_counts_at_once(client, personas, visit
     assert counts(client.get(NATIONAL), "omraade") == {"besoegsvenner": 1}
 
 
-def test_an_archived_organisation_leaves_the_board_at_once(client, personas, visiting):
+def test_an_archived_organisation_leaves_the_board_at_once(
+    client, personas, visiting, django_capture_on_commit_callbacks
+):
     assert total(client.get(BOARD)) == 1
 
-    with scopes_disabled():
+    # The register announces the archiving once it is committed (crm.events.organisation_changed).
+    with django_capture_on_commit_callbacks(execute=True), scopes_disabled():
         organisation_archive(organisation=personas.organisation, actor=personas.user("centre_staff"))
 
     assert total(client.get(BOARD)) == 0
