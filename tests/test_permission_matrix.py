@@ -1,109 +1,102 @@
 """Every URL of the project against every persona.
 
-A URL pattern that is not listed here fails the suite, so each new view must state who may use it.
+A URL pattern that is not listed fails the suite, so each new view must state who may use it. The rows live beside
+each app's tests, in `<app>/tests/matrix/*.py` (or one `<app>/tests/matrix.py`): `CASES` maps URL names to cases,
+and an optional `objects(personas)` returns the primary keys its URLs name. They are found in every installed app,
+so a new app brings its rows without an edit here.
 Expected outcomes: anonymous → login redirect; wrong role → 403; a person of another tenant → 404.
 """
 
+import pkgutil
+from importlib import import_module
+from importlib.util import find_spec
+
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from frivillig.core.permissions import PUBLIC
-from frivillig.tenants.enums import Role
-from frivillig.tenants.models import Invitation, Membership
-from frivillig.testing import (
-    LOGIN,
-    PERSONAS,
-    Case,
-    anonymous_only,
-    everyone,
-    logged_in,
-    public_tenant_page,
-    tenant_roles,
-)
+from frivillig.testing import LOGIN, PERSONAS, Case
 
-MATRIX: dict[str, Case] = {
-    "front_page": everyone(200),
-    "switch_language": everyone(302, method="post", data={"language": "en", "next": "/"}),
-    "invitation_accept": everyone(400, kwargs={"token": "not-a-valid-token"}),
-    "accounts:signup": anonymous_only(),
-    "accounts:signup_done": everyone(200),
-    "accounts:verify": everyone(400, kwargs={"token": "not-a-valid-token"}),
-    "accounts:login": anonymous_only(),
-    "accounts:logout": everyone(302, method="post"),
-    "accounts:profile": logged_in(),
-    "accounts:delete": logged_in(),
-    "accounts:password_change": logged_in(),
-    "accounts:password_reset": everyone(200),
-    "accounts:password_reset_done": everyone(200),
-    "accounts:password_reset_confirm": everyone(200, kwargs={"uidb64": "MQ", "token": "set-password"}),
-    "accounts:password_reset_complete": everyone(200),
-    "tenants:home": public_tenant_page(),
-    "tenants:members": tenant_roles(Role.TENANT_ADMIN),
-    "tenants:member_invite": tenant_roles(Role.TENANT_ADMIN),
-    "tenants:member_change_role": tenant_roles(
-        Role.TENANT_ADMIN,
-        status=302,
-        method="post",
-        kwargs={"pk": "{membership}"},
-        data={"role": Role.CENTRE_STAFF},
-    ),
-    "tenants:member_revoke": tenant_roles(Role.TENANT_ADMIN, kwargs={"pk": "{membership}"}),
-    "tenants:invitation_cancel": tenant_roles(
-        Role.TENANT_ADMIN, status=302, method="post", kwargs={"pk": "{invitation}"}
-    ),
-    "tenants:audit_log": tenant_roles(Role.TENANT_ADMIN),
-    "tenants:settings": tenant_roles(Role.TENANT_ADMIN),
-    "communication:accessibility": public_tenant_page(),
-    "communication:privacy": public_tenant_page(),
-    "communication:accessibility_edit": tenant_roles(Role.TENANT_ADMIN),
-    "communication:privacy_edit": tenant_roles(Role.TENANT_ADMIN),
-}
+
+def _app_matrix_module_names(config) -> list[str]:
+    """`<app>.tests.matrix` and, when it is a package, each module in it (one per area of the app), in order."""
+    name = f"{config.name}.tests.matrix"
+    try:
+        spec = find_spec(name)
+    except ModuleNotFoundError:  # the app has no tests package
+        return []
+    if spec is None:
+        return []
+    if spec.submodule_search_locations is None:
+        return [name]
+    return [f"{name}.{info.name}" for info in sorted(pkgutil.iter_modules(spec.submodule_search_locations))]
 
 
 def _app_matrix_modules():
-    import pkgutil
-    from importlib import import_module
-
-    from django.apps import apps
-
-    modules = []
-    for config in apps.get_app_configs():
-        if config.name.startswith("frivillig."):
-            try:
-                module = import_module(f"{config.name}.tests.matrix")
-            except ModuleNotFoundError as error:
-                if error.name != f"{config.name}.tests.matrix":
-                    raise
-                continue
-            if hasattr(module, "__path__"):
-                # A package: one module per area of the app, each with its own CASES.
-                for info in sorted(pkgutil.iter_modules(module.__path__), key=lambda i: i.name):
-                    modules.append(import_module(f"{module.__name__}.{info.name}"))
-            else:
-                modules.append(module)
+    modules = [import_module(name) for config in apps.get_app_configs() for name in _app_matrix_module_names(config)]
     return [module for module in modules if hasattr(module, "CASES")]
 
 
-for _module in _app_matrix_modules():
-    _overlap = set(MATRIX) & set(_module.CASES)
-    assert not _overlap, f"listed twice in the permission matrix: {_overlap}"
-    MATRIX.update(_module.CASES)
+def collect_matrix(modules) -> dict[str, Case]:
+    matrix: dict[str, Case] = {}
+    for module in modules:
+        overlap = set(matrix) & set(module.CASES)
+        assert not overlap, f"listed twice in the permission matrix: {sorted(overlap)} ({module.__name__})"
+        matrix.update(module.CASES)
+    return matrix
+
+
+MATRIX: dict[str, Case] = collect_matrix(_app_matrix_modules())
 
 
 def matrix_objects(personas) -> dict[str, int]:
     """The primary keys that the matrix's URLs name, made fresh for each test."""
+    objects: dict[str, int] = {}
     with scopes_disabled():
-        objects = {
-            "membership": Membership.objects.get(user=personas.user("centre_staff")).pk,
-            "invitation": Invitation.objects.create(
-                tenant=personas.tenant, email="new@example.org", role=Role.CENTRE_STAFF
-            ).pk,
-        }
         for module in _app_matrix_modules():
             if hasattr(module, "objects"):
                 objects.update(module.objects(personas))
     return objects
+
+
+def _mounting_modules(patterns=None, module: str = "frivillig.urls", namespace: str = ""):
+    """Each URL name with the URL module that lists it."""
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            urlconf = entry.urlconf_name
+            name = urlconf if isinstance(urlconf, str) else getattr(urlconf, "__name__", module)
+            yield from _mounting_modules(entry.url_patterns, name, inner)
+        elif entry.name:
+            yield f"{namespace}{entry.name}", module, entry.callback.__module__
+
+
+def test_each_urls_row_lives_beside_the_app_that_offers_the_page():
+    """This file names no app's URL: the app whose URL module or view offers a page lists it in its own tests."""
+    listed_by = {}
+    for module in _app_matrix_modules():
+        app = module.__name__.split(".tests.matrix")[0]
+        listed_by.update(dict.fromkeys(module.CASES, app))
+    misplaced = [
+        (name, listed_by[name], url_module, view_module)
+        for name, url_module, view_module in _mounting_modules()
+        if name in listed_by
+        and not url_module.startswith(listed_by[name] + ".")
+        and not view_module.startswith(listed_by[name] + ".")
+    ]
+    assert misplaced == []
+    assert len(listed_by) == len(MATRIX)
+
+
+def test_an_url_name_listed_by_two_apps_is_refused():
+    from types import SimpleNamespace
+
+    first = SimpleNamespace(__name__="first", CASES={"x:page": Case({})})
+    second = SimpleNamespace(__name__="second", CASES={"x:page": Case({})})
+    with pytest.raises(AssertionError, match="listed twice"):
+        collect_matrix([first, second])
 
 
 # The platform operator's Django admin guards itself (is_staff); no persona here is platform staff.
