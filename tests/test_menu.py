@@ -253,3 +253,28 @@ def test_menu_entry_refuses_an_unknown_work_area():
 def test_menu_entry_naming_no_url_fails_loudly():
     with pytest.raises(LookupError, match="names no URL pattern"):
         _ = MenuEntry("tenants:hoem", "Front page", area="public", order=1).permission
+
+
+def test_statement_pages_offer_the_edit_button_to_whoever_may_edit(client_for, personas):
+    for page, edit in (
+        ("communication:accessibility", "communication:accessibility_edit"),
+        ("communication:privacy", "communication:privacy_edit"),
+    ):
+        url = reverse(page, kwargs={"tenant_slug": "alfa"})
+        button = f'<a class="button button-secondary" href="{reverse(edit, kwargs={"tenant_slug": "alfa"})}">'
+        for persona in PERSONAS:
+            content = client_for(persona).get(url).content.decode()
+            assert (button in content) == may_open(edit, persona), (page, persona)
+
+
+def test_no_template_asks_for_a_role_by_name():
+    """Who sees a link or a button follows the permission of the page it opens, never a role named in a template."""
+    quoted = [f'"{role.value}"' for role in Role] + [f"'{role.value}'" for role in Role]
+    templates = sorted(Path(settings.BASE_DIR, "frivillig").rglob("templates/**/*.html"))
+    assert {"base.html", "tenant_home.html", "contentpage_detail.html"} <= {path.name for path in templates}
+    offending = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in templates
+        if any(role in path.read_text() for role in quoted) or " in tenant_roles" in path.read_text()
+    ]
+    assert offending == []

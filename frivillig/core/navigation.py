@@ -51,10 +51,7 @@ class MenuEntry:
     @property
     def permission(self) -> str:
         """What the linked view declares with @view_permission."""
-        permissions = declared_permissions(get_urlconf())
-        if self.url_name not in permissions:
-            raise LookupError(f"The menu links to {self.url_name!r}, which names no URL pattern.")
-        return permissions[self.url_name]
+        return declared_permission(self.url_name)
 
     def offered(self, tenant) -> bool:
         if self.scope is Scope.EVERYWHERE:
@@ -101,6 +98,14 @@ def declared_permissions(urlconf: str | None) -> dict[str, str]:
 
     walk(get_resolver(urlconf).url_patterns, "")
     return found
+
+
+def declared_permission(url_name: str) -> str:
+    """What the view of this namespaced URL name declares with @view_permission."""
+    permissions = declared_permissions(get_urlconf())
+    if url_name not in permissions:
+        raise LookupError(f"The menu links to {url_name!r}, which names no URL pattern.")
+    return permissions[url_name]
 
 
 def may_open(user, permission: str, tenant) -> bool:

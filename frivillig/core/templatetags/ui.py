@@ -37,6 +37,16 @@ def menu_area(context, area: str):
 
 
 @register.simple_tag(takes_context=True)
+def may_open(context, url_name: str) -> bool:
+    """Whether this person may open the named page here: its view's declared permission, checked as the view does.
+    For a button to a page; a template never asks for a role by name."""
+    from frivillig.core import navigation
+
+    user = getattr(context.get("request"), "user", None)
+    return navigation.may_open(user, navigation.declared_permission(url_name), context.get("tenant"))
+
+
+@register.simple_tag(takes_context=True)
 def home_sections(context):
     """The parts of a tenant's front page that the apps offer and this person may see, rendered in order."""
     from django.utils.safestring import mark_safe
