@@ -44,6 +44,7 @@ trap cleanup EXIT
 run_step "ruff check" .venv/bin/ruff check .
 run_step "ruff format --check" .venv/bin/ruff format --check .
 run_step "import-linter" .venv/bin/lint-imports --no-cache
+run_step "mypy" env DEBUG=1 .venv/bin/mypy
 run_step "makemigrations --check" env DEBUG=1 "$PY" manage.py makemigrations --check --dry-run
 run_step "Danish catalogue" "$PY" scripts/check_catalogue.py
 

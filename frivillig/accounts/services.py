@@ -1,9 +1,10 @@
 from datetime import timedelta
+from typing import cast
 
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, models, transaction
-from django.db.models import QuerySet
+from django.db.models import ForeignObjectRel, ManyToManyRel, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -32,7 +33,9 @@ def _unconfirmed(queryset: QuerySet[User]) -> QuerySet[User]:
 def email_taken(email: str, *, exclude_pk: int | None = None) -> bool:
     """Whether a confirmed account holds the address. An unconfirmed one does not: it may be somebody else's
     sign-up with this address, and it must not keep the address's owner out."""
-    accounts = User.objects.filter(email__iexact=email.strip()).exclude(pk=exclude_pk)
+    accounts = User.objects.filter(email__iexact=email.strip())
+    if exclude_pk is not None:
+        accounts = accounts.exclude(pk=exclude_pk)
     return accounts.exclude(pk__in=_unconfirmed(accounts).values("pk")).exists()
 
 
@@ -184,6 +187,14 @@ def user_update_profile(*, user: User, full_name: str, phone: str, preferred_lan
     return user
 
 
+@transaction.atomic
+def user_set_language(*, user: User, language: str) -> User:
+    """Remember the language the person chose, for the pages and for the mails sent to them."""
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    return user
+
+
 def log_login(*, user: User) -> None:
     """One entry per tenant the person works in, so each tenant's administrators see their own people."""
     from frivillig.tenants.selectors import tenants_of
@@ -236,15 +247,19 @@ def expired_unconfirmed_accounts(*, now=None) -> QuerySet[User]:
     )
     # Every relation pointing at users, also those without a reverse accessor (related_name="+").
     relations = [
-        field for field in User._meta.get_fields(include_hidden=True) if field.auto_created and not field.concrete
+        field
+        for field in User._meta.get_fields(include_hidden=True)
+        if isinstance(field, ForeignObjectRel) and field.auto_created and not field.concrete
     ]
     for relation in relations:
         if relation.on_delete in (models.SET_NULL, models.SET_DEFAULT, models.DO_NOTHING):
             continue
-        if relation.many_to_many:
-            referencing = relation.through._base_manager.values(relation.field.m2m_reverse_field_name())
+        if isinstance(relation, ManyToManyRel):
+            through = cast(type[models.Model], relation.through)
+            referencing = through._base_manager.values(relation.field.m2m_reverse_field_name())
         else:
-            referencing = relation.related_model._base_manager.values(relation.field.attname)
+            related_model = cast(type[models.Model], relation.related_model)
+            referencing = related_model._base_manager.values(relation.field.attname)
         queryset = queryset.exclude(pk__in=referencing)
     return queryset.order_by("pk")
 

@@ -23,6 +23,7 @@ from frivillig.accounts.services import (
     log_login_failure,
     send_verification,
     user_delete,
+    user_set_language,
     user_sign_up,
     user_update_profile,
     user_verify_email,
@@ -161,8 +162,7 @@ def switch_language(request):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     if request.user.is_authenticated and request.user.preferred_language != language:
-        request.user.preferred_language = language
-        request.user.save(update_fields=["preferred_language"])
+        user_set_language(user=request.user, language=language)
     return set_language_cookie(redirect(safe_next(request, reverse("front_page"))), language)
 
 

@@ -1,5 +1,7 @@
 from django.db.models import QuerySet
 
+from frivillig.accounts.models import User
+from frivillig.core.models import AuditEntry
 from frivillig.core.scoping import unscoped
 from frivillig.tenants.models import Invitation, Membership, Tenant
 
@@ -73,4 +75,31 @@ def memberships_for_admin(tenant: Tenant) -> QuerySet[Membership]:
 def open_invitations(tenant: Tenant) -> QuerySet[Invitation]:
     return Invitation.objects.filter(tenant=tenant, accepted_at=None, cancelled_at=None).select_related(
         "invited_by", "organisation"
+    )
+
+
+# --- the tenant's audit log ----------------------------------------------------------------------------------
+
+
+def audit_entries(tenant: Tenant, *, code: str = "", actor_id: int | None = None) -> QuerySet[AuditEntry]:
+    """The tenant's log, newest first (the model's order), narrowed to one kind of action and one person."""
+    entries = AuditEntry.objects.filter(tenant=tenant).select_related("actor")
+    if code:
+        entries = entries.filter(code=code)
+    if actor_id:
+        entries = entries.filter(actor_id=actor_id)
+    return entries
+
+
+def audit_codes(tenant: Tenant) -> set[str]:
+    """The kinds of action the tenant's log holds, for its filter."""
+    return set(AuditEntry.objects.filter(tenant=tenant).values_list("code", flat=True))
+
+
+def audit_actors(tenant: Tenant) -> QuerySet[User]:
+    """The people who did something in the tenant's log, by name, for its filter."""
+    return (
+        User.objects.filter(pk__in=AuditEntry.objects.filter(tenant=tenant).values("actor_id"))
+        .order_by("full_name")
+        .only("pk", "full_name", "email")
     )

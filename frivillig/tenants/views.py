@@ -5,17 +5,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.forms import InvitationSignUpForm
-from frivillig.accounts.models import User
+from frivillig.accounts.selectors import user_with_email
 from frivillig.accounts.services import is_unconfirmed, log_login, user_create_verified
 from frivillig.core.audit import action_label
 from frivillig.core.links import site_url
-from frivillig.core.models import AuditEntry
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_id
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.tenants.forms import InvitationForm, RoleForm, TenantSettingsForm
-from frivillig.tenants.models import Invitation, Membership
-from frivillig.tenants.selectors import active_tenants, memberships_for_admin, open_invitations
+from frivillig.tenants.models import Invitation
+from frivillig.tenants.selectors import (
+    active_tenants,
+    audit_actors,
+    audit_codes,
+    audit_entries,
+    memberships_for_admin,
+    open_invitations,
+)
 from frivillig.tenants.services import (
     InvitationError,
     MembershipError,
@@ -81,7 +87,7 @@ def member_invite(request, tenant_slug: str):
 @require_POST
 @view_permission("tenants.manage_members")
 def member_change_role(request, tenant_slug: str, pk: int):
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    membership = get_object_or_404(memberships_for_admin(request.tenant), pk=pk)
     form = RoleForm(request.POST)
     if form.is_valid():
         try:
@@ -97,7 +103,7 @@ def member_change_role(request, tenant_slug: str, pk: int):
 
 @view_permission("tenants.manage_members")
 def member_revoke(request, tenant_slug: str, pk: int):
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    membership = get_object_or_404(memberships_for_admin(request.tenant), pk=pk)
     if request.method == "POST":
         try:
             membership_revoke(membership=membership, actor=request.user)
@@ -116,7 +122,7 @@ def member_revoke(request, tenant_slug: str, pk: int):
 @require_POST
 @view_permission("tenants.manage_members")
 def invitation_cancel_view(request, tenant_slug: str, pk: int):
-    invitation = get_object_or_404(Invitation, pk=pk, accepted_at=None, cancelled_at=None)
+    invitation = get_object_or_404(open_invitations(request.tenant), pk=pk)
     invitation_cancel(invitation=invitation, actor=request.user)
     messages.success(request, _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email})
     return redirect("tenants:members", tenant_slug=request.tenant.slug)
@@ -124,25 +130,11 @@ def invitation_cancel_view(request, tenant_slug: str, pk: int):
 
 @view_permission("tenants.view_audit_log")
 def audit_log(request, tenant_slug: str):
-    entries = AuditEntry.objects.filter(tenant=request.tenant).select_related("actor")
-    codes = sorted(
-        (
-            (code, action_label(code))
-            for code in set(AuditEntry.objects.filter(tenant=request.tenant).values_list("code", flat=True))
-        ),
-        key=lambda item: item[1],
-    )
-    people = (
-        User.objects.filter(pk__in=AuditEntry.objects.filter(tenant=request.tenant).values("actor_id"))
-        .order_by("full_name")
-        .only("pk", "full_name", "email")
-    )
     selected_code = request.GET.get("handling", "")
     selected_person = request.GET.get("person", "")
-    if selected_code:
-        entries = entries.filter(code=selected_code)
-    if get_id(request.GET, "person"):
-        entries = entries.filter(actor_id=get_id(request.GET, "person"))
+    entries = audit_entries(request.tenant, code=selected_code, actor_id=get_id(request.GET, "person"))
+    codes = sorted(((code, action_label(code)) for code in audit_codes(request.tenant)), key=lambda item: item[1])
+    people = audit_actors(request.tenant)
     context = {
         "page": paginate(request, entries, per_page=50),
         "codes": codes,
@@ -173,7 +165,7 @@ def invitation_accept_view(request, token: str):
         invitation = invitation_from_token(token)
     except InvitationError as error:
         return render(request, "tenants/invitation_accept.html", {"error": str(error)}, status=400)
-    existing = User.objects.filter(email__iexact=invitation.email).first()
+    existing = user_with_email(invitation.email)
     if is_unconfirmed(existing):
         # An unconfirmed sign-up with the address does not keep the person who received the invitation out.
         existing = None

@@ -131,8 +131,9 @@ def my_follow_ups(tenant, user, *, today: date | None = None) -> FollowUps:
     mine = open_follow_ups(tenant).filter(staff=user)
     soon = list(_with_parties(mine.filter(follow_up_on__lte=horizon)).order_by("follow_up_on", "happened_on", "pk"))
     return FollowUps(
-        overdue=[interaction for interaction in soon if interaction.follow_up_on < today],
-        upcoming=[interaction for interaction in soon if interaction.follow_up_on >= today],
+        # Every one has a date: the query asked for those due by the horizon.
+        overdue=[interaction for interaction in soon if (interaction.follow_up_on or today) < today],
+        upcoming=[interaction for interaction in soon if (interaction.follow_up_on or today) >= today],
         later_count=mine.filter(follow_up_on__gt=horizon).count(),
     )
 

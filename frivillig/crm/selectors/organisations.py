@@ -103,7 +103,9 @@ def organisation_roles(organisation: Organisation) -> tuple[list[OrganisationRol
     today = timezone.localdate()
     current = [role for role in roles if is_current_role(role, today)]
     former = sorted(
-        (role for role in roles if not is_current_role(role, today)), key=lambda role: role.ended_on, reverse=True
+        (role for role in roles if not is_current_role(role, today)),
+        key=lambda role: role.ended_on or date.min,
+        reverse=True,
     )
     return current, former
 

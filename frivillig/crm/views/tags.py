@@ -3,8 +3,6 @@
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -14,14 +12,10 @@ from django.utils.translation import gettext_lazy
 from frivillig.core.permissions import view_permission
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.forms.tags import TagForm
-from frivillig.crm.models import Organisation, Tag
+from frivillig.crm.models import Tag
+from frivillig.crm.selectors.tag_admin import USAGE_THROUGH, tags_for_admin
 from frivillig.crm.services.tags import tag_create, tag_update
 
-# The vocabularies organisations carry, with the many-to-many table that links them.
-USAGE_THROUGH = {
-    Vocabulary.TARGET_GROUP: Organisation.target_groups.through,
-    Vocabulary.ACTIVITY_AREA: Organisation.activity_areas.through,
-}
 # (heading, what the words are used for) per vocabulary, in the order of the page.
 SECTIONS = {
     Vocabulary.TARGET_GROUP: (
@@ -45,30 +39,6 @@ SECTIONS = {
         gettext_lazy("Whom a volunteer job suits, for example people with little Danish."),
     ),
 }
-
-
-def _usage(through) -> Coalesce:
-    """How many organisations still in the register carry the word, as a correlated subquery (one query in all)."""
-    counted = (
-        through.objects.filter(tag_id=OuterRef("pk"), organisation__archived_at=None)
-        .order_by()
-        .values("tag_id")
-        .annotate(count=Count("organisation_id"))
-        .values("count")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def tags_for_admin(tenant) -> QuerySet[Tag]:
-    """Every word of every vocabulary, in use or not, with the number of organisations that use it."""
-    return (
-        Tag.objects.filter(tenant=tenant)
-        .annotate(
-            target_group_usage=_usage(USAGE_THROUGH[Vocabulary.TARGET_GROUP]),
-            activity_area_usage=_usage(USAGE_THROUGH[Vocabulary.ACTIVITY_AREA]),
-        )
-        .order_by("vocabulary", "position", "label_da", "pk")
-    )
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """Reads for signing up and following up: the opportunity one signs up for, the pipeline of confirmed
 applications (narrowed to the represented associations for representatives) and a volunteer's own applications."""
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from frivillig.core.scoping import unscoped
@@ -8,6 +10,9 @@ from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # The order of the pipeline's groups: the open steps first, then how it ended.
 PIPELINE_ORDER = [
@@ -75,7 +80,7 @@ def pipeline(applications: QuerySet[Application]) -> QuerySet[Application]:
     )
 
 
-def status_counts(applications: QuerySet[Application]) -> list[tuple[str, str, int]]:
+def status_counts(applications: QuerySet[Application]) -> list[tuple[str, "StrOrPromise", int]]:
     """(status, label, number) for every step of the pipeline, zeros included, in one query."""
     counted = dict(applications.order_by().values_list("status").annotate(number=Count("pk")))
     return [(status.value, status.label, counted.get(status.value, 0)) for status in PIPELINE_ORDER]

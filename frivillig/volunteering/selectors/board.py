@@ -18,6 +18,7 @@ keys (`Opportunity.word_keys`), so it needs no join. The statement's answer is k
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, cast
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -35,6 +36,8 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Combinable
+from django.db.models.fields import Field
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -52,6 +55,9 @@ from frivillig.volunteering.enums import Commitment, OpportunityStatus
 from frivillig.volunteering.matching import WORD_KEY_FIELDS, WORD_VOCABULARIES, word_key
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.search import apply_search
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 BOARD_PER_PAGE = 20
 FEED_LENGTH = 50
@@ -133,7 +139,7 @@ class BoardFilter:
 @dataclass(frozen=True)
 class FacetOption:
     value: str
-    label: str
+    label: "StrOrPromise"
     count: int
     selected: bool = False
 
@@ -212,11 +218,11 @@ def _conditions(criteria: BoardFilter, *, national: bool, now) -> tuple[dict[str
     return related, plain
 
 
-def _field_label(name: str) -> str:
-    return capfirst(Opportunity._meta.get_field(name).verbose_name)
+def _field_label(name: str) -> "StrOrPromise":
+    return capfirst(cast(Field, Opportunity._meta.get_field(name)).verbose_name)
 
 
-def _plain_options(now) -> dict[str, list[tuple[str, str, Q]]]:
+def _plain_options(now) -> dict[str, list[tuple[str, "StrOrPromise", Q]]]:
     """Each plain-column filter's options: value, label and the condition the option adds."""
     return {
         "omfang": [(value, label, Q(commitment=value)) for value, label in Commitment.choices],
@@ -260,6 +266,7 @@ def _aggregate(tenant, criteria: BoardFilter, requested: int, now, plain_options
             flags[name] = condition
     # The rank only orders the page, so it is worked out only where it can: sorted by relevance, and for the rows
     # that pass every filter (the ranking function is the costliest part of a row).
+    rank: Combinable
     if criteria.effective_sort == "relevans" and filters:
         rank = Case(When(Q(*filters.values()), then=F("search_rank")), default=Value(0.0), output_field=FloatField())
     elif criteria.effective_sort == "relevans":

@@ -108,7 +108,7 @@ def _words_of(winners: list[dict]) -> dict[int, dict[str, dict[str, str]]]:
             .order_by("position", "label_da", "pk")
             .values_list("tenant_id", "vocabulary", "slug", "label_da", "label_en")
         )
-    labels = {
+    labels: dict[tuple[int, str | None, str], str] = {
         (tenant_id, vocabulary, slug): label_en if english and label_en else label_da
         for tenant_id, vocabulary, slug, label_da, label_en in tags
     }

@@ -8,6 +8,7 @@ opportunity to be complete (`missing_for_publishing`).
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -207,7 +208,7 @@ def opportunity_renew(
     new_date = expires_on or renewal_date(opportunity, today=today)
     if new_date <= today:
         raise OpportunityStateError(_("The new “open until” date must be after today."))
-    previous = {"status": opportunity.status, "expires_on": opportunity.expires_on}
+    previous: dict[str, Any] = {"status": opportunity.status, "expires_on": opportunity.expires_on}
     opportunity.expires_on = new_date
     _refuse_incomplete(missing_for_publishing(opportunity, today=today))
     opportunity.status = OpportunityStatus.PUBLISHED
@@ -255,9 +256,10 @@ def opportunity_from_renewal_token(token: str, *, tenant) -> Opportunity:
         raise OpportunityStateError(
             _("This renewal link is not valid. Check that you copied the whole link.")
         ) from None
+    opportunity_id = payload.get("o") if isinstance(payload, dict) else None
     opportunity = (
-        Opportunity.objects.filter(tenant=tenant, pk=payload.get("o")).select_related("organisation").first()
-        if isinstance(payload, dict)
+        Opportunity.objects.filter(tenant=tenant, pk=opportunity_id).select_related("organisation").first()
+        if isinstance(opportunity_id, int)
         else None
     )
     if opportunity is None:
@@ -293,7 +295,7 @@ def opportunities_expire(*, today: date) -> int:
                     "volunteering.opportunity.expired",
                     tenant=opportunity.tenant,
                     target=opportunity,
-                    data={"expires_on": opportunity.expires_on.isoformat()},
+                    data={"expires_on": opportunity.expires_on.isoformat() if opportunity.expires_on else None},
                 )
                 expired += 1
     return expired
