@@ -2,15 +2,31 @@
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 
 from frivillig.core.formfields import strip_control_characters
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The formats a list's export URL may name (`.../eksport/<fmt>/`).
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list's export: its heading, and the cell's value for one row's object."""
+
+    label: str
+    value: Callable[[Any], Any]
+
+
+def joined(values: Iterable[str], separator: str = ", ") -> str:
+    return separator.join(values)
 
 
 class DanishExcel(csv.excel):
@@ -81,3 +97,13 @@ def table_response(fmt: str, *, filename: str, header: Sequence[str], rows: Iter
     if fmt == "xlsx":
         return xlsx_response(filename=filename, header=header, rows=rows)
     return csv_response(filename=filename, header=header, rows=rows)
+
+
+def export_response(fmt: str, *, filename: str, columns: Sequence[Column], objects: Iterable) -> HttpResponse:
+    """A list's export in the format its URL names: a heading per column and a row per object. Any other format
+    is a 404, so no view checks it."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    header = [column.label for column in columns]
+    rows = ([column.value(item) for column in columns] for item in objects)
+    return table_response(fmt, filename=filename, header=header, rows=rows)

@@ -9,6 +9,7 @@ from frivillig.accounts.selectors import user_with_email
 from frivillig.accounts.services import is_unconfirmed, log_login, user_create_verified
 from frivillig.core.audit import action_label
 from frivillig.core.links import site_url
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_id
 from frivillig.core.permissions import PUBLIC, view_permission
@@ -142,8 +143,7 @@ def audit_log(request, tenant_slug: str):
         "selected_code": selected_code,
         "selected_person": selected_person,
     }
-    template = "tenants/auditentry_list.html#results" if request.htmx else "tenants/auditentry_list.html"
-    return render(request, template, context)
+    return render_list(request, "tenants/auditentry_list.html", context)
 
 
 @view_permission("tenants.edit_settings")

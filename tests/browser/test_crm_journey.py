@@ -102,7 +102,7 @@ def test_staff_member_logs_an_advice_session_and_sees_the_overdue_follow_up(site
 
     # The interaction list shows it too; then the follow-up is done, and the overview is clear again.
     page.locator('main a[href="/alfa/kontakter/henvendelser/"]').first.click()
-    expect(page.locator("#interaction-results tbody tr")).to_have_count(1)
+    expect(page.locator("#list-results tbody tr")).to_have_count(1)
     visit_checked(page, "crm-10-interaction-list")
     page.goto(site("/alfa/medarbejder/"))
     row.get_by_role("button").click()
@@ -142,14 +142,14 @@ def test_staff_member_registers_a_collaboration_relation_with_a_municipal_employ
 
     year = timezone.localdate().year
     expect(page).to_have_url(site(f"/alfa/kontakter/samarbejdsrelationer/?fra={year}-01-01&til={year}-12-31"))
-    expect(page.locator("#relation-results tbody tr")).to_have_count(1)
-    expect(page.locator("#relation-results")).to_contain_text("Karin Kommune")
+    expect(page.locator("#list-results tbody tr")).to_have_count(1)
+    expect(page.locator("#list-results")).to_contain_text("Karin Kommune")
 
     # The filter narrows to municipal employees without a page load of its own (htmx), and the count follows.
     page.locator('select[name="parti"]').select_option("organisation")
     expect(page).to_have_url(re.compile(r"[?&]parti=organisation(&|$)"))
-    expect(page.locator("#relation-results tbody tr")).to_have_count(0)
+    expect(page.locator("#list-results tbody tr")).to_have_count(0)
     page.locator('select[name="parti"]').select_option("person")
     page.locator('input[name="kommunale"]').check()
-    expect(page.locator("#relation-results tbody tr")).to_have_count(1)
+    expect(page.locator("#list-results tbody tr")).to_have_count(1)
     visit_checked(page, "crm-relations-04-list-municipal")

@@ -68,5 +68,5 @@ def test_pages_cause_no_content_security_policy_violations(site, new_context):
     # An htmx swap (the log's action filter) must keep the policy too: htmx may inject no inline style or eval.
     page.locator('select[name="handling"]').select_option("accounts.user.logged_in")
     page.wait_for_url(re.compile(r"[?&]handling=accounts\.user\.logged_in"))
-    expect(page.locator("#audit-results tbody tr")).to_have_count(1)
+    expect(page.locator("#list-results tbody tr")).to_have_count(1)
     visit()

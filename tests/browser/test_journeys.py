@@ -146,7 +146,7 @@ def test_tenant_admin_invites_a_person_then_removes_the_role(site, new_context):
 
     admin.get_by_role("navigation").get_by_role("link", name=ui("Audit log", "Handlingslog")).click()
     expect(admin).to_have_url(site("/alfa/administration/log/"))
-    results = admin.locator("#audit-results")
+    results = admin.locator("#list-results")
     expect(results.get_by_role("row").filter(has_text=newcomer_email)).to_have_count(1)
     expect(results.get_by_role("row").filter(has_text=newcomer_name)).to_have_count(2)  # accepted, then removed
     visit_checked(admin, "admin-11-audit-log")

@@ -160,7 +160,7 @@ def test_directory_htmx_request_gets_only_the_results(client, personas):
     response = client.get(DIRECTORY_URL, {"soeg": "lektie"}, headers={"HX-Request": "true"})
 
     content = response.content.decode()
-    assert content.lstrip().startswith('<div id="directory-results"')
+    assert content.lstrip().startswith('<div id="list-results"')
     assert "<html" not in content
     assert 'name="soeg"' not in content
     assert "Alfa Lektiecafé" in content
@@ -171,7 +171,7 @@ def test_directory_form_works_without_javascript_and_with_htmx(client, personas)
     content = client.get(DIRECTORY_URL).content.decode()
     assert f'<form method="get" action="{DIRECTORY_URL}"' in content
     assert f'hx-get="{DIRECTORY_URL}"' in content
-    assert 'hx-target="#directory-results"' in content
+    assert 'hx-target="#list-results"' in content
     assert 'hx-push-url="true"' in content
 
 

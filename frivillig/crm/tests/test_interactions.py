@@ -461,7 +461,7 @@ def test_interaction_list_answers_htmx_with_the_results_only(client_for, logged)
     response = client_for("centre_staff").get(url("interaction_list") + "?type=meeting", HTTP_HX_REQUEST="true")
 
     content = response.content.decode()
-    assert content.lstrip().startswith('<div id="interaction-results"')
+    assert content.lstrip().startswith('<div id="list-results"')
     assert "<html" not in content
     assert "Rekruttering af unge frivillige" in content
 

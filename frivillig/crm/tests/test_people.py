@@ -138,7 +138,7 @@ def test_person_list_paginates_and_keeps_the_filter(staff, personas):
 def test_person_list_htmx_request_gets_only_the_results(staff, people):
     response = staff.get(LIST_URL, {"soeg": "anna"}, HTTP_HX_REQUEST="true")
     content = response.content.decode()
-    assert content.lstrip().startswith('<div id="person-results"')
+    assert content.lstrip().startswith('<div id="list-results"')
     assert "<html" not in content
     assert "Anna Andersen" in content and "Bo Bæk" not in content
     assert url("person_export", fmt="csv") + "?soeg=anna" in content

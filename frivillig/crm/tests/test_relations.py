@@ -163,7 +163,7 @@ def test_relation_list_answers_htmx_with_the_results_only(client_for, sorø_2017
     )
 
     content = response.content.decode()
-    assert content.lstrip().startswith('<div id="relation-results"')
+    assert content.lstrip().startswith('<div id="list-results"')
     assert "<html" not in content
     assert "Kommunal aftale" in content
 

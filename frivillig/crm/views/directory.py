@@ -6,6 +6,7 @@ from django.urls import path
 from django.utils.safestring import SafeString
 
 from frivillig.core.jsonld import json_ld_script
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.crm.models import Organisation, Tag
@@ -41,8 +42,7 @@ def directory(request, tenant_slug: str):
         "options": options,
         "is_filtered": bool(criteria.search or criteria.target_group or criteria.activity_area),
     }
-    template = "crm/directory_list.html#results" if request.htmx else "crm/directory_list.html"
-    return render(request, template, context)
+    return render_list(request, "crm/directory_list.html", context)
 
 
 @view_permission(PUBLIC)

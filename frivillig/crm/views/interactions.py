@@ -1,21 +1,20 @@
 """The interaction log: meetings, calls and advice sessions with organisations and people, and their follow-ups."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.core.exports import table_response
+from frivillig.core.exports import export_response
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import view_permission
+from frivillig.crm import exports
 from frivillig.crm.forms.interactions import InteractionFilterForm, InteractionForm, preselection
 from frivillig.crm.selectors.interactions import interaction_for_staff, interactions_for_export, interactions_for_list
 from frivillig.crm.services.interactions import InteractionError, interaction_follow_up_done, interaction_save
-
-EXPORT_FORMATS = {"xlsx", "csv"}
 
 
 @view_permission("crm.view_interactions")
@@ -28,42 +27,18 @@ def interaction_list(request, tenant_slug: str):
         "filtered": any(value for key, value in request.GET.items() if key not in {"side", "sorter"}),
         "today": timezone.localdate(),
     }
-    template = "crm/interaction_list.html#results" if request.htmx else "crm/interaction_list.html"
-    return render(request, template, context)
+    return render_list(request, "crm/interaction_list.html", context)
 
 
 @view_permission("crm.view_interactions")
 def interaction_export(request, tenant_slug: str, fmt: str):
-    if fmt not in EXPORT_FORMATS:
-        raise Http404
     criteria = InteractionFilterForm(request.GET, tenant=request.tenant).criteria()
-    header = [
-        _("Date"),
-        _("Kind"),
-        _("Organisations"),
-        _("People"),
-        _("Staff member"),
-        _("Topics"),
-        _("Summary"),
-        _("Follow up on"),
-        _("Followed up"),
-    ]
-    rows = (
-        [
-            interaction.happened_on,
-            interaction.get_kind_display(),
-            ", ".join(organisation.name for organisation in interaction.organisations.all()),
-            ", ".join(person.full_name for person in interaction.people.all()),
-            str(interaction.staff) if interaction.staff else "",
-            ", ".join(tag.label for tag in interaction.topics.all()),
-            interaction.summary,
-            interaction.follow_up_on,
-            interaction.follow_up_done_at,
-        ]
-        for interaction in interactions_for_export(request.tenant, criteria)
+    return export_response(
+        fmt,
+        filename=f"henvendelser-{request.tenant.slug}-{timezone.localdate():%Y-%m-%d}",
+        columns=exports.INTERACTIONS,
+        objects=interactions_for_export(request.tenant, criteria),
     )
-    filename = f"henvendelser-{request.tenant.slug}-{timezone.localdate():%Y-%m-%d}"
-    return table_response(fmt, filename=filename, header=header, rows=rows)
 
 
 @view_permission("crm.log_interaction")

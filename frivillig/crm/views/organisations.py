@@ -2,17 +2,17 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from frivillig.core.exports import table_response
+from frivillig.core.exports import export_response
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import view_permission
+from frivillig.crm import exports
 from frivillig.crm.forms.organisations import OrganisationFilterForm, OrganisationForm
 from frivillig.crm.models import Organisation
 from frivillig.crm.selectors.organisations import (
@@ -25,25 +25,7 @@ from frivillig.crm.selectors.organisations import (
 )
 from frivillig.crm.services.organisations import organisation_archive, organisation_restore, organisation_save
 
-EXPORT_FORMATS = {"xlsx", "csv"}
 TIMELINE_LENGTH = 50
-
-EXPORT_HEADER = [
-    gettext_lazy("Name"),
-    gettext_lazy("Kind"),
-    gettext_lazy("CVR number"),
-    gettext_lazy("E-mail"),
-    gettext_lazy("Phone"),
-    gettext_lazy("Address"),
-    gettext_lazy("Postcode"),
-    gettext_lazy("Town"),
-    gettext_lazy("Website"),
-    gettext_lazy("Target groups"),
-    gettext_lazy("Activity areas"),
-    gettext_lazy("Member since"),
-    gettext_lazy("Public in the directory"),
-    gettext_lazy("Archived"),
-]
 
 
 def optional_url(name: str, query: str = "", **kwargs) -> str | None:
@@ -63,36 +45,18 @@ def organisation_list(request, tenant_slug: str):
         "page": paginate(request, organisations_for_list(request.tenant, criteria)),
         "criteria": criteria,
     }
-    template = "crm/organisation_list.html#results" if request.htmx else "crm/organisation_list.html"
-    return render(request, template, context)
+    return render_list(request, "crm/organisation_list.html", context)
 
 
 @view_permission("crm.view_register")
 def organisation_export(request, tenant_slug: str, fmt: str):
-    if fmt not in EXPORT_FORMATS:
-        raise Http404
     criteria = OrganisationFilterForm(request.GET, tenant=request.tenant).criteria()
-    rows = (
-        [
-            organisation.name,
-            organisation.get_kind_display(),
-            organisation.cvr,
-            organisation.email,
-            organisation.phone,
-            organisation.address,
-            organisation.postcode,
-            organisation.town,
-            organisation.website,
-            ", ".join(tag.label for tag in organisation.target_groups.all()),
-            ", ".join(tag.label for tag in organisation.activity_areas.all()),
-            organisation.member_since,
-            organisation.is_public,
-            organisation.archived_at,
-        ]
-        for organisation in organisations_for_export(request.tenant, criteria)
+    return export_response(
+        fmt,
+        filename=f"organisationer-{timezone.localdate():%Y-%m-%d}",
+        columns=exports.ORGANISATIONS,
+        objects=organisations_for_export(request.tenant, criteria),
     )
-    filename = f"organisationer-{timezone.localdate():%Y-%m-%d}"
-    return table_response(fmt, filename=filename, header=EXPORT_HEADER, rows=rows)
 
 
 @view_permission("crm.view_register")

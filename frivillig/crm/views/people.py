@@ -1,18 +1,18 @@
 """The centre staff's pages for people (contacts): list, export, detail, create, edit, archive, roles, consent."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from frivillig.core.exports import table_response
+from frivillig.core.exports import export_response
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_id, safe_next
 from frivillig.core.permissions import view_permission
+from frivillig.crm import exports
 from frivillig.crm.forms.people import (
     ConsentForm,
     NewPersonForm,
@@ -40,23 +40,7 @@ from frivillig.crm.services.organisations import (
     person_record_consent,
     person_save,
 )
-from frivillig.crm.views.organisations import EXPORT_FORMATS, TIMELINE_LENGTH, optional_url
-
-EXPORT_HEADER = [
-    gettext_lazy("Name"),
-    gettext_lazy("E-mail"),
-    gettext_lazy("Phone"),
-    gettext_lazy("Department"),
-    gettext_lazy("Job title"),
-    gettext_lazy("Roles in organisations"),
-    gettext_lazy("Consent to be contacted given"),
-    gettext_lazy("Consent given"),
-    gettext_lazy("Archived"),
-]
-
-
-def _roles_text(person: Person) -> str:
-    return "; ".join(f"{role.get_role_display()}, {role.organisation.name}" for role in person.current_roles)
+from frivillig.crm.views.organisations import TIMELINE_LENGTH, optional_url
 
 
 @view_permission("crm.view_register")
@@ -68,31 +52,18 @@ def person_list(request, tenant_slug: str):
         "page": paginate(request, people_for_list(request.tenant, criteria)),
         "criteria": criteria,
     }
-    template = "crm/person_list.html#results" if request.htmx else "crm/person_list.html"
-    return render(request, template, context)
+    return render_list(request, "crm/person_list.html", context)
 
 
 @view_permission("crm.view_register")
 def person_export(request, tenant_slug: str, fmt: str):
-    if fmt not in EXPORT_FORMATS:
-        raise Http404
     criteria = PersonFilterForm(request.GET, tenant=request.tenant).criteria()
-    rows = (
-        [
-            person.full_name,
-            person.email,
-            person.phone,
-            person.department,
-            person.job_title,
-            _roles_text(person),
-            person.consent_given_at,
-            person.get_consent_method_display(),
-            person.archived_at,
-        ]
-        for person in people_for_export(request.tenant, criteria)
+    return export_response(
+        fmt,
+        filename=f"personer-{timezone.localdate():%Y-%m-%d}",
+        columns=exports.PEOPLE,
+        objects=people_for_export(request.tenant, criteria),
     )
-    filename = f"personer-{timezone.localdate():%Y-%m-%d}"
-    return table_response(fmt, filename=filename, header=EXPORT_HEADER, rows=rows)
 
 
 @view_permission("crm.view_register")

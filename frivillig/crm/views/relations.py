@@ -1,20 +1,19 @@
 """Collaboration relations between the centre and people or organisations, and the count of new ones in a period."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.core.exports import table_response
+from frivillig.core.exports import export_response
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import view_permission
+from frivillig.crm import exports
 from frivillig.crm.forms.relations import RelationEndForm, RelationFilterForm, RelationForm, preselection
 from frivillig.crm.selectors.relations import relation_for_staff, relations_for_export, relations_for_list
 from frivillig.crm.services.relations import relation_end, relation_save
-
-EXPORT_FORMATS = {"xlsx", "csv"}
 
 
 def _list_in_year_of(relation) -> str:
@@ -34,43 +33,18 @@ def relation_list(request, tenant_slug: str):
         "page": paginate(request, relations_for_list(request.tenant, criteria)),
         "today": timezone.localdate(),
     }
-    template = "crm/collaborationrelation_list.html#results" if request.htmx else "crm/collaborationrelation_list.html"
-    return render(request, template, context)
+    return render_list(request, "crm/collaborationrelation_list.html", context)
 
 
 @view_permission("crm.manage_relations")
 def relation_export(request, tenant_slug: str, fmt: str):
-    if fmt not in EXPORT_FORMATS:
-        raise Http404
     criteria = RelationFilterForm(request.GET).criteria()
-    today = timezone.localdate()
-    header = [
-        _("Person"),
-        _("Department"),
-        _("Organisation"),
-        _("Municipal employee"),
-        _("Topic"),
-        _("Started"),
-        _("Ended"),
-        _("Active"),
-        _("Note"),
-    ]
-    rows = (
-        [
-            relation.person.full_name if relation.person else "",
-            relation.person.department if relation.person else "",
-            relation.organisation.name if relation.organisation else "",
-            bool(relation.is_municipal),
-            relation.topic,
-            relation.started_on,
-            relation.ended_on,
-            relation.ended_on is None or relation.ended_on > today,
-            relation.note,
-        ]
-        for relation in relations_for_export(request.tenant, criteria)
+    return export_response(
+        fmt,
+        filename=f"samarbejdsrelationer-{request.tenant.slug}-{timezone.localdate():%Y-%m-%d}",
+        columns=exports.RELATIONS,
+        objects=relations_for_export(request.tenant, criteria),
     )
-    filename = f"samarbejdsrelationer-{request.tenant.slug}-{today:%Y-%m-%d}"
-    return table_response(fmt, filename=filename, header=header, rows=rows)
 
 
 @view_permission("crm.manage_relations")

@@ -73,7 +73,7 @@ def test_audit_log_htmx_request_gets_only_the_results(client_for, entries):
     )
     content = response.content.decode()
     assert response.status_code == 200
-    assert content.lstrip().startswith('<div id="audit-results"')
+    assert content.lstrip().startswith('<div id="list-results"')
     assert "<html" not in content
 
 

@@ -181,7 +181,7 @@ def test_board_lists_only_published_open_opportunities_of_the_tenant(client, per
         "Arkiveret",
         "Charlie",
     ]:
-        assert hidden not in content.split('id="board-results"')[1], hidden
+        assert hidden not in content.split('id="list-results"')[1], hidden
 
 
 def test_board_shows_an_opportunity_until_the_end_of_its_last_day(client, personas):
@@ -441,7 +441,7 @@ def test_board_form_works_without_javascript_and_with_htmx(client, personas):
     content = client.get(BOARD).content.decode()
     assert f'<form method="get" action="{BOARD}"' in content
     assert f'hx-get="{BOARD}"' in content
-    assert 'hx-target="#board-results"' in content
+    assert 'hx-target="#list-results"' in content
     assert 'hx-push-url="true"' in content
     assert "data-autosubmit" in content
 
@@ -450,7 +450,7 @@ def test_board_htmx_request_gets_the_results_and_new_counts(client, board_data):
     response = client.get(BOARD, {"maalgruppe": "aeldre"}, headers={"HX-Request": "true"})
 
     content = response.content.decode()
-    assert content.lstrip().startswith('<div id="board-results"')
+    assert content.lstrip().startswith('<div id="list-results"')
     assert "<html" not in content
     assert 'name="soeg"' not in content
     assert "Chauffør til udflugter" in content

@@ -342,7 +342,7 @@ def test_manage_list_htmx_returns_only_the_results(staff, personas):
     make_opportunity(personas.organisation, title="Vores job")
     response = staff.get(url("opportunity_manage_list"), {"soeg": "vores"}, HTTP_HX_REQUEST="true")
     page = response.content.decode()
-    assert 'id="opportunity-results"' in page
+    assert 'id="list-results"' in page
     assert "<html" not in page
     assert "Vores job" in page
 

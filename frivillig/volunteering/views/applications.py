@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.core.links import site_url
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 from frivillig.core.throttle import client_address
@@ -152,8 +153,7 @@ def opportunity_pipeline(request, tenant_slug: str, pk: int):
     applications = followed_applications(request.user, request.tenant).filter(opportunity=opportunity)
     context = _pipeline_context(request, applications, filter_form=PipelineFilterForm(request.GET))
     context["opportunity"] = opportunity
-    template = "volunteering/application_pipeline.html"
-    return render(request, f"{template}#results" if request.htmx else template, context)
+    return render_list(request, "volunteering/application_pipeline.html", context)
 
 
 @view_permission(PERMISSION)
@@ -161,8 +161,7 @@ def pipeline_all(request, tenant_slug: str):
     filter_form = PipelineFilterForm(request.GET, organisations=followed_organisations(request.user, request.tenant))
     applications = followed_applications(request.user, request.tenant)
     context = _pipeline_context(request, applications, filter_form=filter_form)
-    template = "volunteering/application_pipeline_all.html"
-    return render(request, f"{template}#results" if request.htmx else template, context)
+    return render_list(request, "volunteering/application_pipeline.html", context)
 
 
 def _followed(request, pk: int):

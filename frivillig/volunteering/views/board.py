@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from frivillig.core.feeds import CleanAtom1Feed
 from frivillig.core.jsonld import json_ld_script, without_empty
+from frivillig.core.listing import render_list
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.crm.enums import OrganisationKind
 from frivillig.volunteering.forms.board import BoardFilterForm
@@ -137,10 +138,7 @@ def _board(request, tenant, board_url: str):
         "facets": facets,
         "removals": _removals(request, criteria, facets),
     }
-    # A history restore asks for the whole page; the live filter only for the results and the new counts.
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "volunteering/board_list.html#live", context)
-    return render(request, "volunteering/board_list.html", context)
+    return render_list(request, "volunteering/board_list.html", context)
 
 
 @view_permission(PUBLIC)

@@ -1,18 +1,16 @@
 """Where volunteers are lacking: a public overview per tenant, a richer one for the centre staff (also by
 association), and the staff's export of the tables."""
 
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from frivillig.core.exports import table_response
+from frivillig.core.exports import export_response
 from frivillig.core.permissions import PUBLIC, view_permission
+from frivillig.volunteering import exports
 from frivillig.volunteering.forms.needs import NeedsPeriodForm
 from frivillig.volunteering.selectors.needs import NeedsOverview, needs_overview
 
-EXPORT_FORMATS = {"xlsx", "csv"}
 DETAILS_PERMISSION = "volunteering.view_needs_details"
 
 
@@ -52,47 +50,14 @@ def needs_details(request, tenant_slug: str):
 
 @view_permission(DETAILS_PERMISSION)
 def needs_export(request, tenant_slug: str, fmt: str):
-    if fmt not in EXPORT_FORMATS:
-        raise Http404
     _form, overview = _overview(request, details=True)
-    header = [
-        _("Table"),
-        _("Name"),
-        _("Opportunities"),
-        _("Open places"),
-        _("Unfilled places"),
-        _("Applications"),
-        _("Became volunteers"),
-        _("Applications per opportunity"),
-        _("Fill rate (%)"),
-        _("Median days open"),
-    ]
-    sections = [
-        (_("Total"), [overview.totals]),
-        (_("Target group"), overview.by_target_group),
-        (_("Activity area"), overview.by_activity_area),
-        (_("Association"), overview.by_association or []),
-        (_("Area"), overview.by_area),
-    ]
-    rows = (
-        [
-            section,
-            row.label or section,
-            row.opportunities,
-            row.open_places,
-            row.unfilled_places,
-            row.applications,
-            row.started,
-            round(row.applications_per_opportunity, 1) if row.applications_per_opportunity is not None else None,
-            round(row.fill_rate * 100) if row.fill_rate is not None else None,
-            overview.median_days_open if row is overview.totals else None,
-        ]
-        for section, section_rows in sections
-        for row in section_rows
-    )
     period = overview.period
-    filename = f"mangler-frivillige-{request.tenant.slug}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}"
-    return table_response(fmt, filename=filename, header=header, rows=rows)
+    return export_response(
+        fmt,
+        filename=f"mangler-frivillige-{request.tenant.slug}-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}",
+        columns=exports.NEEDS,
+        objects=exports.needs_lines(overview),
+    )
 
 
 urlpatterns = [

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_id
 from frivillig.core.permissions import PUBLIC, view_permission
@@ -57,12 +58,7 @@ def opportunity_manage_list(request, tenant_slug: str):
         "page": paginate(request, opportunities_for_manage_list(request.user, request.tenant, criteria)),
         "show_organisation": staff or len(keepable_organisations(request.user, request.tenant)) > 1,
     }
-    template = (
-        "volunteering/opportunity_manage_list.html#results"
-        if request.htmx
-        else "volunteering/opportunity_manage_list.html"
-    )
-    return render(request, template, context)
+    return render_list(request, "volunteering/opportunity_manage_list.html", context)
 
 
 @view_permission(PERMISSION)
