@@ -49,6 +49,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     objects = UserManager()
 
+    # Filled once per request by frivillig.tenants.selectors (the person's roles and represented organisations in
+    # every tenant); declared for the type checker, never stored.
+    _frivillig_roles: dict[int, frozenset[str]]
+    _frivillig_represented: dict[int, frozenset[int]]
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

@@ -1,15 +1,21 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from frivillig.core.models import AuditEntry
 
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
+
 
 def log_action(
     code: str,
     *,
-    actor=None,
-    tenant=None,
+    actor: User | None = None,
+    tenant: Tenant | None = None,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:

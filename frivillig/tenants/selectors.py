@@ -1,9 +1,16 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 
 from frivillig.accounts.models import User
 from frivillig.core.models import AuditEntry
 from frivillig.core.scoping import unscoped
 from frivillig.tenants.models import Invitation, Membership, Tenant
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
 
 def active_tenants() -> QuerySet[Tenant]:
@@ -14,7 +21,7 @@ def active_tenant_by_slug(slug: str) -> Tenant | None:
     return Tenant.objects.filter(slug=slug, is_active=True).first()
 
 
-def _all_roles(user) -> dict[int, frozenset[str]]:
+def _all_roles(user: User) -> dict[int, frozenset[str]]:
     """The person's roles in every tenant, read once per request and cached on the user object.
 
     This is the one read across tenants outside admin and commands: a person's own memberships are theirs
@@ -37,7 +44,7 @@ def _all_roles(user) -> dict[int, frozenset[str]]:
     return cached
 
 
-def represented_organisation_ids(user, tenant: Tenant) -> frozenset[int]:
+def represented_organisation_ids(user: User | AnonymousUser, tenant: Tenant) -> frozenset[int]:
     """The organisations this person represents in the tenant (as association representative)."""
     if not user.is_authenticated:
         return frozenset()
@@ -45,20 +52,20 @@ def represented_organisation_ids(user, tenant: Tenant) -> frozenset[int]:
     return user._frivillig_represented.get(tenant.pk, frozenset())
 
 
-def roles_for(user, tenant: Tenant) -> frozenset[str]:
+def roles_for(user: User | AnonymousUser, tenant: Tenant) -> frozenset[str]:
     if not user.is_authenticated:
         return frozenset()
     return _all_roles(user).get(tenant.pk, frozenset())
 
 
-def is_member_elsewhere_only(user, tenant: Tenant) -> bool:
+def is_member_elsewhere_only(user: User | AnonymousUser, tenant: Tenant) -> bool:
     if not user.is_authenticated:
         return False
     roles = _all_roles(user)
     return tenant.pk not in roles and bool(roles)
 
 
-def tenants_of(user) -> QuerySet[Tenant]:
+def tenants_of(user: User | AnonymousUser) -> QuerySet[Tenant]:
     if not user.is_authenticated:
         return Tenant.objects.none()
     return Tenant.objects.filter(pk__in=list(_all_roles(user))).order_by("name")

@@ -38,7 +38,7 @@ def _ensure_not_last_admin(membership: Membership) -> None:
         raise MembershipError(_("The tenant must keep at least one administrator. Appoint another one first."))
 
 
-def tenants_left_without_admin(user) -> list[Tenant]:
+def tenants_left_without_admin(user: User) -> list[Tenant]:
     """The tenants where this person is the only administrator (they may not leave them headless)."""
     with unscoped("a person leaving the platform is checked in every tenant where they administer"):
         sole = []
@@ -111,14 +111,14 @@ def invitation_create(
 
 
 @transaction.atomic
-def invitation_cancel(*, invitation: Invitation, actor) -> None:
+def invitation_cancel(*, invitation: Invitation, actor: User | None) -> None:
     invitation.cancelled_at = timezone.now()
     invitation.save(update_fields=["cancelled_at"])
     log_action("tenants.invitation.cancelled", actor=actor, tenant=invitation.tenant, target=invitation)
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user) -> Membership:
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not locked.is_open:
@@ -151,7 +151,9 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
 
 
 @transaction.atomic
-def membership_grant(*, tenant: Tenant, user, role: str, actor=None, organisation=None) -> Membership:
+def membership_grant(
+    *, tenant: Tenant, user: User, role: str, actor: User | None = None, organisation=None
+) -> Membership:
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
@@ -165,7 +167,7 @@ def membership_grant(*, tenant: Tenant, user, role: str, actor=None, organisatio
 
 
 @transaction.atomic
-def membership_change_role(*, membership: Membership, role: str, actor) -> Membership:
+def membership_change_role(*, membership: Membership, role: str, actor: User | None) -> Membership:
     old_role = membership.role
     if old_role == role:
         return membership
@@ -196,7 +198,7 @@ def membership_change_role(*, membership: Membership, role: str, actor) -> Membe
 
 
 @transaction.atomic
-def membership_revoke(*, membership: Membership, actor) -> None:
+def membership_revoke(*, membership: Membership, actor: User | None) -> None:
     _ensure_not_last_admin(membership)
     log_action(
         "tenants.membership.revoked",
@@ -209,7 +211,7 @@ def membership_revoke(*, membership: Membership, actor) -> None:
 
 
 @transaction.atomic
-def tenant_update(*, tenant: Tenant, actor, changed: list[str]) -> Tenant:
+def tenant_update(*, tenant: Tenant, actor: User | None, changed: list[str]) -> Tenant:
     tenant.save()
     log_action("tenants.tenant.updated", actor=actor, tenant=tenant, target=tenant, data={"fields": changed})
     return tenant

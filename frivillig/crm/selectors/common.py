@@ -1,25 +1,35 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 
 from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.models import Organisation, Tag
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def active_organisations(tenant) -> QuerySet[Organisation]:
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
+
+
+def active_organisations(tenant: Tenant) -> QuerySet[Organisation]:
     return Organisation.objects.filter(tenant=tenant, archived_at=None).order_by("name")
 
 
-def represented_organisations(user, tenant) -> QuerySet[Organisation]:
+def represented_organisations(user: User | AnonymousUser, tenant: Tenant) -> QuerySet[Organisation]:
     """The organisations this person may edit as association representative."""
     from frivillig.tenants.selectors import represented_organisation_ids
 
     return active_organisations(tenant).filter(pk__in=represented_organisation_ids(user, tenant))
 
 
-def public_associations(tenant) -> QuerySet[Organisation]:
+def public_associations(tenant: Tenant) -> QuerySet[Organisation]:
     return active_organisations(tenant).filter(is_public=True, kind=OrganisationKind.ASSOCIATION)
 
 
-def tags(tenant, vocabulary: Vocabulary, *, include_inactive: bool = False) -> QuerySet[Tag]:
+def tags(tenant: Tenant, vocabulary: Vocabulary, *, include_inactive: bool = False) -> QuerySet[Tag]:
     queryset = Tag.objects.filter(tenant=tenant, vocabulary=vocabulary)
     if not include_inactive:
         queryset = queryset.filter(is_active=True)

@@ -4,7 +4,10 @@ Nothing here joins interactions, relations, notes or consent data: these pages a
 association representatives, never only by the centre's staff.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -12,6 +15,9 @@ from django.utils import timezone
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Organisation, OrganisationRole, Tag
 from frivillig.crm.selectors.common import public_associations
+
+if TYPE_CHECKING:
+    from frivillig.tenants.models import Tenant
 
 DIRECTORY_PER_PAGE = 20
 
@@ -36,7 +42,7 @@ class DirectoryFilterOptions:
     activity_areas: list[Tag]
 
 
-def directory_filter_options(tenant) -> DirectoryFilterOptions:
+def directory_filter_options(tenant: Tenant) -> DirectoryFilterOptions:
     """The tenant's active target groups and activity areas that at least one listed association has,
     so that no choice in the filter leads to an empty page. One query for both vocabularies."""
     listed = public_associations(tenant).values("pk")
@@ -58,7 +64,7 @@ def directory_filter_options(tenant) -> DirectoryFilterOptions:
     )
 
 
-def directory_associations(tenant, criteria: DirectoryFilter) -> QuerySet[Organisation]:
+def directory_associations(tenant: Tenant, criteria: DirectoryFilter) -> QuerySet[Organisation]:
     queryset = public_associations(tenant)
     search = criteria.search.strip()
     if search:
@@ -86,7 +92,7 @@ def directory_associations(tenant, criteria: DirectoryFilter) -> QuerySet[Organi
     )
 
 
-def directory_association(tenant) -> QuerySet[Organisation]:
+def directory_association(tenant: Tenant) -> QuerySet[Organisation]:
     """The associations a detail page may show (look one up by pk; anything else is a 404)."""
     return public_associations(tenant).prefetch_related("target_groups", "activity_areas")
 

@@ -1,7 +1,10 @@
 """Reads for the interaction log and the staff dashboard: the filtered list, the export, follow-ups."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -11,6 +14,9 @@ from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Interaction, Organisation, Person, Tag
 from frivillig.crm.selectors.common import tags
 from frivillig.tenants.enums import Role
+
+if TYPE_CHECKING:
+    from frivillig.tenants.models import Tenant
 
 # `sorter` values a list URL may carry; anything else falls back to the first.
 INTERACTION_SORTS: dict[str, tuple[str, ...]] = {
@@ -36,14 +42,14 @@ class InteractionFilter:
     sort: str = "nyeste"
 
 
-def theme_tags(tenant, *, chosen: list[Tag] | tuple[Tag, ...] = ()) -> QuerySet[Tag]:
+def theme_tags(tenant: Tenant, *, chosen: list[Tag] | tuple[Tag, ...] = ()) -> QuerySet[Tag]:
     """The tenant's topics (the theme vocabulary); a retired word stays available where it is already chosen."""
     return tags(tenant, Vocabulary.THEME, include_inactive=True).filter(
         Q(is_active=True) | Q(pk__in=[tag.pk for tag in chosen])
     )
 
 
-def centre_staff_users(tenant) -> QuerySet[User]:
+def centre_staff_users(tenant: Tenant) -> QuerySet[User]:
     """The people who hold the centre staff role in the tenant: those an interaction can be assigned to."""
     return (
         User.objects.filter(memberships__tenant=tenant, memberships__role=Role.CENTRE_STAFF, is_active=True)
@@ -52,14 +58,14 @@ def centre_staff_users(tenant) -> QuerySet[User]:
     )
 
 
-def selectable_organisations(tenant, *, chosen=()) -> QuerySet[Organisation]:
+def selectable_organisations(tenant: Tenant, *, chosen=()) -> QuerySet[Organisation]:
     """Organisations a form may link: the active ones, plus archived ones that are already linked."""
     return Organisation.objects.filter(tenant=tenant).filter(
         Q(archived_at=None) | Q(pk__in=[organisation.pk for organisation in chosen])
     )
 
 
-def selectable_people(tenant, *, chosen=()) -> QuerySet[Person]:
+def selectable_people(tenant: Tenant, *, chosen=()) -> QuerySet[Person]:
     return Person.objects.filter(tenant=tenant).filter(Q(archived_at=None) | Q(pk__in=[person.pk for person in chosen]))
 
 
@@ -71,11 +77,11 @@ def _with_parties(queryset: QuerySet[Interaction]) -> QuerySet[Interaction]:
     )
 
 
-def open_follow_ups(tenant) -> QuerySet[Interaction]:
+def open_follow_ups(tenant: Tenant) -> QuerySet[Interaction]:
     return Interaction.objects.filter(tenant=tenant, follow_up_on__isnull=False, follow_up_done_at=None)
 
 
-def interactions_filtered(tenant, criteria: InteractionFilter) -> QuerySet[Interaction]:
+def interactions_filtered(tenant: Tenant, criteria: InteractionFilter) -> QuerySet[Interaction]:
     queryset = Interaction.objects.filter(tenant=tenant)
     search = criteria.search.strip()
     if search:
@@ -104,15 +110,15 @@ def interactions_filtered(tenant, criteria: InteractionFilter) -> QuerySet[Inter
     return queryset.order_by(*INTERACTION_SORTS.get(criteria.sort, INTERACTION_SORTS["nyeste"]))
 
 
-def interactions_for_list(tenant, criteria: InteractionFilter) -> QuerySet[Interaction]:
+def interactions_for_list(tenant: Tenant, criteria: InteractionFilter) -> QuerySet[Interaction]:
     return _with_parties(interactions_filtered(tenant, criteria))
 
 
-def interactions_for_export(tenant, criteria: InteractionFilter) -> QuerySet[Interaction]:
+def interactions_for_export(tenant: Tenant, criteria: InteractionFilter) -> QuerySet[Interaction]:
     return _with_parties(interactions_filtered(tenant, criteria))
 
 
-def interaction_for_staff(tenant) -> QuerySet[Interaction]:
+def interaction_for_staff(tenant: Tenant) -> QuerySet[Interaction]:
     """Every interaction of the tenant with what its detail page shows."""
     return _with_parties(Interaction.objects.filter(tenant=tenant))
 
@@ -124,7 +130,7 @@ class FollowUps:
     later_count: int
 
 
-def my_follow_ups(tenant, user, *, today: date | None = None) -> FollowUps:
+def my_follow_ups(tenant: Tenant, user: User, *, today: date | None = None) -> FollowUps:
     """The person's open follow-ups: overdue ones, those due in the next 14 days, and how many come later."""
     today = today or timezone.localdate()
     horizon = today + timedelta(days=FOLLOW_UP_HORIZON_DAYS)
@@ -138,5 +144,5 @@ def my_follow_ups(tenant, user, *, today: date | None = None) -> FollowUps:
     )
 
 
-def latest_interactions(tenant, limit: int = DASHBOARD_LATEST) -> list[Interaction]:
+def latest_interactions(tenant: Tenant, limit: int = DASHBOARD_LATEST) -> list[Interaction]:
     return list(_with_parties(Interaction.objects.filter(tenant=tenant)).order_by("-happened_on", "-pk")[:limit])

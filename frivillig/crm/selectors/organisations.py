@@ -1,13 +1,19 @@
 """Reads for the staff's organisation pages: the filtered list, the export, and the detail page's parts."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from frivillig.core.validators import normalise_cvr
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Tag
+
+if TYPE_CHECKING:
+    from frivillig.tenants.models import Tenant
 
 # `sorter` values a list URL may carry; anything else falls back to the first.
 ORGANISATION_SORTS: dict[str, tuple[str, ...]] = {
@@ -41,7 +47,7 @@ def text_search(fields: tuple[str, ...], search: str) -> Q:
     return condition
 
 
-def organisations_filtered(tenant, criteria: OrganisationFilter) -> QuerySet[Organisation]:
+def organisations_filtered(tenant: Tenant, criteria: OrganisationFilter) -> QuerySet[Organisation]:
     queryset = Organisation.objects.filter(tenant=tenant)
     if not criteria.include_archived:
         queryset = queryset.filter(archived_at=None)
@@ -74,15 +80,15 @@ def organisations_filtered(tenant, criteria: OrganisationFilter) -> QuerySet[Org
     return queryset.order_by(*ORGANISATION_SORTS.get(criteria.sort, ORGANISATION_SORTS["navn"]))
 
 
-def organisations_for_list(tenant, criteria: OrganisationFilter) -> QuerySet[Organisation]:
+def organisations_for_list(tenant: Tenant, criteria: OrganisationFilter) -> QuerySet[Organisation]:
     return organisations_filtered(tenant, criteria).prefetch_related("target_groups")
 
 
-def organisations_for_export(tenant, criteria: OrganisationFilter) -> QuerySet[Organisation]:
+def organisations_for_export(tenant: Tenant, criteria: OrganisationFilter) -> QuerySet[Organisation]:
     return organisations_filtered(tenant, criteria).prefetch_related("target_groups", "activity_areas")
 
 
-def organisation_for_staff(tenant) -> QuerySet[Organisation]:
+def organisation_for_staff(tenant: Tenant) -> QuerySet[Organisation]:
     """Every organisation of the tenant, archived ones too, with its tags (for the detail and edit pages)."""
     return Organisation.objects.filter(tenant=tenant).prefetch_related("target_groups", "activity_areas")
 

@@ -1,6 +1,9 @@
 """Reads for the staff's pages about people (contacts): the filtered list, the export, and the detail page."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -8,6 +11,9 @@ from django.utils import timezone
 from frivillig.core.validators import normalise_phone
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person
 from frivillig.crm.selectors.organisations import interactions_timeline, text_search
+
+if TYPE_CHECKING:
+    from frivillig.tenants.models import Tenant
 
 PERSON_SORTS: dict[str, tuple[str, ...]] = {
     "navn": ("full_name", "pk"),
@@ -36,7 +42,7 @@ def current_roles_prefetch(to_attr: str = "current_roles") -> Prefetch:
     )
 
 
-def people_filtered(tenant, criteria: PersonFilter) -> QuerySet[Person]:
+def people_filtered(tenant: Tenant, criteria: PersonFilter) -> QuerySet[Person]:
     queryset = Person.objects.filter(tenant=tenant)
     if not criteria.include_archived:
         queryset = queryset.filter(archived_at=None)
@@ -59,15 +65,15 @@ def people_filtered(tenant, criteria: PersonFilter) -> QuerySet[Person]:
     return queryset.order_by(*PERSON_SORTS.get(criteria.sort, PERSON_SORTS["navn"]))
 
 
-def people_for_list(tenant, criteria: PersonFilter) -> QuerySet[Person]:
+def people_for_list(tenant: Tenant, criteria: PersonFilter) -> QuerySet[Person]:
     return people_filtered(tenant, criteria).prefetch_related(current_roles_prefetch())
 
 
-def people_for_export(tenant, criteria: PersonFilter) -> QuerySet[Person]:
+def people_for_export(tenant: Tenant, criteria: PersonFilter) -> QuerySet[Person]:
     return people_filtered(tenant, criteria).prefetch_related(current_roles_prefetch())
 
 
-def person_for_staff(tenant) -> QuerySet[Person]:
+def person_for_staff(tenant: Tenant) -> QuerySet[Person]:
     """Every person of the tenant, archived ones too."""
     return Person.objects.filter(tenant=tenant).select_related("consent_recorded_by", "user")
 
@@ -92,5 +98,5 @@ def person_relations(person: Person) -> QuerySet[CollaborationRelation]:
     )
 
 
-def role_for_staff(tenant) -> QuerySet[OrganisationRole]:
+def role_for_staff(tenant: Tenant) -> QuerySet[OrganisationRole]:
     return OrganisationRole.objects.filter(tenant=tenant).select_related("person", "organisation")

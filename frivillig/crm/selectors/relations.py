@@ -1,13 +1,19 @@
 """Reads for the collaboration relations: the list of new relations in a period, and its export."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from frivillig.crm.enums import OrganisationKind
 from frivillig.crm.models import CollaborationRelation, OrganisationRole
+
+if TYPE_CHECKING:
+    from frivillig.tenants.models import Tenant
 
 RELATION_SORTS: dict[str, tuple[str, ...]] = {
     "nyeste": ("-started_on", "-pk"),
@@ -44,7 +50,7 @@ def is_municipal_employee():
     return Q(person__isnull=False) & (works_in_municipality | ~Q(person__department=""))
 
 
-def relations_filtered(tenant, criteria: RelationFilter, *, today: date | None = None) -> QuerySet:
+def relations_filtered(tenant: Tenant, criteria: RelationFilter, *, today: date | None = None) -> QuerySet:
     today = today or timezone.localdate()
     queryset = CollaborationRelation.objects.filter(tenant=tenant)
     if criteria.date_from is not None:
@@ -73,7 +79,7 @@ def relations_filtered(tenant, criteria: RelationFilter, *, today: date | None =
     return queryset.order_by(*RELATION_SORTS.get(criteria.sort, RELATION_SORTS["nyeste"]))
 
 
-def relations_for_list(tenant, criteria: RelationFilter) -> QuerySet:
+def relations_for_list(tenant: Tenant, criteria: RelationFilter) -> QuerySet:
     return (
         relations_filtered(tenant, criteria)
         .select_related("person", "organisation")
@@ -81,9 +87,9 @@ def relations_for_list(tenant, criteria: RelationFilter) -> QuerySet:
     )
 
 
-def relations_for_export(tenant, criteria: RelationFilter) -> QuerySet:
+def relations_for_export(tenant: Tenant, criteria: RelationFilter) -> QuerySet:
     return relations_for_list(tenant, criteria)
 
 
-def relation_for_staff(tenant) -> QuerySet[CollaborationRelation]:
+def relation_for_staff(tenant: Tenant) -> QuerySet[CollaborationRelation]:
     return CollaborationRelation.objects.filter(tenant=tenant).select_related("person", "organisation")

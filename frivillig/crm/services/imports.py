@@ -1,9 +1,12 @@
 """Writes of the import: keeping the uploaded file between preview and confirmation, and the import itself."""
 
+from __future__ import annotations
+
 import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core import signing
 from django.core.files.base import ContentFile
@@ -18,6 +21,10 @@ from frivillig.crm.enums import OrganisationKind
 from frivillig.crm.events import organisation_changed
 from frivillig.crm.importing import ImportKind, ImportPlan
 from frivillig.crm.models import Organisation, OrganisationRole, Person
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +81,7 @@ def _stored_name(file_id: str) -> str:
     return f"{IMPORT_DIRECTORY}/{salted_hmac(SIGNING_NAMESPACE, file_id).hexdigest()}"
 
 
-def import_file_store(*, tenant, user, kind: str, filename: str, content: bytes) -> str:
+def import_file_store(*, tenant: Tenant, user: User, kind: str, filename: str, content: bytes) -> str:
     """Keep the uploaded file in the private storage; the returned signed token is all the browser holds.
 
     The token binds the file to this tenant and this user, expires after TOKEN_MAX_AGE, and holds a random id
@@ -86,7 +93,7 @@ def import_file_store(*, tenant, user, kind: str, filename: str, content: bytes)
     return signing.dumps(payload, salt=SIGNING_NAMESPACE, compress=True)
 
 
-def import_file_find(*, token: str, tenant, user) -> StoredImport:
+def import_file_find(*, token: str, tenant: Tenant, user: User) -> StoredImport:
     """The stored import the token names, if it is this user's in this tenant and not expired or imported."""
     try:
         payload = signing.loads(token or "", salt=SIGNING_NAMESPACE, max_age=TOKEN_MAX_AGE)
@@ -105,7 +112,7 @@ def import_file_find(*, token: str, tenant, user) -> StoredImport:
     return StoredImport(name=name, kind=payload["k"], filename=str(payload.get("f", "")))
 
 
-def import_file_load(*, token: str, tenant, user) -> tuple[StoredImport, bytes]:
+def import_file_load(*, token: str, tenant: Tenant, user: User) -> tuple[StoredImport, bytes]:
     stored = import_file_find(token=token, tenant=tenant, user=user)
     try:
         with private_storage.open(stored.name, "rb") as handle:
@@ -140,7 +147,7 @@ def _discard_files_left_in_media() -> int:
 
 
 @transaction.atomic
-def import_run(*, tenant, plan: ImportPlan, actor, filename: str = "") -> ImportResult:
+def import_run(*, tenant: Tenant, plan: ImportPlan, actor: User | None, filename: str = "") -> ImportResult:
     """Write every row of a valid plan, or none of them."""
     if not plan.is_valid:
         raise ValueError("Only a plan without errors can be imported.")
@@ -169,7 +176,7 @@ def import_run(*, tenant, plan: ImportPlan, actor, filename: str = "") -> Import
     return result
 
 
-def _targets(model, tenant, plan: ImportPlan) -> dict:
+def _targets(model, tenant: Tenant, plan: ImportPlan) -> dict:
     ids = [row.target_id for row in plan.rows if row.target_id is not None]
     existing = model.objects.filter(tenant=tenant).in_bulk(ids)
     if len(existing) != len(ids):
@@ -186,7 +193,7 @@ def _save(model, new: list, changed: list[tuple]) -> None:
             record.save(update_fields=[*fields, "updated_at"])
 
 
-def _import_organisations(tenant, plan: ImportPlan) -> ImportResult:
+def _import_organisations(tenant: Tenant, plan: ImportPlan) -> ImportResult:
     existing = _targets(Organisation, tenant, plan)
     new, changed = [], []
     tags: list[tuple[Organisation, str, list]] = []
@@ -215,7 +222,7 @@ def _import_organisations(tenant, plan: ImportPlan) -> ImportResult:
     return ImportResult(created=[o.pk for o in new], updated=[o.pk for o, _fields in changed])
 
 
-def _import_people(tenant, plan: ImportPlan) -> ImportResult:
+def _import_people(tenant: Tenant, plan: ImportPlan) -> ImportResult:
     existing = _targets(Person, tenant, plan)
     new, changed = [], []
     wanted_roles: list[tuple[Person, int, str]] = []

@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -6,6 +9,9 @@ from django.utils.translation import gettext as _
 
 from frivillig.core.services import log_action
 from frivillig.crm.models import Interaction, Organisation, Person, Tag
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
 
 
 class InteractionError(Exception):
@@ -16,7 +22,7 @@ class InteractionError(Exception):
 def interaction_save(
     *,
     interaction: Interaction,
-    actor,
+    actor: User | None,
     organisations: Iterable[Organisation],
     people: Iterable[Person],
     topics: Iterable[Tag],
@@ -43,7 +49,7 @@ def interaction_save(
 
 
 @transaction.atomic
-def interaction_follow_up_done(*, interaction: Interaction, actor) -> Interaction:
+def interaction_follow_up_done(*, interaction: Interaction, actor: User | None) -> Interaction:
     """Mark the follow-up done; the audit entry records who did it, `follow_up_done_at` when."""
     if interaction.follow_up_on is None:
         raise InteractionError(_("This interaction has no follow-up to mark as done."))

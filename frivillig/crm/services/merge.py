@@ -32,7 +32,9 @@ Locking the two records also guards the move: a row inserted elsewhere at the sa
 removed record waits for the lock (PostgreSQL) and then fails, rather than being deleted with it.
 """
 
-from typing import cast
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
 
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
@@ -43,6 +45,9 @@ from frivillig.core.registry import collect
 from frivillig.core.services import log_action
 from frivillig.crm.events import records_merged
 from frivillig.crm.models import Organisation, Person
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
 
 ORGANISATION_FILL_FIELDS = ("purpose", "description", "website", "email", "phone", "member_since", "logo")
 # An address is one thing: a postcode from one record and a street from the other would be neither.
@@ -151,7 +156,7 @@ def _lock_pair(model, keep, remove, same_message: str):
 
 
 @transaction.atomic
-def organisation_merge(*, keep: Organisation, remove: Organisation, actor) -> Organisation:
+def organisation_merge(*, keep: Organisation, remove: Organisation, actor: User | None) -> Organisation:
     keep, remove = _lock_pair(
         Organisation, keep, remove, _("An organisation cannot be merged with itself. Choose two different ones.")
     )
@@ -183,7 +188,7 @@ def organisation_merge(*, keep: Organisation, remove: Organisation, actor) -> Or
 
 
 @transaction.atomic
-def person_merge(*, keep: Person, remove: Person, actor) -> Person:
+def person_merge(*, keep: Person, remove: Person, actor: User | None) -> Person:
     keep, remove = _lock_pair(
         Person, keep, remove, _("A person cannot be merged with themselves. Choose two different people.")
     )

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -6,13 +10,18 @@ from frivillig.core.services import log_action
 from frivillig.crm.events import organisation_changed
 from frivillig.crm.models import Organisation, OrganisationRole, Person
 
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+
 
 def _announce(organisation: Organisation) -> None:
     send_after_commit(organisation_changed, tenant_id=organisation.tenant_id, organisation_ids=[organisation.pk])
 
 
 @transaction.atomic
-def organisation_save(*, organisation: Organisation, actor, changed: list[str] | None = None) -> Organisation:
+def organisation_save(
+    *, organisation: Organisation, actor: User | None, changed: list[str] | None = None
+) -> Organisation:
     """Create or update an organisation from a validated form's instance (many-to-many saved by the caller's form)."""
     created = organisation.pk is None
     organisation.save()
@@ -28,7 +37,7 @@ def organisation_save(*, organisation: Organisation, actor, changed: list[str] |
 
 
 @transaction.atomic
-def organisation_archive(*, organisation: Organisation, actor) -> Organisation:
+def organisation_archive(*, organisation: Organisation, actor: User | None) -> Organisation:
     organisation.archived_at = timezone.now()
     organisation.is_public = False
     organisation.save(update_fields=["archived_at", "is_public", "updated_at"])
@@ -38,7 +47,7 @@ def organisation_archive(*, organisation: Organisation, actor) -> Organisation:
 
 
 @transaction.atomic
-def organisation_restore(*, organisation: Organisation, actor) -> Organisation:
+def organisation_restore(*, organisation: Organisation, actor: User | None) -> Organisation:
     organisation.archived_at = None
     organisation.save(update_fields=["archived_at", "updated_at"])
     log_action("crm.organisation.restored", actor=actor, tenant=organisation.tenant, target=organisation)
@@ -47,7 +56,7 @@ def organisation_restore(*, organisation: Organisation, actor) -> Organisation:
 
 
 @transaction.atomic
-def person_save(*, person: Person, actor, changed: list[str] | None = None) -> Person:
+def person_save(*, person: Person, actor: User | None, changed: list[str] | None = None) -> Person:
     created = person.pk is None
     person.save()
     log_action(
@@ -61,7 +70,7 @@ def person_save(*, person: Person, actor, changed: list[str] | None = None) -> P
 
 
 @transaction.atomic
-def person_archive(*, person: Person, actor) -> Person:
+def person_archive(*, person: Person, actor: User | None) -> Person:
     person.archived_at = timezone.now()
     person.save(update_fields=["archived_at", "updated_at"])
     log_action("crm.person.archived", actor=actor, tenant=person.tenant, target=person)
@@ -69,7 +78,7 @@ def person_archive(*, person: Person, actor) -> Person:
 
 
 @transaction.atomic
-def person_record_consent(*, person: Person, method: str, actor) -> Person:
+def person_record_consent(*, person: Person, method: str, actor: User | None) -> Person:
     """Record that the person agreed to be contacted: when, how and by whom."""
     person.consent_given_at = timezone.now()
     person.consent_method = method
@@ -80,7 +89,7 @@ def person_record_consent(*, person: Person, method: str, actor) -> Person:
 
 
 @transaction.atomic
-def organisation_role_save(*, role: OrganisationRole, actor) -> OrganisationRole:
+def organisation_role_save(*, role: OrganisationRole, actor: User | None) -> OrganisationRole:
     created = role.pk is None
     role.tenant = role.organisation.tenant
     role.save()
@@ -95,7 +104,7 @@ def organisation_role_save(*, role: OrganisationRole, actor) -> OrganisationRole
 
 
 @transaction.atomic
-def organisation_role_end(*, role: OrganisationRole, actor, ended_on=None) -> OrganisationRole:
+def organisation_role_end(*, role: OrganisationRole, actor: User | None, ended_on=None) -> OrganisationRole:
     role.ended_on = ended_on or timezone.localdate()
     if role.started_on and role.ended_on < role.started_on:
         role.ended_on = role.started_on
@@ -112,7 +121,7 @@ def organisation_role_end(*, role: OrganisationRole, actor, ended_on=None) -> Or
 
 @transaction.atomic
 def person_create_with_role(
-    *, person: Person, organisation: Organisation, role: str, started_on=None, actor
+    *, person: Person, organisation: Organisation, role: str, started_on=None, actor: User | None
 ) -> OrganisationRole:
     """A new contact added from an organisation's page: the person and their role there, or neither."""
     person_save(person=person, actor=actor)

@@ -1,6 +1,10 @@
 """Writes of the association self-service. They reuse the register's services, so the audit log reads the same
 whether the centre or the association made the change."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from frivillig.crm.models import Organisation, OrganisationRole, Person
@@ -11,12 +15,15 @@ from frivillig.crm.services.organisations import (
     person_save,
 )
 
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+
 
 @transaction.atomic
 def organisation_profile_save(
     *,
     organisation: Organisation,
-    actor,
+    actor: User | None,
     changed: list[str],
     target_groups,
     activity_areas,
@@ -41,7 +48,7 @@ def organisation_profile_save(
 
 @transaction.atomic
 def contact_person_add(
-    *, organisation: Organisation, full_name: str, email: str, phone: str, role: str, actor
+    *, organisation: Organisation, full_name: str, email: str, phone: str, role: str, actor: User | None
 ) -> OrganisationRole:
     """Give the organisation a contact person in a role. A person already known to this organisation under the
     same e-mail address gets the new role; anybody else becomes a new person in the register (the centre merges
@@ -64,6 +71,6 @@ def contact_person_add(
     )
 
 
-def contact_role_end(*, role: OrganisationRole, actor) -> OrganisationRole:
+def contact_role_end(*, role: OrganisationRole, actor: User | None) -> OrganisationRole:
     """End a contact person's role today; the person stays in the centre's register."""
     return organisation_role_end(role=role, actor=actor)

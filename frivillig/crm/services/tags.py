@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.text import slugify
@@ -7,6 +11,10 @@ from frivillig.core.services import log_action
 from frivillig.crm.events import tag_changed
 from frivillig.crm.models import Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
 
 # slugify() drops what it cannot fold to ASCII, and æ, ø and å do not fold: "Ældre" would become "ldre".
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
@@ -22,7 +30,7 @@ def slugify_da(text: str) -> str:
 
 
 @transaction.atomic
-def tags_seed_defaults(*, tenant) -> int:
+def tags_seed_defaults(*, tenant: Tenant) -> int:
     """Give a tenant the default vocabularies; words it already has are left as they are. Returns the count added."""
     existing = set(Tag.objects.filter(tenant=tenant).values_list("vocabulary", "slug"))
     new = [
@@ -37,7 +45,7 @@ def tags_seed_defaults(*, tenant) -> int:
     return len(new)
 
 
-def _free_slug(*, tenant, vocabulary: str, label: str) -> str:
+def _free_slug(*, tenant: Tenant, vocabulary: str, label: str) -> str:
     base = slugify_da(label)[:_SLUG_BASE_LENGTH].strip("-") or _FALLBACK_SLUG
     taken = set(
         Tag.objects.filter(tenant=tenant, vocabulary=vocabulary, slug__startswith=base).values_list("slug", flat=True)
@@ -48,7 +56,7 @@ def _free_slug(*, tenant, vocabulary: str, label: str) -> str:
     return slug
 
 
-def _next_position(*, tenant, vocabulary: str) -> int:
+def _next_position(*, tenant: Tenant, vocabulary: str) -> int:
     highest = Tag.objects.filter(tenant=tenant, vocabulary=vocabulary).aggregate(highest=Max("position"))["highest"]
     return 0 if highest is None else highest + 1
 
@@ -56,13 +64,13 @@ def _next_position(*, tenant, vocabulary: str) -> int:
 @transaction.atomic
 def tag_create(
     *,
-    tenant,
+    tenant: Tenant,
     vocabulary: str,
     label_da: str,
     label_en: str = "",
     position: int | None = None,
     is_active: bool = True,
-    actor,
+    actor: User | None,
 ) -> Tag:
     """Add a word to one of the tenant's vocabularies. Its key (slug) comes from the Danish label and never changes.
 
@@ -99,7 +107,7 @@ def tag_create(
 
 
 @transaction.atomic
-def tag_update(*, tag: Tag, actor, changed: list[str]) -> Tag:
+def tag_update(*, tag: Tag, actor: User | None, changed: list[str]) -> Tag:
     """Save a word's labels, position or use. The key stays: imports and saved links may name it.
 
     A word is never deleted, since organisations, interactions and opportunities may carry it; taking it

@@ -1,6 +1,8 @@
 """Reads for signing up and following up: the opportunity one signs up for, the pipeline of confirmed
 applications (narrowed to the represented associations for representatives) and a volunteer's own applications."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
@@ -10,6 +12,10 @@ from frivillig.crm.selectors import represented_organisations
 from frivillig.tenants.rules import is_centre_staff
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -31,7 +37,7 @@ _pipeline_position = Case(
 )
 
 
-def open_opportunity(tenant, pk: int) -> Opportunity | None:
+def open_opportunity(tenant: Tenant, pk: int) -> Opportunity | None:
     """A published opportunity of the tenant: the only kind one can sign up for."""
     return (
         Opportunity.objects.filter(tenant=tenant, status=OpportunityStatus.PUBLISHED, organisation__archived_at=None)
@@ -41,11 +47,11 @@ def open_opportunity(tenant, pk: int) -> Opportunity | None:
     )
 
 
-def _sees_whole_tenant(user, tenant) -> bool:
+def _sees_whole_tenant(user: User, tenant: Tenant) -> bool:
     return is_centre_staff(user, tenant)
 
 
-def followed_organisations(user, tenant):
+def followed_organisations(user: User, tenant: Tenant):
     """The organisations whose applications this person follows up: all of the tenant's for centre staff, the
     represented ones for association representatives."""
     from frivillig.crm.selectors import active_organisations
@@ -55,14 +61,14 @@ def followed_organisations(user, tenant):
     return represented_organisations(user, tenant)
 
 
-def followed_opportunities(user, tenant) -> QuerySet[Opportunity]:
+def followed_opportunities(user: User, tenant: Tenant) -> QuerySet[Opportunity]:
     queryset = Opportunity.objects.filter(tenant=tenant).select_related("organisation")
     if _sees_whole_tenant(user, tenant):
         return queryset
     return queryset.filter(organisation__in=represented_organisations(user, tenant))
 
 
-def followed_applications(user, tenant) -> QuerySet[Application]:
+def followed_applications(user: User, tenant: Tenant) -> QuerySet[Application]:
     """Confirmed applications this person may follow up; an unconfirmed guest sign-up is nobody's business yet."""
     queryset = Application.objects.filter(tenant=tenant, email_confirmed_at__isnull=False)
     if not _sees_whole_tenant(user, tenant):
@@ -80,13 +86,13 @@ def pipeline(applications: QuerySet[Application]) -> QuerySet[Application]:
     )
 
 
-def status_counts(applications: QuerySet[Application]) -> list[tuple[str, "StrOrPromise", int]]:
+def status_counts(applications: QuerySet[Application]) -> list[tuple[str, StrOrPromise, int]]:
     """(status, label, number) for every step of the pipeline, zeros included, in one query."""
     counted = dict(applications.order_by().values_list("status").annotate(number=Count("pk")))
     return [(status.value, status.label, counted.get(status.value, 0)) for status in PIPELINE_ORDER]
 
 
-def application_for_follow_up(user, tenant, pk: int) -> Application | None:
+def application_for_follow_up(user: User, tenant: Tenant, pk: int) -> Application | None:
     return (
         followed_applications(user, tenant)
         .select_related("opportunity", "opportunity__organisation", "opportunity__contact_person")
@@ -99,7 +105,7 @@ def application_history(application: Application) -> QuerySet[ApplicationEvent]:
     return ApplicationEvent.objects.filter(application=application).select_related("actor").order_by("created_at", "pk")
 
 
-def already_applied(opportunity: Opportunity, user) -> bool:
+def already_applied(opportunity: Opportunity, user: User) -> bool:
     """Whether the person has an application for the opportunity that they see under their applications (an
     unconfirmed guest sign-up with their address is not theirs yet: signing up replaces it)."""
     return own_applications(user).filter(opportunity=opportunity).exists()
@@ -108,7 +114,7 @@ def already_applied(opportunity: Opportunity, user) -> bool:
 # --- the volunteer's own applications (national pages: no tenant scope is open) ----------------------------
 
 
-def own_applications(user) -> QuerySet[Application]:
+def own_applications(user: User) -> QuerySet[Application]:
     """The person's applications in every municipality: made while logged in, or confirmed from the account's
     (verified) e-mail address as a guest. Reads across tenants by design: they are the person's own."""
     condition = Q(user=user)

@@ -170,7 +170,7 @@ def _tags_without_scope() -> QuerySet[Tag]:
         return Tag.objects.order_by("position", "label_da")
 
 
-def visible_opportunities(tenant) -> QuerySet[Opportunity]:
+def visible_opportunities(tenant: Tenant | None) -> QuerySet[Opportunity]:
     """Published, still open opportunities of organisations that are not archived, in `tenant` (or, with None, in
     every active tenant). The board, the detail page and the feeds show these and nothing else."""
     if tenant is None:
@@ -250,7 +250,7 @@ def _with_selected(options: list[FacetOption], selected: str, label: str) -> lis
     return options
 
 
-def _aggregate(tenant, criteria: BoardFilter, requested: int, now, plain_options) -> list[tuple]:
+def _aggregate(tenant: Tenant | None, criteria: BoardFilter, requested: int, now, plain_options) -> list[tuple]:
     """The statement's answer: rows of (kind, value, number, position, label_da, label_en)."""
     national = tenant is None
     matching = apply_search(visible_opportunities(tenant), criteria.search)
@@ -331,7 +331,7 @@ def _aggregate(tenant, criteria: BoardFilter, requested: int, now, plain_options
         return cursor.fetchall()
 
 
-def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
+def board_results(tenant: Tenant | None, criteria: BoardFilter, page_number) -> BoardResults:
     """One page of the board's results for `tenant` (None: national), with the total and the facet counts.
 
     One statement counts everything: the opportunities matching the search are read once into a materialised
@@ -344,7 +344,7 @@ def board_results(tenant, criteria: BoardFilter, page_number) -> BoardResults:
     plain_options = _plain_options(now)
     requested = _requested_page(page_number)
     answer = cached(
-        ("board", None if national else tenant.pk, criteria, requested),
+        ("board", None if tenant is None else tenant.pk, criteria, requested),
         lambda: _aggregate(tenant, criteria, requested, now, plain_options),
     )
 
@@ -429,7 +429,7 @@ def _requested_page(page_number) -> int:
 # --- the detail page ------------------------------------------------------------------------------------------
 
 
-def board_opportunity(tenant) -> QuerySet[Opportunity]:
+def board_opportunity(tenant: Tenant | None) -> QuerySet[Opportunity]:
     """The opportunities a public detail page may show (look one up by pk; anything else is a 404)."""
     return (
         visible_opportunities(tenant)
@@ -438,7 +438,7 @@ def board_opportunity(tenant) -> QuerySet[Opportunity]:
     )
 
 
-def no_longer_open(tenant, pk: int) -> bool:
+def no_longer_open(tenant: Tenant | None, pk: int) -> bool:
     """Was this on the board and has since been filled, closed or passed its deadline? (For an opportunity that is
     not visible: drafts and those still waiting for their publishing time never were on the board.)"""
     return (
@@ -472,7 +472,7 @@ def opportunity_words(opportunity: Opportunity) -> dict[str, list[Tag]]:
 # --- the feeds ----------------------------------------------------------------------------------------------------
 
 
-def feed_opportunities(tenant) -> list[Opportunity]:
+def feed_opportunities(tenant: Tenant | None) -> list[Opportunity]:
     """The newest opportunities on the board, newest first (tenant None: national)."""
     return list(
         visible_opportunities(tenant)

@@ -6,7 +6,10 @@ first) and score them in Python with frivillig.volunteering.matching, so the num
 whatever the size of the data.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
@@ -30,6 +33,12 @@ from frivillig.volunteering.models import Application, Opportunity, VolunteerPro
 from frivillig.volunteering.postcodes import nearby_prefix
 from frivillig.volunteering.selectors.board import visible_opportunities
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
+
 CANDIDATE_LIMIT = 300
 SUGGESTION_LIMIT = 10
 SUGGESTED_VOLUNTEER_LIMIT = 25
@@ -43,7 +52,7 @@ WORD_FIELDS = {
 }
 
 
-def profile_of(user) -> VolunteerProfile | None:
+def profile_of(user: User | AnonymousUser) -> VolunteerProfile | None:
     """The person's volunteer profile, or None before they have saved one (also for sign-up forms to prefill)."""
     if not user.is_authenticated:
         return None
@@ -194,11 +203,11 @@ def _suggest(profile: VolunteerProfile, applied: list[int], limit: int) -> list[
     ]
 
 
-def _keeps_every_organisation(user, tenant) -> bool:
+def _keeps_every_organisation(user: User, tenant: Tenant) -> bool:
     return is_centre_staff(user, tenant)
 
 
-def opportunity_for_suggestions(user, tenant) -> QuerySet[Opportunity]:
+def opportunity_for_suggestions(user: User, tenant: Tenant) -> QuerySet[Opportunity]:
     """The opportunities whose suggested volunteers this person may see: every one of the tenant for centre staff,
     their own associations' for representatives (any other is not found)."""
     queryset = Opportunity.objects.filter(tenant=tenant)

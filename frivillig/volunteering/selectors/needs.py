@@ -16,9 +16,12 @@ Every figure is one aggregate query (GROUP BY in the database), so the number of
 data; only the median reads one row (two dates) per opportunity, as SQLite has no median.
 """
 
+from __future__ import annotations
+
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import (
     Case,
@@ -43,6 +46,9 @@ from django.utils.translation import gettext as _
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, Opportunity
 
+if TYPE_CHECKING:
+    from frivillig.tenants.models import Tenant
+
 ENDED_UNFILLED = [OpportunityStatus.CLOSED, OpportunityStatus.EXPIRED]
 
 
@@ -52,7 +58,7 @@ class Period:
     end: date
 
     @classmethod
-    def last_twelve_months(cls, today: date) -> "Period":
+    def last_twelve_months(cls, today: date) -> Period:
         try:
             year_ago = today.replace(year=today.year - 1)
         except ValueError:  # 29 February
@@ -104,7 +110,7 @@ class NeedsOverview:
         return self.totals.fill_rate
 
 
-def opportunities_in_period(tenant, period: Period) -> QuerySet[Opportunity]:
+def opportunities_in_period(tenant: Tenant, period: Period) -> QuerySet[Opportunity]:
     first, after = period.bounds()
     return Opportunity.objects.filter(tenant=tenant, published_at__isnull=False, published_at__lt=after).filter(
         ~Q(status=OpportunityStatus.DRAFT), Q(closed_at__isnull=True) | Q(closed_at__gte=first)
@@ -200,7 +206,7 @@ def _median_days_open(opportunities: QuerySet[Opportunity], today: date) -> floa
     return statistics.median(days) if days else None
 
 
-def needs_overview(tenant, period: Period, *, today: date, with_associations: bool) -> NeedsOverview:
+def needs_overview(tenant: Tenant, period: Period, *, today: date, with_associations: bool) -> NeedsOverview:
     opportunities = opportunities_in_period(tenant, period)
     totals = opportunities.aggregate(**_measures("", "pk"))
     return NeedsOverview(

@@ -5,9 +5,12 @@ organisations they represent. Every read here goes through `keepable_opportuniti
 opportunity is simply not found (404).
 """
 
+from __future__ import annotations
+
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -19,6 +22,10 @@ from frivillig.crm.selectors.organisations import text_search
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
 
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
+
 # `sorter` values the list URL may carry; anything else falls back to the first.
 OPPORTUNITY_SORTS: dict[str, tuple[str, ...]] = {
     "aendret": ("-updated_at", "-pk"),
@@ -27,19 +34,19 @@ OPPORTUNITY_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def keeps_every_organisation(user, tenant) -> bool:
+def keeps_every_organisation(user: User, tenant: Tenant) -> bool:
     """Centre staff, who may edit any organisation of the register, keep every organisation's opportunities."""
     return user.has_perm("crm.edit_register", tenant)
 
 
-def keepable_organisations(user, tenant) -> QuerySet[Organisation]:
+def keepable_organisations(user: User, tenant: Tenant) -> QuerySet[Organisation]:
     """The organisations this person may create opportunities for."""
     if keeps_every_organisation(user, tenant):
         return active_organisations(tenant)
     return represented_organisations(user, tenant)
 
 
-def keepable_opportunities(user, tenant) -> QuerySet[Opportunity]:
+def keepable_opportunities(user: User, tenant: Tenant) -> QuerySet[Opportunity]:
     """The opportunities this person may see and change on the administration pages."""
     queryset = Opportunity.objects.filter(tenant=tenant)
     if not keeps_every_organisation(user, tenant):
@@ -47,7 +54,7 @@ def keepable_opportunities(user, tenant) -> QuerySet[Opportunity]:
     return queryset.select_related("organisation", "contact_person")
 
 
-def opportunity_for_keeper(user, tenant) -> QuerySet[Opportunity]:
+def opportunity_for_keeper(user: User, tenant: Tenant) -> QuerySet[Opportunity]:
     """For the edit page and the status actions: one opportunity with its tags."""
     return keepable_opportunities(user, tenant).prefetch_related(
         "activity_areas", "target_groups", "skills", "inclusion"
@@ -66,7 +73,7 @@ class OpportunityFilter:
         return bool(self.search or self.status or self.organisation)
 
 
-def opportunities_for_manage_list(user, tenant, criteria: OpportunityFilter) -> QuerySet[Opportunity]:
+def opportunities_for_manage_list(user: User, tenant: Tenant, criteria: OpportunityFilter) -> QuerySet[Opportunity]:
     """The administration list: filtered, sorted, with the number of confirmed applications in the same query.
 
     Only applications whose e-mail address has been confirmed count: the others are invisible to the

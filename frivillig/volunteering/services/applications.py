@@ -6,7 +6,10 @@ volunteer centre, and sends the volunteer a receipt. Status changes follow the p
 each one is written to the application's history and the audit log.
 """
 
+from __future__ import annotations
+
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
@@ -22,6 +25,9 @@ from frivillig.core.services import log_action
 from frivillig.core.throttle import address_key
 from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
 from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
 
 CONFIRMATION_SALT = "frivillig.volunteering.application-confirmation"
 CONFIRMATION_MAX_AGE_DAYS = 3
@@ -90,7 +96,7 @@ def application_create(
     email: str,
     phone: str = "",
     message: str = "",
-    user=None,
+    user: User | None = None,
     language: str = "",
     base_url: str,
 ) -> Application | None:
@@ -188,7 +194,7 @@ def _send_already_signed_up_mail(application_id: int, *, base_url: str, language
     )
 
 
-def applications_link_to_account(*, user) -> int:
+def applications_link_to_account(*, user: User) -> int:
     """Confirmed guest sign-ups made with the account's address become the account's, so the person finds them
     under their applications. Call only when the person has proved the address is theirs."""
     with unscoped("a person's own confirmed guest sign-ups become theirs in every tenant"):
@@ -244,7 +250,7 @@ def application_confirm(*, token: str, base_url: str) -> tuple[Application, bool
     return application, True
 
 
-def _confirmed(application: Application, *, actor, base_url: str, language: str) -> None:
+def _confirmed(application: Application, *, actor: User | None, base_url: str, language: str) -> None:
     """What follows a confirmed sign-up: the audit entry, the first step of the history, and the mails."""
     log_action("volunteering.application.confirmed", actor=actor, tenant=application.tenant, target=application)
     ApplicationEvent.objects.create(
@@ -258,7 +264,7 @@ def _confirmed(application: Application, *, actor, base_url: str, language: str)
     _after_commit(lambda: _send_confirmed_mails(application_id, base_url=base_url, volunteer_language=language))
 
 
-def _language_of(email: str, *, user=None) -> str | None:
+def _language_of(email: str, *, user: User | None = None) -> str | None:
     """The recipient's chosen language where we know it (they have an account); else the site's default."""
     from frivillig.accounts.models import User
 
@@ -342,7 +348,7 @@ def _lock(application: Application) -> Application:
     return application
 
 
-def _move(application: Application, *, to_status: str, actor, code: str) -> Application:
+def _move(application: Application, *, to_status: str, actor: User | None, code: str) -> Application:
     from_status = application.status
     application.status = to_status
     application.status_changed_at = timezone.now()
@@ -361,7 +367,7 @@ def _move(application: Application, *, to_status: str, actor, code: str) -> Appl
 
 
 @transaction.atomic
-def application_change_status(*, application: Application, to_status: str, actor) -> Application:
+def application_change_status(*, application: Application, to_status: str, actor: User | None) -> Application:
     """Move a confirmed application one step along the pipeline, if that step is allowed from where it is."""
     _lock(application)
     if application.email_confirmed_at is None:
@@ -385,7 +391,7 @@ def application_change_status(*, application: Application, to_status: str, actor
 
 @transaction.atomic
 def application_record_child_certificate(
-    *, application: Application, obtained_on: date, ok: bool, actor
+    *, application: Application, obtained_on: date, ok: bool, actor: User | None
 ) -> Application:
     """Record that the child certificate was obtained, on which date, and whether it was OK — never its content."""
     _lock(application)
@@ -407,7 +413,7 @@ def application_record_child_certificate(
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, actor, base_url: str) -> Application:
+def application_withdraw(*, application: Application, actor: User | None, base_url: str) -> Application:
     """The volunteer takes their application back (only while it is still open); the association, which has seen
     the application, is told in a short e-mail."""
     _lock(application)

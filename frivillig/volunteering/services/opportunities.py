@@ -5,10 +5,12 @@ Every state change is here, audit-logged. A transition the life cycle does not a
 opportunity to be complete (`missing_for_publishing`).
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import signing
@@ -26,6 +28,10 @@ from frivillig.volunteering.caching import board_changed
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.search import refresh_search_fields
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
+    from frivillig.tenants.models import Tenant
 
 RENEWAL_DAYS = 30
 EXPIRY_WARNING_DAYS = 7
@@ -104,7 +110,7 @@ def _refuse_incomplete(missing: list[str]) -> None:
 def opportunity_save(
     *,
     opportunity: Opportunity,
-    actor,
+    actor: User | None,
     activity_areas: Iterable[Tag] = (),
     target_groups: Iterable[Tag] = (),
     skills: Iterable[Tag] = (),
@@ -144,7 +150,7 @@ def _locked(opportunity: Opportunity) -> Opportunity:
 
 
 @transaction.atomic
-def opportunity_publish(*, opportunity: Opportunity, actor) -> Opportunity:
+def opportunity_publish(*, opportunity: Opportunity, actor: User | None) -> Opportunity:
     opportunity = _locked(opportunity)
     if opportunity.status != OpportunityStatus.DRAFT:
         raise OpportunityStateError(
@@ -161,7 +167,9 @@ def opportunity_publish(*, opportunity: Opportunity, actor) -> Opportunity:
 
 
 @transaction.atomic
-def opportunity_close(*, opportunity: Opportunity, actor, status: str = OpportunityStatus.CLOSED) -> Opportunity:
+def opportunity_close(
+    *, opportunity: Opportunity, actor: User | None, status: str = OpportunityStatus.CLOSED
+) -> Opportunity:
     """Take a published opportunity off the board: closed, or filled (the volunteers were found)."""
     if status not in CLOSING_STATUSES:
         raise OpportunityStateError(_("Choose whether the opportunity is filled or closed."))
@@ -194,7 +202,7 @@ def renewal_date(opportunity: Opportunity, *, today: date | None = None) -> date
 
 @transaction.atomic
 def opportunity_renew(
-    *, opportunity: Opportunity, actor, expires_on: date | None = None, via: str = "page"
+    *, opportunity: Opportunity, actor: User | None, expires_on: date | None = None, via: str = "page"
 ) -> Opportunity:
     """Open the opportunity again (or keep it open) until `expires_on`, by default 30 days more."""
     today = timezone.localdate()
@@ -244,7 +252,7 @@ def renewal_token(opportunity: Opportunity) -> str:
     return signing.dumps({"o": opportunity.pk, "d": expires_on}, salt=RENEWAL_SALT)
 
 
-def opportunity_from_renewal_token(token: str, *, tenant) -> Opportunity:
+def opportunity_from_renewal_token(token: str, *, tenant: Tenant) -> Opportunity:
     """The opportunity a renewal link names, or OpportunityStateError saying why the link cannot be used."""
     try:
         payload = signing.loads(token, salt=RENEWAL_SALT, max_age=RENEWAL_LINK_MAX_AGE)

@@ -1,14 +1,21 @@
 """Writes of the volunteer's own profile (national: it belongs to the user, not to a tenant)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from frivillig.volunteering.models import VolunteerProfile
+
+if TYPE_CHECKING:
+    from frivillig.accounts.models import User
 
 
 @transaction.atomic
 def volunteer_profile_save(
     *,
-    user,
+    user: User,
     interests: list[str],
     skills: list[str],
     inclusion_needs: list[str],
