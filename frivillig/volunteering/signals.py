@@ -1,7 +1,16 @@
-"""Keeps Opportunity.word_keys (the words' keys as one text, for the suggestions) in step with the words, however
-they change: a form, the admin, or a word deleted. (Rows written straight into the through tables, as the
-benchmark's data generator does, must set word_keys themselves.) And listens for a person proving their address
-(accounts.signals.address_confirmed) to give them their earlier guest sign-ups."""
+"""The model signals volunteering still answers, each for a write that no service makes (the services' changes
+arrive as domain events instead: frivillig/volunteering/receivers.py). And a person proving their address
+(accounts.signals.address_confirmed), which gives them their earlier guest sign-ups.
+
+- Words written straight onto an opportunity's relations (`opportunity.skills.add(...)`), as the seeding helpers
+  of the test and browser suites do: the word keys follow. The opportunity's service (`opportunity_save`)
+  stores the word keys with the search text itself (`search.refresh_search_fields`); this receiver only catches
+  the writes that bypass it. Rows written straight into the through tables, as the benchmark's data generator
+  does, must set word_keys themselves.
+- A word deleted: no service deletes one (words are taken out of use instead), but deleting a tenant cascades to
+  its words, and the shell can. The opportunities that carried it lose it from their search text and word keys,
+  and the board's caches are renewed.
+"""
 
 from django.db.models import Value
 from django.db.models.signals import m2m_changed, post_delete, pre_delete
@@ -51,7 +60,11 @@ def _tag_deleting(sender, instance, **_kwargs) -> None:
 
 
 def _tag_deleted(sender, instance, **_kwargs) -> None:
-    refresh_word_keys(getattr(instance, "_word_key_opportunities", ()))
+    from frivillig.volunteering.caching import board_changed
+    from frivillig.volunteering.search import refresh_opportunities
+
+    refresh_opportunities(getattr(instance, "_word_key_opportunities", ()))
+    board_changed()
 
 
 def _address_confirmed(sender, user, **_kwargs) -> None:

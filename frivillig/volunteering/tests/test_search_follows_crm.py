@@ -180,3 +180,20 @@ def test_a_label_changed_in_the_admin_is_found(client, operator, personas, commi
         admin_post(operator, reverse("admin:crm_tag_change", args=[word.pk]), label_da="Strikkeklubber")
 
     assert shown(client.get(BOARD, {"soeg": "strikkeklubber"})) == ["Kaffe og snak"]
+
+
+def test_a_deleted_word_no_longer_finds_the_opportunities_that_carried_it(client, personas):
+    opportunity(personas.organisation, title="Kaffe og snak", target_groups=["aeldre"])
+    with scopes_disabled():
+        word = Tag.objects.get(tenant=personas.tenant, vocabulary=Vocabulary.TARGET_GROUP, slug="aeldre")
+        word.label_da = "Strikkeklubber"
+        word.save()  # no service: as the shell would
+        made = opportunity(personas.organisation, title="Strik", target_groups=["aeldre"])
+    assert shown(client.get(BOARD, {"soeg": "strikkeklubber"})) == ["Strik"]
+
+    with scopes_disabled():
+        word.delete()
+
+    assert shown(client.get(BOARD, {"soeg": "strikkeklubber"})) == []
+    with scopes_disabled():
+        assert Opportunity.objects.get(pk=made.pk).word_keys == ""
