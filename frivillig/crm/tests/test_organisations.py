@@ -295,15 +295,18 @@ def test_organisation_detail_shows_fields_people_interactions_and_relations(staf
     assert "Andet besøg" not in content
 
 
-def test_organisation_detail_links_to_logging_an_interaction_only_if_that_page_exists(staff, personas):
-    from django.urls import NoReverseMatch
+def test_organisation_detail_links_to_logging_an_interaction_and_to_each_interaction(staff, personas):
+    with scopes_disabled():
+        logged = Interaction.objects.create(
+            tenant=personas.tenant, kind=InteractionKind.MEETING, happened_on=date(2018, 3, 1), summary="Møde"
+        )
+        logged.organisations.add(personas.organisation)
 
-    response = staff.get(url("organisation_detail", pk=personas.organisation.pk))
-    try:
-        expected = url("interaction_create") + f"?organisation={personas.organisation.pk}"
-    except NoReverseMatch:
-        expected = None
-    assert response.context["log_interaction_url"] == expected
+    content = staff.get(url("organisation_detail", pk=personas.organisation.pk)).content.decode()
+
+    # Both links are always there: a renamed page fails this test instead of silently losing the button.
+    assert f'href="{url("interaction_create")}?organisation={personas.organisation.pk}"' in content
+    assert f'href="{url("interaction_detail", pk=logged.pk)}"' in content
 
 
 def test_organisation_detail_of_another_tenant_is_404(staff, personas):

@@ -195,6 +195,21 @@ def test_person_detail_shows_contact_roles_consent_interactions_and_relations(st
     assert [role.organisation.name for role in response.context["former_roles"]] == ["Alfa Lektiecafé"]
 
 
+def test_person_detail_links_to_logging_an_interaction_and_to_each_interaction(staff, personas, people):
+    anna = people["anna"]
+    with scopes_disabled():
+        logged = Interaction.objects.create(
+            tenant=personas.tenant, kind=InteractionKind.PHONE_CALL, happened_on=date(2018, 2, 2), summary="Opkald"
+        )
+        logged.people.add(anna)
+
+    content = staff.get(url("person_detail", pk=anna.pk)).content.decode()
+
+    # Both links are always there: a renamed page fails this test instead of silently losing the button.
+    assert f'href="{url("interaction_create")}?person={anna.pk}"' in content
+    assert f'href="{url("interaction_detail", pk=logged.pk)}"' in content
+
+
 def test_person_detail_of_another_tenant_is_404(staff, personas):
     foreign = make_person(personas.other_tenant, full_name="Charlie Person")
     assert staff.get(url("person_detail", pk=foreign.pk)).status_code == 404

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,14 +26,6 @@ from frivillig.crm.selectors.organisations import (
 from frivillig.crm.services.organisations import organisation_archive, organisation_restore, organisation_save
 
 TIMELINE_LENGTH = 50
-
-
-def optional_url(name: str, query: str = "", **kwargs) -> str | None:
-    """The address of a page another part of the CRM may not have built yet; None while it does not exist."""
-    try:
-        return reverse(name, kwargs=kwargs) + query
-    except NoReverseMatch:
-        return None
 
 
 @view_permission("crm.view_register")
@@ -72,10 +64,8 @@ def organisation_detail(request, tenant_slug: str, pk: int):
         "interaction_count": interactions.count(),
         "timeline_length": TIMELINE_LENGTH,
         "relations": organisation_relations(organisation),
-        "interaction_links": optional_url("crm:interaction_detail", tenant_slug=request.tenant.slug, pk=1) is not None,
-        "log_interaction_url": optional_url(
-            "crm:interaction_create", f"?organisation={organisation.pk}", tenant_slug=request.tenant.slug
-        ),
+        "log_interaction_url": reverse("crm:interaction_create", kwargs={"tenant_slug": request.tenant.slug})
+        + f"?organisation={organisation.pk}",
     }
     return render(request, "crm/organisation_detail.html", context)
 

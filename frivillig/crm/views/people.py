@@ -40,7 +40,7 @@ from frivillig.crm.services.organisations import (
     person_record_consent,
     person_save,
 )
-from frivillig.crm.views.organisations import TIMELINE_LENGTH, optional_url
+from frivillig.crm.views.organisations import TIMELINE_LENGTH
 
 
 @view_permission("crm.view_register")
@@ -81,10 +81,8 @@ def person_detail(request, tenant_slug: str, pk: int):
         "timeline_length": TIMELINE_LENGTH,
         "relations": person_relations(person),
         "consent_form": ConsentForm(),
-        "interaction_links": optional_url("crm:interaction_detail", tenant_slug=request.tenant.slug, pk=1) is not None,
-        "log_interaction_url": optional_url(
-            "crm:interaction_create", f"?person={person.pk}", tenant_slug=request.tenant.slug
-        ),
+        "log_interaction_url": reverse("crm:interaction_create", kwargs={"tenant_slug": request.tenant.slug})
+        + f"?person={person.pk}",
     }
     return render(request, "crm/person_detail.html", context)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -509,12 +508,3 @@ def application_remind(*, application_id: int, base_url: str, now=None) -> bool:
                 )
             )
     return bool(recipient)
-
-
-def default_base_url() -> str:
-    """The site's address for links in mails sent outside a request (management commands)."""
-    configured = getattr(settings, "SITE_URL", "")
-    if configured:
-        return configured.rstrip("/")
-    hosts = [host for host in settings.ALLOWED_HOSTS if host and host != "*" and not host.startswith(".")]
-    return f"https://{hosts[0]}" if hosts else ""

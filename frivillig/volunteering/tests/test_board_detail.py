@@ -107,7 +107,7 @@ def test_detail_has_a_call_to_action_to_sign_up(client, full):
     assert f'<a class="button button-primary" href="{apply_url}">I would like to help' in content
 
 
-def test_detail_without_a_sign_up_page_hides_the_button(client, full, monkeypatch):
+def test_detail_with_a_renamed_sign_up_page_fails_instead_of_hiding_the_button(client, full, monkeypatch):
     real_reverse = board_views.reverse
 
     def reverse_without_apply(name, *args, **kwargs):
@@ -116,13 +116,8 @@ def test_detail_without_a_sign_up_page_hides_the_button(client, full, monkeypatc
         return real_reverse(name, *args, **kwargs)
 
     monkeypatch.setattr(board_views, "reverse", reverse_without_apply)
-    response = english(client).get(detail_url(full))
-
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert "I would like to help" not in content
-    assert "Contact Frivilligcenter Alfa, and they will put you in touch with the association." in content
-    assert json_ld(response)["directApply"] is False
+    with pytest.raises(NoReverseMatch):
+        english(client).get(detail_url(full))
 
 
 @pytest.mark.parametrize(

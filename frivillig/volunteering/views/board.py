@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
@@ -154,12 +154,8 @@ def national_board(request):
 # --- the detail page ------------------------------------------------------------------------------------------
 
 
-def _apply_url(opportunity: Opportunity) -> str | None:
-    # The sign-up page belongs to another part of the app; until it exists, the page simply has no button.
-    try:
-        return reverse("volunteering:apply", kwargs={"tenant_slug": opportunity.tenant.slug, "pk": opportunity.pk})
-    except NoReverseMatch:
-        return None
+def _apply_url(opportunity: Opportunity) -> str:
+    return reverse("volunteering:apply", kwargs={"tenant_slug": opportunity.tenant.slug, "pk": opportunity.pk})
 
 
 def _directory_url(opportunity: Opportunity) -> str | None:

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
+from frivillig.core.links import site_url
 from frivillig.volunteering.services.applications import (
     REMINDER_AFTER_DAYS,
     application_remind,
     applications_due_for_reminder,
-    default_base_url,
 )
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, base_url: str = "", **options):
-        base_url = (base_url or default_base_url()).rstrip("/")
+        base_url = (base_url or site_url()).rstrip("/")
         due = list(applications_due_for_reminder().values_list("pk", flat=True))
         sent = sum(1 for pk in due if application_remind(application_id=pk, base_url=base_url))
         skipped = len(due) - sent
