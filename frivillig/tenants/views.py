@@ -43,13 +43,8 @@ def front_page(request):
 
 @view_permission(PUBLIC)
 def tenant_home(request, tenant_slug: str):
-    context = {}
-    if request.user.is_authenticated:
-        from frivillig.crm.selectors import represented_organisations
-
-        # Lazy: read only when the page shows the "Your association" part (representatives).
-        context["represented"] = represented_organisations(request.user, request.tenant)
-    return render(request, "tenants/tenant_home.html", context)
+    # What the apps add to this page (calls to action, a representative's association) comes from their menu.py.
+    return render(request, "tenants/tenant_home.html")
 
 
 @view_permission("tenants.manage_members")
