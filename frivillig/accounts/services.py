@@ -30,6 +30,25 @@ def _unconfirmed(queryset: QuerySet[User]) -> QuerySet[User]:
     return queryset.filter(email_verified_at=None, is_active=False)
 
 
+def _locked_unconfirmed(email: str) -> QuerySet[User]:
+    """The unconfirmed account with this address, locked for the rest of the transaction (at most one)."""
+    return _unconfirmed(User.objects.select_for_update().filter(email__iexact=email.strip()))
+
+
+def _new_account(*, email: str, password: str, full_name: str, language: str, confirmed: bool = False) -> User:
+    """A new account; only one whose address is already proved can log in."""
+    now = timezone.now()
+    return User.objects.create_user(
+        email=email,
+        password=password,
+        full_name=full_name.strip(),
+        preferred_language=language,
+        is_active=confirmed,
+        email_verified_at=now if confirmed else None,
+        date_joined=now,
+    )
+
+
 def email_taken(email: str, *, exclude_pk: int | None = None) -> bool:
     """Whether a confirmed account holds the address. An unconfirmed one does not: it may be somebody else's
     sign-up with this address, and it must not keep the address's owner out."""
@@ -67,21 +86,14 @@ def user_sign_up(*, full_name: str, email: str, password: str, language: str, ba
     do not own. Signing up again with the address of an unconfirmed account replaces that sign-up (name,
     language, password; its links stop working) and sends a new link: whoever typed the address before cannot
     keep its owner out, and the password that counts is the one of the sign-up the owner confirms."""
-    user = _unconfirmed(User.objects.select_for_update().filter(email__iexact=email.strip())).first()
+    user = _locked_unconfirmed(email).first()
     if user is None:
         try:
             with transaction.atomic():
-                user = User.objects.create_user(
-                    email=email,
-                    password=password,
-                    full_name=full_name.strip(),
-                    preferred_language=language,
-                    is_active=False,
-                    date_joined=timezone.now(),
-                )
+                user = _new_account(email=email, password=password, full_name=full_name, language=language)
         except IntegrityError:
             # Two sign-ups with one new address at the same moment: the other one won; replace it like any other.
-            user = _unconfirmed(User.objects.select_for_update().filter(email__iexact=email.strip())).get()
+            user = _locked_unconfirmed(email).get()
         else:
             log_action("accounts.user.signed_up", actor=None, target=user)
             transaction.on_commit(lambda: send_verification(user=user, base_url=base_url))
@@ -155,16 +167,9 @@ def user_set_password_by_reset(*, user: User, password: str) -> User:
 def user_create_verified(*, email: str, full_name: str, password: str, language: str) -> User:
     """An account for someone who proved the address another way (they opened an invitation sent to it). An
     unconfirmed sign-up with the address, whoever made it, becomes this account: its owner has now proved it."""
-    user = _unconfirmed(User.objects.select_for_update().filter(email__iexact=email.strip())).first()
+    user = _locked_unconfirmed(email).first()
     if user is None:
-        user = User.objects.create_user(
-            email=email,
-            password=password,
-            full_name=full_name.strip(),
-            preferred_language=language,
-            is_active=True,
-            email_verified_at=timezone.now(),
-        )
+        user = _new_account(email=email, password=password, full_name=full_name, language=language, confirmed=True)
         log_action("accounts.user.signed_up", actor=user, target=user, data={"via": "invitation"})
         address_confirmed.send(sender=User, user=user)
         return user
