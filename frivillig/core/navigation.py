@@ -1,9 +1,10 @@
 """The menus: each app lists the pages it offers in its `menu.py`, and each person sees the ones they may open.
 
 An app's `menu.py` holds `MENU = [MenuEntry(...), ...]` (links to its pages) and may hold `HOME = [HomeSection(...)]`
-(parts of a tenant's front page). `core.registry` finds them, so the layout templates name no app's pages and no
-role: whether a person sees a link is decided by the permission the linked view declares with `@view_permission`,
-read from the view itself, so a menu can never offer a page that would refuse the person (or hide one it would open).
+(parts of a tenant's front page) and `FRONT = [HomeSection(...)]` (parts of the national front page).
+`core.registry` finds them, so the layout templates name no app's pages and no role: whether a person sees a link
+is decided by the permission the linked view declares with `@view_permission`, read from the view itself, so a
+menu can never offer a page that would refuse the person (or hide one it would open).
 
 (This module is not called `menu.py`: that name is each app's, and the registry would count the kernel among them.)
 """
@@ -158,11 +159,13 @@ def area_links(request, tenant, area: str) -> list[MenuLink]:
     return [link for link in links_for(request, tenant) if link.entry.area == area]
 
 
-def home_sections(request, tenant) -> list[tuple[HomeSection, dict]]:
-    """The front-page sections this person may see, with their extra template variables, in order."""
+def home_sections(request, tenant, attribute: str = "HOME") -> list[tuple[HomeSection, dict]]:
+    """The front-page sections this person may see, with their extra template variables, in order.
+
+    `HOME` holds the parts of a tenant's front page, `FRONT` those of the national front page (tenant None)."""
     user = getattr(request, "user", None)
     shown = []
-    for section in sorted(registry.collect("menu", "HOME"), key=lambda section: section.order):
+    for section in sorted(registry.collect("menu", attribute), key=lambda section: section.order):
         if not may_open(user, section.permission, tenant):
             continue
         extra = section.context(request) if section.context is not None else {}

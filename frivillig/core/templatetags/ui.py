@@ -47,14 +47,15 @@ def may_open(context, url_name: str) -> bool:
 
 
 @register.simple_tag(takes_context=True)
-def home_sections(context):
-    """The parts of a tenant's front page that the apps offer and this person may see, rendered in order."""
+def home_sections(context, attribute: str = "HOME"):
+    """The parts of a front page that the apps offer and this person may see, rendered in order: a tenant's
+    (`HOME`) or, with "FRONT", the national one."""
     from django.utils.safestring import mark_safe
 
     from frivillig.core import navigation
 
     parts = []
-    for section, extra in navigation.home_sections(context.get("request"), context.get("tenant")):
+    for section, extra in navigation.home_sections(context.get("request"), context.get("tenant"), attribute):
         with context.push(**extra):
             parts.append(context.template.engine.get_template(section.template).render(context))
     return mark_safe("".join(parts))  # noqa: S308 - each part is a template rendered with autoescaping
