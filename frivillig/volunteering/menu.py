@@ -31,3 +31,47 @@ MENU = [
 HOME = [
     HomeSection("volunteering/home_find.html", order=10),
 ]
+
+
+def _front_figures(request) -> dict:
+    from django.urls import reverse
+
+    from frivillig.core.jsonld import json_ld_script
+    from frivillig.core.links import absolute_url
+    from frivillig.crm.selectors.common import national_association_count
+    from frivillig.tenants.selectors import active_tenants
+    from frivillig.volunteering.selectors.front import open_opportunity_count
+
+    board = absolute_url(reverse("national:board"), request)
+    website = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "url": absolute_url(reverse("front_page"), request),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{board}?soeg={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return {
+        "open_opportunities": open_opportunity_count(),
+        "associations": national_association_count(),
+        "centres": active_tenants().count(),
+        "website_json_ld": json_ld_script(website),
+    }
+
+
+def _front_shortages(request) -> dict:
+    from frivillig.volunteering.selectors.front import national_shortages
+
+    return {
+        "by_target_group": national_shortages("maalgruppe"),
+        "by_activity_area": national_shortages("omraade"),
+    }
+
+
+# The national front page: search every opportunity, the figures, and where volunteers are lacking nationally.
+FRONT = [
+    HomeSection("volunteering/front_search.html", order=10, context=_front_figures),
+    HomeSection("volunteering/front_shortages.html", order=20, context=_front_shortages),
+]

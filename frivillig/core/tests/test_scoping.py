@@ -75,6 +75,14 @@ ALLOWED = {
     ),
     ("frivillig/volunteering/selectors/applications.py", "a person's own applications are theirs in every tenant"),
     (
+        "frivillig/crm/selectors/common.py",
+        "the national front page counts the public associations of every active tenant",
+    ),
+    (
+        "frivillig/volunteering/selectors/front.py",
+        "the national front page sums the open places of the published opportunities of every active tenant",
+    ),
+    (
         "frivillig/volunteering/selectors/board.py",
         "the words of published opportunities already chosen, maybe from every tenant",
     ),

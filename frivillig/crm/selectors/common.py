@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from frivillig.core.scoping import unscoped
 from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.models import Organisation, Tag
 
@@ -34,3 +35,11 @@ def tags(tenant: Tenant, vocabulary: Vocabulary, *, include_inactive: bool = Fal
     if not include_inactive:
         queryset = queryset.filter(is_active=True)
     return queryset.order_by("position", "label_da")
+
+
+def national_association_count() -> int:
+    """The public associations of every active tenant: a figure on the national front page."""
+    with unscoped("the national front page counts the public associations of every active tenant"):
+        return Organisation.objects.filter(
+            tenant__is_active=True, archived_at=None, is_public=True, kind=OrganisationKind.ASSOCIATION
+        ).count()

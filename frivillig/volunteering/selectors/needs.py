@@ -129,7 +129,7 @@ def _applications(ref: str, **filters) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def _measures(prefix: str, ref: str) -> dict:
+def place_measures(prefix: str, ref: str) -> dict:
     """The aggregates of one table row; `prefix` leads from the grouped model to the opportunity, `ref` is the
     opportunity's id seen from there."""
     started = _applications(ref, status=ApplicationStatus.STARTED)
@@ -164,7 +164,7 @@ def _by_tags(opportunities: QuerySet[Opportunity], field_name: str) -> list[Need
     rows = (
         through.objects.filter(opportunity__in=opportunities.values("pk"))
         .values("tag_id", "tag__label_da", "tag__label_en")
-        .annotate(**_measures("opportunity__", "opportunity_id"))
+        .annotate(**place_measures("opportunity__", "opportunity_id"))
         .order_by("-open_places", "tag__label_da", "tag_id")
     )
     return [_row(_tag_label(values), values) for values in rows]
@@ -175,7 +175,7 @@ def _by_area(opportunities: QuerySet[Opportunity]) -> list[NeedsRow]:
     rows = (
         opportunities.annotate(area=area)
         .values("area")
-        .annotate(town=Max("town"), **_measures("", "pk"))
+        .annotate(town=Max("town"), **place_measures("", "pk"))
         .order_by("-open_places", "area")
     )
     return [
@@ -190,7 +190,7 @@ def _by_area(opportunities: QuerySet[Opportunity]) -> list[NeedsRow]:
 def _by_association(opportunities: QuerySet[Opportunity]) -> list[NeedsRow]:
     rows = (
         opportunities.values("organisation_id", "organisation__name")
-        .annotate(**_measures("", "pk"))
+        .annotate(**place_measures("", "pk"))
         .order_by("-open_places", "organisation__name", "organisation_id")
     )
     return [_row(values["organisation__name"], values) for values in rows]
@@ -208,7 +208,7 @@ def _median_days_open(opportunities: QuerySet[Opportunity], today: date) -> floa
 
 def needs_overview(tenant: Tenant, period: Period, *, today: date, with_associations: bool) -> NeedsOverview:
     opportunities = opportunities_in_period(tenant, period)
-    totals = opportunities.aggregate(**_measures("", "pk"))
+    totals = opportunities.aggregate(**place_measures("", "pk"))
     return NeedsOverview(
         period=period,
         totals=_row("", totals),
