@@ -26,3 +26,21 @@ class ApplicationStatus(models.TextChoices):
 
 
 OPEN_APPLICATION_STATUSES = [ApplicationStatus.NEW, ApplicationStatus.CONTACTED, ApplicationStatus.MEETING]
+
+
+class DeclineReason(models.TextChoices):
+    """Why the association said no; kept for the association and the centre, never shown to the volunteer."""
+
+    FILLED = "filled", _("The places have been filled")
+    NOT_A_FIT = "not_a_fit", _("The profile does not fit the task")
+    NOT_REACHED = "not_reached", _("We could not reach the volunteer")
+    OTHER = "other", _("Another reason")
+
+
+class ApplicationEventKind(models.TextChoices):
+    STATUS = "status", _("Status change")
+    UNDO = "undo", _("Undo of the previous change")
+
+
+# The steps after which the volunteer has had their answer: each one is told to them by e-mail.
+FINAL_APPLICATION_STATUSES = [ApplicationStatus.STARTED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN]

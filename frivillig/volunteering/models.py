@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from frivillig.core.validators import validate_phone, validate_postcode
-from frivillig.volunteering.enums import ApplicationStatus, Commitment, OpportunityStatus
+from frivillig.volunteering.enums import (
+    ApplicationEventKind,
+    ApplicationStatus,
+    Commitment,
+    DeclineReason,
+    OpportunityStatus,
+)
 
 
 class Opportunity(models.Model):
@@ -145,6 +151,9 @@ class Application(models.Model):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
     message = models.TextField(_("message"), blank=True)
+    # The language the person signed up in: a guest has no account to hold it, and every mail to the volunteer
+    # about this application (the confirmation link, the receipt, the answer) is written in it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
     # A guest's application stays invisible to the association until the e-mail address is confirmed.
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     status = models.CharField(
@@ -180,12 +189,20 @@ class Application(models.Model):
 
 
 class ApplicationEvent(models.Model):
-    """One status change of an application, with when and by whom (the pipeline's history)."""
+    """One status change of an application, with when and by whom (the pipeline's history). An undo is a step of
+    its own (kind "undo"), so the history keeps both the change and its reversal."""
 
     tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=ApplicationEventKind.choices, default=ApplicationEventKind.STATUS)
     from_status = models.CharField(max_length=20, choices=ApplicationStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ApplicationStatus.choices)
+    # Why an application was declined, with the association's own words, and why a step was undone: for the
+    # association and the centre only.
+    reason = models.CharField(_("reason"), max_length=20, choices=DeclineReason.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    # What the volunteer was told in the mail about this step, as sent.
+    message = models.TextField(_("message to the volunteer"), blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -198,3 +215,25 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
+
+
+class ApplicationNote(models.Model):
+    """A note the association and the centre keep on an application. Never shown or sent to the volunteer."""
+
+    tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("note on an application")
+        verbose_name_plural = _("notes on applications")
+
+    def __str__(self) -> str:
+        return self.text[:50]
