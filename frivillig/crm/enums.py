@@ -46,3 +46,9 @@ class InteractionKind(models.TextChoices):
     ADVICE_SESSION = "advice_session", _("Advice session")
     VISIT = "visit", _("Visit")
     OTHER = "other", pgettext_lazy("interaction kind", "Other")
+
+
+class RepresentativeRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the centre")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")

@@ -13,6 +13,7 @@ from frivillig.crm.enums import (
     InteractionKind,
     OrganisationKind,
     OrganisationRoleKind,
+    RepresentativeRequestStatus,
     Vocabulary,
 )
 
@@ -261,3 +262,45 @@ class CollaborationRelation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person or self.organisation}: {self.topic}"
+
+
+class RepresentativeRequest(models.Model):
+    """Someone without a login asks to become an association's representative; the centre approves (and the usual
+    invitation goes out) or declines."""
+
+    tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="representative_requests", verbose_name=_("organisation")
+    )
+    full_name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RepresentativeRequestStatus.choices,
+        default=RepresentativeRequestStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decline_reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("request to become a representative")
+        verbose_name_plural = _("requests to become a representative")
+        indexes = [models.Index(fields=["tenant", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} <{self.email}> – {self.organisation}"

@@ -6,5 +6,12 @@ from frivillig.crm.selectors.common import (
     represented_organisations,
     tags,
 )
+from frivillig.crm.selectors.representatives import organisations_without_representative
 
-__all__ = ["active_organisations", "public_associations", "represented_organisations", "tags"]
+__all__ = [
+    "active_organisations",
+    "organisations_without_representative",
+    "public_associations",
+    "represented_organisations",
+    "tags",
+]
