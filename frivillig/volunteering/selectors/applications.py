@@ -3,18 +3,24 @@ applications (narrowed to the represented associations for representatives) and 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from frivillig.core.scoping import unscoped
 from frivillig.crm.selectors import represented_organisations
+from frivillig.tenants.enums import Role
+from frivillig.tenants.models import Membership
 from frivillig.tenants.rules import is_centre_staff
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
+    from frivillig.crm.models import Organisation
     from frivillig.tenants.models import Tenant
 
 if TYPE_CHECKING:
@@ -126,3 +132,46 @@ def own_applications(user: User) -> QuerySet[Application]:
             .select_related("opportunity", "opportunity__organisation", "tenant")
             .order_by("-created_at", "-pk")
         )
+
+
+# --- associations nobody can answer for with a login ----------------------------------------------------------
+
+
+def representative_exists(organisation_ref: str = "opportunity__organisation") -> Exists:
+    """Whether the organisation at `organisation_ref` has a representative who can log in (an active account with
+    the association representative role). Build it where a tenant scope is open, or inside `unscoped`."""
+    return Exists(
+        Membership.objects.filter(
+            organisation=OuterRef(organisation_ref), role=Role.ASSOCIATION_REP, user__is_active=True
+        )
+    )
+
+
+def association_has_representative(organisation: Organisation) -> bool:
+    return Membership.objects.filter(
+        organisation=organisation, role=Role.ASSOCIATION_REP, user__is_active=True
+    ).exists()
+
+
+def applications_without_representative(tenant: Tenant) -> QuerySet[Application]:
+    """Confirmed applications to the active associations that have no representative with a login: the centre
+    follows these up on the association's behalf."""
+    return Application.objects.filter(
+        tenant=tenant, email_confirmed_at__isnull=False, opportunity__organisation__archived_at=None
+    ).filter(~representative_exists())
+
+
+def stale_applications_without_representative(tenant: Tenant, *, days: int = 7) -> QuerySet[Application]:
+    """Applications that have waited `days` days or more without an answer (still "new", counted from when the
+    address was confirmed or the application last moved back to "new"), at associations with no representative
+    with a login. Grouped per association (ordered by its name), the longest-waiting first within each; each row
+    carries `waiting_since`, with the opportunity, the organisation and the contact person joined."""
+    cutoff = timezone.now() - timedelta(days=days)
+    return (
+        applications_without_representative(tenant)
+        .filter(status=ApplicationStatus.NEW)
+        .annotate(waiting_since=Coalesce("status_changed_at", "email_confirmed_at"))
+        .filter(waiting_since__lte=cutoff)
+        .select_related("opportunity", "opportunity__organisation", "opportunity__contact_person")
+        .order_by("opportunity__organisation__name", "opportunity__organisation_id", "waiting_since", "pk")
+    )
