@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -52,9 +53,31 @@ def _text(value) -> str:
         return value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    text = str(value)
-    # A leading =, +, - or @ would make Excel run the cell as a formula.
-    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
+    return neutralise_formula(str(value))
+
+
+# Where a spreadsheet starts reading a cell as a formula. Tab and carriage return are there because some programs
+# trim them away and then read what follows.
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+# Text after a leading + or - that holds no letter, quote, reference or call: a phone number ("+45 12 34 56 78"),
+# a signed number, a dash standing for "none". Nothing in it can fetch, link or run anything.
+_INERT_SIGNED = re.compile(r"[+-][\d\s().,/+-]*")
+
+
+def neutralise_formula(text: str) -> str:
+    """A CSV cell that Excel, LibreOffice or Google Sheets would run as a formula gets a leading apostrophe; any
+    other text is left exactly as it is.
+
+    Why this way: CSV has no cell types, so a formula can only be stopped by changing the text. The apostrophe is
+    the marker all three programs know, and it is the one OWASP recommends; a leading tab or quotes around the
+    value are not safe (the programs trim the tab, and quoting does not stop a formula). So that the marker is
+    seen as seldom as possible, it is added only where the text would otherwise run or show an error (=, @, or
+    + and - followed by letters or signs), never on phone numbers, signed numbers or a lone dash."""
+    if text[:1] not in _FORMULA_STARTS:
+        return text
+    if _INERT_SIGNED.fullmatch(text):
+        return text
+    return "'" + text
 
 
 def csv_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
@@ -80,7 +103,13 @@ def xlsx_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequen
         cell.font = Font(bold=True)
     for row in rows:
         values = [_cell(value) for value in row]
-        sheet.append(["'" + v if isinstance(v, str) and v.startswith("=") else v for v in values])
+        sheet.append(values)
+        for cell, value in zip(sheet[sheet.max_row], values, strict=False):
+            if isinstance(value, str):
+                # Typed as text, not marked with an apostrophe: "=SUM(A1)" is kept as the words it is, and a cell
+                # formatted as text ("@") stays text when someone edits it in Excel.
+                cell.data_type = "s"
+                cell.number_format = "@"
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)

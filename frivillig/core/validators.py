@@ -22,12 +22,21 @@ def normalise_cvr(value: str) -> str:
 
 
 def validate_cvr(value: str) -> None:
-    if value and not is_valid_cvr(value):
+    """Two different mistakes, two different messages: the wrong number of digits (or other signs), and eight
+    digits whose check digit does not match (usually one digit typed wrong or two swapped)."""
+    if not value or is_valid_cvr(value):
+        return
+    if re.fullmatch(r"\d{8}", value):
         raise ValidationError(
-            _("%(value)s is not a valid CVR number. A CVR number has 8 digits; check for a typing error."),
-            code="invalid_cvr",
+            _("The CVR number %(value)s is not valid: the check digit does not match. Check for a typing error."),
+            code="invalid_cvr_check_digit",
             params={"value": value},
         )
+    raise ValidationError(
+        _("%(value)s is not a CVR number: a CVR number has exactly 8 digits."),
+        code="invalid_cvr_length",
+        params={"value": value},
+    )
 
 
 def normalise_phone(value: str) -> str:

@@ -150,7 +150,7 @@ def test_import_one_bad_row_imports_nothing_and_names_row_and_column(staff, pers
     response = preview(staff, content)
 
     page = response.content.decode()
-    assert "Row 4, column CVR: 12345678 is not a valid CVR number" in page
+    assert "Row 4, column CVR: The CVR number 12345678 is not valid: the check digit does not match." in page
     assert "Row 5, column Postnummer: A postcode has four digits." in page
     assert "Nothing has been imported: 2 rows have errors" in page
     assert "Upload a corrected file" in page

@@ -461,7 +461,7 @@ def test_organisation_create_invalid_cvr_is_a_form_error_with_typed_values_kept(
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["cvr"]
     content = response.content.decode()
-    assert "12345678 is not a valid CVR number." in content
+    assert "The CVR number 12345678 is not valid: the check digit does not match." in content
     assert 'value="Sorø Seniorklub"' in content and 'value="Storgade 3"' in content
     assert_nothing_created()
 

@@ -87,7 +87,7 @@ def test_organisation_export_csv_is_danish_excel_with_every_column(staff, rich_o
         "Association",
         "12345674",
         "besøg@example.org",
-        "'+45 12 34 56 78",
+        "+45 12 34 56 78",
         "Ærøvej 5",
         "4180",
         "Sorø",

@@ -79,7 +79,7 @@ def test_person_export_csv_has_bom_semicolons_and_danish_letters(staff, soeren):
     assert rows[1] == [
         "Søren Ærbødig",
         "soeren@example.org",
-        "'+45 20 30 40 50",
+        "+45 20 30 40 50",
         "Ældre og sundhed",
         "Områdeleder",
         "Chair, Alfa Besøgsvenner",
