@@ -3,13 +3,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from frivillig.accounts.views import switch_language
+from frivillig.core.urlconf import NATIONAL_URLS, TENANT_URLS, app_url_includes
 from frivillig.tenants.views import front_page, invitation_accept_view
+
+# The kernel's pages are mounted here by name; every other app's pages are found in its own `urls.py` (a tenant's
+# pages) and `urls_national.py` (pages of no tenant), in INSTALLED_APPS order (core/urlconf.py).
+KERNEL_URL_MODULES = ("frivillig.accounts.urls", "frivillig.tenants.urls")
 
 tenant_patterns = [
     path("", include("frivillig.tenants.urls")),
-    path("", include("frivillig.communication.urls")),
-    path("", include("frivillig.crm.urls")),
-    path("", include("frivillig.volunteering.urls")),
+    *app_url_includes(TENANT_URLS, mounted_by_name=KERNEL_URL_MODULES),
 ]
 
 urlpatterns = [
@@ -18,7 +21,7 @@ urlpatterns = [
     path("invitation/<str:token>/", invitation_accept_view, name="invitation_accept"),
     path("sprog/", switch_language, name="switch_language"),
     path("admin/", admin.site.urls),
-    path("", include("frivillig.volunteering.urls_national")),
+    *app_url_includes(NATIONAL_URLS, mounted_by_name=KERNEL_URL_MODULES),
     # Last: every other first segment names a tenant (slugs that the site uses are reserved).
     path("<slug:tenant_slug>/", include(tenant_patterns)),
 ]

@@ -9,24 +9,49 @@ app puts it in a module of the agreed name, and the code that needs it asks this
 
 Apps are visited in `INSTALLED_APPS` order, so an app can rely on what the apps below it have done. An app
 without the module is skipped; an error raised while importing a module that exists is not hidden.
+
+A project app is one whose code lives in this project's source tree, whatever its package is called (an app
+under `tests/` counts); Django's apps and third parties' installed packages do not. What was found is kept until
+`INSTALLED_APPS` changes (a test that installs an app sees it at once).
 """
 
 from __future__ import annotations
 
 import importlib
+import sysconfig
 from functools import cache
 from importlib.util import find_spec
+from pathlib import Path
 from types import ModuleType
 
 from django.apps import AppConfig, apps
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 # The module names an app may offer. A name not listed here is a typing error in the caller.
-KNOWN_MODULES = frozenset({"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators"})
+# `urls` holds a tenant's pages of the app, `urls_national` its pages that belong to no tenant (core.urlconf).
+KNOWN_MODULES = frozenset(
+    {"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators", "urls", "urls_national", "roles"}
+)
+
+
+def _installed_package_roots() -> tuple[Path, ...]:
+    """Where installed distributions live (a virtual environment may sit inside the project's folder)."""
+    paths = sysconfig.get_paths()
+    return tuple({Path(paths[key]).resolve() for key in ("purelib", "platlib")})
+
+
+def is_project_app(config: AppConfig) -> bool:
+    location = Path(config.path).resolve()
+    if not location.is_relative_to(Path(settings.BASE_DIR).resolve()):
+        return False
+    return not any(location.is_relative_to(root) for root in _installed_package_roots())
 
 
 def project_apps() -> list[AppConfig]:
     """This project's own apps (not Django's or third parties'), in INSTALLED_APPS order."""
-    return [config for config in apps.get_app_configs() if config.name.startswith("frivillig.")]
+    return [config for config in apps.get_app_configs() if is_project_app(config)]
 
 
 @cache
@@ -58,6 +83,12 @@ def collect(module_name: str, attribute: str) -> list:
         else:
             values.append(value)
     return values
+
+
+@receiver(setting_changed)
+def _forget_found_modules(*, setting: str, **kwargs) -> None:
+    if setting == "INSTALLED_APPS":
+        app_modules.cache_clear()
 
 
 def registered() -> dict[str, list[str]]:

@@ -13,7 +13,10 @@ def test_registry_lists_what_each_app_offers():
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering"],
         "merge_hooks": ["tenants", "crm"],
         "privacy": [],
+        "roles": ["crm"],
         "tenant_setup": ["crm"],
+        "urls": ["accounts", "tenants", "communication", "crm", "volunteering"],
+        "urls_national": ["volunteering"],
     }
 
 
@@ -22,6 +25,15 @@ def test_registry_visits_apps_in_installed_apps_order():
     assert labels[:3] == ["core", "accounts", "tenants"]
     found = [config.label for config, _module in registry.app_modules("demo")]
     assert found == sorted(found, key=labels.index)
+
+
+def test_project_apps_are_those_whose_code_lives_in_the_project():
+    from django.apps import apps
+
+    labels = [config.label for config in registry.project_apps()]
+    assert labels == ["core", "accounts", "tenants", "communication", "crm", "volunteering"]
+    assert not registry.is_project_app(apps.get_app_config("auth"))
+    assert not registry.is_project_app(apps.get_app_config("django_htmx"))
 
 
 def test_registry_refuses_a_module_name_nobody_agreed_on():

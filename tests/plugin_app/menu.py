@@ -1,0 +1,5 @@
+from frivillig.core.navigation import MenuEntry
+
+MENU = [
+    MenuEntry("plugin_app:notebook", "Notebook", area="register", order=90),
+]
