@@ -32,7 +32,7 @@ from django.dispatch import receiver
 # The module names an app may offer. A name not listed here is a typing error in the caller.
 # `urls` holds a tenant's pages of the app, `urls_national` its pages that belong to no tenant (core.urlconf).
 KNOWN_MODULES = frozenset(
-    {"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators", "urls", "urls_national", "roles"}
+    {"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators", "urls", "urls_national"}
 )
 
 

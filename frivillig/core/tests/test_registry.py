@@ -13,7 +13,6 @@ def test_registry_lists_what_each_app_offers():
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering"],
         "merge_hooks": ["tenants", "crm"],
         "privacy": [],
-        "roles": ["crm"],
         "tenant_setup": ["crm"],
         "urls": ["accounts", "tenants", "communication", "crm", "volunteering"],
         "urls_national": ["volunteering"],
