@@ -160,6 +160,7 @@ def application_create(
                     "application": application,
                     "opportunity": opportunity,
                     "organisation": opportunity.organisation,
+                    "tenant": opportunity.tenant,
                     "link": link,
                     "days": CONFIRMATION_MAX_AGE_DAYS,
                 },
