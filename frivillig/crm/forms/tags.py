@@ -5,14 +5,14 @@ from frivillig.crm.models import Tag
 
 
 class TagForm(forms.ModelForm):
-    """A word in one vocabulary. The key (slug) is not here: the service makes it from the Danish label."""
+    """A word in one vocabulary. Neither its key (slug) nor its place in the list is here: the service makes the
+    key from the Danish label, a new word goes last, and the list page moves words up and down."""
 
     class Meta:
         model = Tag
-        fields = ["label_da", "label_en", "position", "is_active"]
+        fields = ["label_da", "label_en", "is_active"]
         help_texts = {
             "label_en": _("Shown to people who use the site in English. Leave empty to show the Danish word."),
-            "position": _("Words are listed by position, lowest first, then alphabetically."),
             "is_active": _(
                 "A word that is not in use is no longer offered, but stays on the organisations that have it."
             ),
@@ -24,8 +24,6 @@ class TagForm(forms.ModelForm):
         self.vocabulary = vocabulary
         self.fields["label_en"].required = False
         if self.instance.pk is None:
-            self.fields["position"].required = False
-            self.fields["position"].help_text = _("Leave empty to put the word last in the list.")
             self.initial.setdefault("is_active", True)
 
     def clean_label_da(self) -> str:

@@ -123,3 +123,44 @@ def tag_update(*, tag: Tag, actor: User | None, changed: list[str]) -> Tag:
     )
     send_after_commit(tag_changed, tenant_id=tag.tenant_id, tag_ids=[tag.pk])
     return tag
+
+
+MOVES = ("up", "down")
+
+
+@transaction.atomic
+def tag_move(*, tag: Tag, direction: str, actor: User | None) -> bool:
+    """Move a word one place up or down in its list, past the word next to it. Returns False when it is already
+    first (or last) and nothing changed.
+
+    The list is numbered anew (0, 1, 2, …) in the order it is shown, so that words that shared a position or had
+    gaps between them move one step as the admin sees it; the words of the list are locked meanwhile, so two
+    admins moving at once do not interleave."""
+    if direction not in MOVES:
+        raise ValueError(f"Unknown direction {direction!r}; choose one of {MOVES}.")
+    words = list(
+        Tag.objects.select_for_update()
+        .filter(tenant_id=tag.tenant_id, vocabulary=tag.vocabulary)
+        .order_by("position", "label_da", "pk")
+    )
+    index = next(number for number, word in enumerate(words) if word.pk == tag.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(words):
+        return False
+    words[index], words[other] = words[other], words[index]
+    changed = []
+    for position, word in enumerate(words):
+        if word.position != position:
+            word.position = position
+            changed.append(word)
+    Tag.objects.bulk_update(changed, ["position"])
+    tag.position = other
+    log_action(
+        "crm.tag.moved",
+        actor=actor,
+        tenant=tag.tenant,
+        target=tag,
+        data={"vocabulary": tag.vocabulary, "direction": direction, "position": other},
+    )
+    send_after_commit(tag_changed, tenant_id=tag.tenant_id, tag_ids=[word.pk for word in changed])
+    return True

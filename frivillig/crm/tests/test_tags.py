@@ -144,12 +144,15 @@ def test_tag_create_makes_the_key_from_the_danish_label(admin, personas):
 
 def test_tag_create_numbers_a_key_that_is_taken(admin, personas):
     # "Idræt og motion" already has the key "idraet".
-    admin.post(create_url("activity_area"), {"label_da": "Idræt", "position": "3", "is_active": "on"})
+    admin.post(create_url("activity_area"), {"label_da": "Idræt", "is_active": "on"})
     admin.post(create_url("activity_area"), {"label_da": "Idræt!", "is_active": "on"})
 
     slugs = dict(words(personas.tenant, Vocabulary.ACTIVITY_AREA))
     assert (slugs["idraet"], slugs["idraet-2"], slugs["idraet-3"]) == ("Idræt og motion", "Idræt", "Idræt!")
-    assert tag(personas.tenant, Vocabulary.ACTIVITY_AREA, "idraet-2").position == 3
+    # Each new word goes last.
+    count = len(DEFAULT_TAGS[Vocabulary.ACTIVITY_AREA])
+    assert tag(personas.tenant, Vocabulary.ACTIVITY_AREA, "idraet-2").position == count
+    assert tag(personas.tenant, Vocabulary.ACTIVITY_AREA, "idraet-3").position == count + 1
 
 
 def test_tag_create_key_is_per_vocabulary(admin, personas):
@@ -226,19 +229,26 @@ def test_tag_create_form_names_the_list(admin):
     assert response.context["form"]["is_active"].value() is True
 
 
-def test_tag_edit_changes_labels_and_position_but_keeps_the_key(admin, personas):
+def test_tag_edit_changes_labels_but_keeps_the_key_and_the_place_in_the_list(admin, personas):
     word = tag(personas.tenant, Vocabulary.TARGET_GROUP, "aeldre")
+    position = word.position
 
+    # A typed position (an old form, a crafted request) is not a field any more, and is ignored.
     response = admin.post(
-        edit_url(word), {"label_da": "Ældre over 65", "label_en": "People over 65", "position": "0", "is_active": "on"}
+        edit_url(word), {"label_da": "Ældre over 65", "label_en": "People over 65", "position": "9", "is_active": "on"}
     )
 
     assert response.status_code == 302
     word.refresh_from_db()
-    assert (word.slug, word.label_da, word.label_en, word.position) == ("aeldre", "Ældre over 65", "People over 65", 0)
+    assert (word.slug, word.label_da, word.label_en, word.position) == (
+        "aeldre",
+        "Ældre over 65",
+        "People over 65",
+        position,
+    )
     with scopes_disabled():
         entry = AuditEntry.objects.get(code="crm.tag.updated")
-    assert set(entry.data["fields"]) == {"label_da", "label_en", "position"}
+    assert set(entry.data["fields"]) == {"label_da", "label_en"}
     assert "has been saved" in admin.get(response.url).content.decode()
 
 
@@ -280,17 +290,20 @@ def test_tag_edit_form_shows_the_saved_values(admin, personas):
 
     assert response.status_code == 200
     assert response.context["form"].initial["label_da"] == "IT"
-    assert "<code>it</code>" in response.content.decode()
+    # The technical key is not shown to the admin, and there is no position to type.
+    content = response.content.decode()
+    assert "<code>" not in content
+    assert 'name="position"' not in content
 
 
 def test_tag_edit_bad_input_keeps_typed_values_and_saves_nothing(admin, personas):
     word = tag(personas.tenant, Vocabulary.TARGET_GROUP, "familier")
 
-    response = admin.post(edit_url(word), {"label_da": "", "label_en": "Kin", "position": "-1", "is_active": "on"})
+    response = admin.post(edit_url(word), {"label_da": "", "label_en": "Kin", "is_active": "on"})
 
     assert response.status_code == 200
     form = response.context["form"]
-    assert set(form.errors) == {"label_da", "position"}
+    assert set(form.errors) == {"label_da"}
     content = response.content.decode()
     assert 'value="Kin"' in content
     # The heading names the word as saved, not as typed.

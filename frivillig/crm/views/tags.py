@@ -1,4 +1,5 @@
-"""The tenant admin's pages for the tag vocabularies: the lists of words, add a word, edit a word."""
+"""The tenant admin's pages for the tag vocabularies: the lists of words, add a word, edit a word, move a word up
+or down its list."""
 
 from dataclasses import dataclass, field
 
@@ -8,13 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from frivillig.core.permissions import view_permission
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.forms.tags import TagForm
 from frivillig.crm.models import Tag
 from frivillig.crm.selectors.tag_admin import USAGE_THROUGH, tags_for_admin
-from frivillig.crm.services.tags import tag_create, tag_update
+from frivillig.crm.services.tags import MOVES, tag_create, tag_move, tag_update
 
 # (heading, what the words are used for) per vocabulary, in the order of the page.
 SECTIONS = {
@@ -89,7 +91,6 @@ def tag_create_view(request, tenant_slug: str, vocabulary: str):
             vocabulary=vocabulary,
             label_da=form.cleaned_data["label_da"],
             label_en=form.cleaned_data["label_en"],
-            position=form.cleaned_data["position"],
             is_active=form.cleaned_data["is_active"],
             actor=request.user,
         )
@@ -136,8 +137,30 @@ def tag_edit(request, tenant_slug: str, pk: int):
     return render(request, "crm/tag_form.html", context)
 
 
+@require_POST
+@view_permission("crm.manage_tags")
+def tag_move_view(request, tenant_slug: str, pk: int):
+    """A "Move up" or "Move down" button: a form of its own, so it works from the keyboard and without JavaScript."""
+    tag = get_object_or_404(Tag, pk=pk, tenant=request.tenant)
+    direction = request.POST.get("retning", "")
+    if direction not in MOVES:
+        messages.error(request, _("Choose whether the word moves up or down."))
+    elif not tag_move(tag=tag, direction=direction, actor=request.user):
+        already = {
+            "up": _("“%(label)s” is already first in the list."),
+            "down": _("“%(label)s” is already last in the list."),
+        }
+        messages.info(request, already[direction] % {"label": tag.label_da})
+    else:
+        moved = {"up": _("“%(label)s” has been moved up."), "down": _("“%(label)s” has been moved down.")}
+        messages.success(request, moved[direction] % {"label": tag.label_da})
+    # Back to the word's own row, so the next move is one Tab away.
+    return redirect(reverse("crm:tag_list", kwargs={"tenant_slug": request.tenant.slug}) + f"#ord-{tag.pk}")
+
+
 urlpatterns = [
     path("administration/ordlister/", tag_list, name="tag_list"),
+    path("administration/ordlister/ord/<int:pk>/flyt/", tag_move_view, name="tag_move"),
     path("administration/ordlister/ord/<int:pk>/", tag_edit, name="tag_edit"),
     path("administration/ordlister/<str:vocabulary>/ny/", tag_create_view, name="tag_create"),
 ]

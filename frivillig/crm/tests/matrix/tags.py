@@ -10,6 +10,9 @@ CASES = {
     "crm:tag_list": tenant_roles(Role.TENANT_ADMIN),
     "crm:tag_create": tenant_roles(Role.TENANT_ADMIN, kwargs={"vocabulary": "target_group"}),
     "crm:tag_edit": tenant_roles(Role.TENANT_ADMIN, kwargs={"pk": "{tags_tag}"}),
+    "crm:tag_move": tenant_roles(
+        Role.TENANT_ADMIN, status=302, method="post", kwargs={"pk": "{tags_tag}"}, data={"retning": "down"}
+    ),
 }
 
 
