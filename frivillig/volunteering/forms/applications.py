@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.validators import normalise_phone, validate_phone
-from frivillig.volunteering.enums import ApplicationStatus
+from frivillig.volunteering.enums import ApplicationStatus, DeclineReason
 from frivillig.volunteering.selectors.applications import PIPELINE_ORDER
 
 DATE_WIDGET = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
@@ -102,6 +102,57 @@ class StatusForm(forms.Form):
     def __init__(self, *args, allowed: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(status, ApplicationStatus(status).label) for status in allowed]
+
+
+class DeclineForm(forms.Form):
+    """Why the application is declined (for the association and the centre) and what the volunteer is told."""
+
+    reason = forms.ChoiceField(
+        label=_("Why is the application declined?"),
+        choices=DeclineReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why the application is declined.")},
+    )
+    note = forms.CharField(
+        label=_("In your own words"),
+        required=False,
+        max_length=2000,
+        help_text=_("Only the association and the volunteer centre see this. Required for “Another reason”."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    message = forms.CharField(
+        label=_("Message to the volunteer"),
+        max_length=4000,
+        help_text=_("Sent by e-mail. The volunteer always hears the outcome; change the words as you like."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Write the message to the volunteer. They are always told the outcome.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason") == DeclineReason.OTHER and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Write the reason in your own words when you choose “Another reason”."))
+        return cleaned
+
+
+class UndoForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why is the change undone?"),
+        max_length=1000,
+        help_text=_("Shown in the history for the association and the volunteer centre, not to the volunteer."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write why the change is undone, so that colleagues can follow the history.")},
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("New note"),
+        max_length=4000,
+        help_text=_("Only the association and the volunteer centre see notes. The volunteer never does."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the note before you save it.")},
+    )
 
 
 class ChildCertificateForm(forms.Form):

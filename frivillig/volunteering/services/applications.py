@@ -13,17 +13,25 @@ from typing import TYPE_CHECKING
 
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from frivillig.core import throttle
 from frivillig.core.email import send_templated_mail
+from frivillig.core.links import site_url
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
 from frivillig.core.throttle import address_key
-from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
-from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
+from frivillig.volunteering.enums import (
+    FINAL_APPLICATION_STATUSES,
+    OPEN_APPLICATION_STATUSES,
+    ApplicationEventKind,
+    ApplicationStatus,
+    DeclineReason,
+)
+from frivillig.volunteering.models import Application, ApplicationEvent, ApplicationNote, Opportunity
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
@@ -53,7 +61,16 @@ class DuplicateApplication(ApplicationError):
 
 
 class ConfirmationLinkError(ApplicationError):
-    """The confirmation link cannot be used; the message says why."""
+    """The confirmation link cannot be used; the message says why. `application` is the sign-up an expired link
+    belonged to (so the page can offer the way back to its opportunity), None when the link is not ours."""
+
+    def __init__(self, message: str, *, application: Application | None = None):
+        super().__init__(message)
+        self.application = application
+
+
+class NothingToUndo(ApplicationError):
+    """The application has no step that can be undone; the message says why."""
 
 
 # --- the rate limit ---------------------------------------------------------------------------------------
@@ -117,6 +134,8 @@ def application_create(
         )
         existing.delete()
     elif existing is not None:
+        if user is not None and existing.status == ApplicationStatus.WITHDRAWN:
+            return _reapply(existing, user=user, phone=phone, message=message, language=language, base_url=base_url)
         if user is not None:
             raise DuplicateApplication(
                 _("You have already signed up for this volunteer opportunity with this e-mail address.")
@@ -131,6 +150,7 @@ def application_create(
         email=email,
         phone=phone,
         message=message.strip(),
+        language=language,
         email_confirmed_at=timezone.now() if user is not None else None,
     )
     try:
@@ -167,6 +187,42 @@ def application_create(
                 language=language or None,
             )
         )
+    return application
+
+
+def _reapply(application: Application, *, user: User, phone: str, message: str, language: str, base_url: str):
+    """Someone who withdrew signs up again (logged in, so the address is theirs): the same application opens again
+    as new, with the new message, and the association hears of it as of a new sign-up."""
+    from_status = application.status
+    now = timezone.now()
+    application.user = user
+    application.phone = phone
+    application.message = message.strip()
+    application.language = language
+    application.status = ApplicationStatus.NEW
+    application.status_changed_at = now
+    # Counted from now: the reminder and the pipeline's "received" are about this sign-up, not the first one.
+    application.email_confirmed_at = now
+    application.reminder_sent_at = None
+    application.save()
+    ApplicationEvent.objects.create(
+        tenant=application.tenant,
+        application=application,
+        from_status=from_status,
+        to_status=application.status,
+        actor=user,
+    )
+    log_action(
+        "volunteering.application.reapplied",
+        actor=user,
+        tenant=application.tenant,
+        target=application,
+        data={"from": from_status, "to": application.status},
+    )
+    application_id = application.pk
+    _after_commit(
+        lambda: _send_confirmed_mails(application_id, base_url=base_url, volunteer_language=user.preferred_language)
+    )
     return application
 
 
@@ -229,7 +285,8 @@ def application_confirm(*, token: str, base_url: str) -> tuple[Application, bool
     except signing.SignatureExpired:
         raise ConfirmationLinkError(
             _("The confirmation link has expired. Links work for %(days)s days; sign up again to get a new one.")
-            % {"days": CONFIRMATION_MAX_AGE_DAYS}
+            % {"days": CONFIRMATION_MAX_AGE_DAYS},
+            application=_expired_link_application(token),
         ) from None
     except signing.BadSignature:
         raise ConfirmationLinkError(
@@ -246,8 +303,22 @@ def application_confirm(*, token: str, base_url: str) -> tuple[Application, bool
         # The address is proved now: if it is an account's (confirmed) address, the sign-up is that account's.
         application.user = _verified_account(application.email)
     application.save(update_fields=["email_confirmed_at", "user"])
-    _confirmed(application, actor=None, base_url=base_url, language=payload.get("l") or "")
+    _confirmed(application, actor=None, base_url=base_url, language=payload.get("l") or application.language)
     return application, True
+
+
+def _expired_link_application(token: str) -> Application | None:
+    """The sign-up an expired (but genuine) link was made for, to point its holder back to the opportunity."""
+    payload = signing.loads(token, salt=CONFIRMATION_SALT)
+    with unscoped("an expired confirmation link names no tenant; it only leads back to its opportunity"):
+        application = (
+            Application.objects.select_related("tenant", "opportunity__organisation")
+            .filter(pk=payload.get("a"))
+            .first()
+        )
+    if application is None or application.email.lower() != payload.get("e"):
+        return None
+    return application
 
 
 def _confirmed(application: Application, *, actor: User | None, base_url: str, language: str) -> None:
@@ -348,28 +419,47 @@ def _lock(application: Application) -> Application:
     return application
 
 
-def _move(application: Application, *, to_status: str, actor: User | None, code: str) -> Application:
+def volunteer_language(application: Application) -> str | None:
+    """The language to write to the volunteer in: their account's choice, else the language they signed up in."""
+    if application.user is not None:
+        return application.user.preferred_language
+    return application.language or _language_of(application.email)
+
+
+def _move(
+    application: Application,
+    *,
+    to_status: str,
+    actor: User | None,
+    code: str,
+    kind: str = ApplicationEventKind.STATUS,
+    reason: str = "",
+    note: str = "",
+    message: str = "",
+) -> ApplicationEvent:
     from_status = application.status
     application.status = to_status
     application.status_changed_at = timezone.now()
     application.save(update_fields=["status", "status_changed_at"])
-    ApplicationEvent.objects.create(
+    event = ApplicationEvent.objects.create(
         tenant=application.tenant,
         application=application,
+        kind=kind,
         from_status=from_status,
         to_status=to_status,
+        reason=reason,
+        note=note,
+        message=message,
         actor=actor,
     )
-    log_action(
-        code, actor=actor, tenant=application.tenant, target=application, data={"from": from_status, "to": to_status}
-    )
-    return application
+    data = {"from": from_status, "to": to_status}
+    if reason:
+        data["reason"] = reason
+    log_action(code, actor=actor, tenant=application.tenant, target=application, data=data)
+    return event
 
 
-@transaction.atomic
-def application_change_status(*, application: Application, to_status: str, actor: User | None) -> Application:
-    """Move a confirmed application one step along the pipeline, if that step is allowed from where it is."""
-    _lock(application)
+def _check_step(application: Application, to_status: str) -> None:
     if application.email_confirmed_at is None:
         raise ApplicationError(_("The e-mail address of this application has not been confirmed yet."))
     if to_status not in allowed_transitions(application):
@@ -379,6 +469,25 @@ def application_change_status(*, application: Application, to_status: str, actor
             if to_status in ApplicationStatus.values
             else _("Choose one of the steps in the list.")
         )
+
+
+@transaction.atomic
+def application_change_status(
+    *, application: Application, to_status: str, actor: User | None, base_url: str = ""
+) -> Application:
+    """Move a confirmed application one step along the pipeline, if that step is allowed from where it is. A
+    decline made here (without the decline form) sends the volunteer the standard kind message."""
+    if to_status == ApplicationStatus.DECLINED:
+        return application_decline(
+            application=application,
+            reason="",
+            note="",
+            message=default_decline_message(application),
+            actor=actor,
+            base_url=base_url,
+        )
+    _lock(application)
+    _check_step(application, to_status)
     if to_status == ApplicationStatus.STARTED and needs_child_certificate(application):
         raise ApplicationError(
             _(
@@ -386,7 +495,148 @@ def application_change_status(*, application: Application, to_status: str, actor
                 "before you mark the person as started."
             )
         )
-    return _move(application, to_status=to_status, actor=actor, code="volunteering.application.status_changed")
+    _move(application, to_status=to_status, actor=actor, code="volunteering.application.status_changed")
+    if to_status == ApplicationStatus.STARTED:
+        _tell_volunteer(application, "application_started", base_url=base_url)
+    return application
+
+
+def default_decline_message(application: Application, *, language: str | None = None) -> str:
+    """The kind words a declined volunteer receives unless the association writes its own, in the volunteer's
+    language (or `language`): the text the decline form starts from."""
+    opportunity = application.opportunity
+    with translation.override(language or volunteer_language(application) or "da"):
+        return render_to_string(
+            "volunteering/email/application_declined_message.txt",
+            {"application": application, "opportunity": opportunity, "organisation": opportunity.organisation},
+        ).strip()
+
+
+@transaction.atomic
+def application_decline(
+    *, application: Application, reason: str, note: str, message: str, actor: User | None, base_url: str = ""
+) -> Application:
+    """Say no to an application: why (one of the reasons and the association's own words, for the association and
+    the centre) and what the volunteer is told (`message`, mailed to them in their language)."""
+    _lock(application)
+    _check_step(application, ApplicationStatus.DECLINED)
+    if reason and reason not in DeclineReason.values:
+        raise ApplicationError(_("Choose one of the reasons in the list."))
+    message = message.strip() or default_decline_message(application)
+    _move(
+        application,
+        to_status=ApplicationStatus.DECLINED,
+        actor=actor,
+        code="volunteering.application.declined",
+        reason=reason,
+        note=note.strip(),
+        message=message,
+    )
+    _tell_volunteer(application, "application_declined", base_url=base_url, message=message)
+    return application
+
+
+# An undo reverses the association's own steps. What the volunteer did (withdrew, signed up again) and the
+# receipt of the sign-up are theirs, and an undo itself is not undone: only the latest step, once.
+_UNDOABLE_TO = (
+    ApplicationStatus.CONTACTED,
+    ApplicationStatus.MEETING,
+    ApplicationStatus.STARTED,
+    ApplicationStatus.DECLINED,
+)
+
+
+def undoable_step(application: Application) -> ApplicationEvent:
+    """The step an undo would reverse: the application's latest one, if the association made it. Raises
+    NothingToUndo with the reason otherwise."""
+    last = ApplicationEvent.objects.filter(application=application).order_by("-created_at", "-pk").first()
+    if last is None or not last.from_status:
+        raise NothingToUndo(
+            _("There is nothing to undo: the status has not been changed since the application came in.")
+        )
+    if last.kind == ApplicationEventKind.UNDO:
+        raise NothingToUndo(
+            _("The last change has already been undone. Only the latest change can be undone, and only once.")
+        )
+    if last.to_status not in _UNDOABLE_TO or last.from_status not in OPEN_APPLICATION_STATUSES:
+        raise NothingToUndo(
+            _("The last change was made by the volunteer (“%(status)s”). Only the volunteer can change that.")
+            % {"status": last.get_to_status_display()}
+        )
+    if last.to_status != application.status:
+        raise NothingToUndo(_("The application has changed since; reload the page and try again."))
+    return last
+
+
+@transaction.atomic
+def application_undo(*, application: Application, note: str, actor: User | None, base_url: str = "") -> Application:
+    """Take the latest status change back: the application returns to the step before, the undo is a step of its
+    own in the history and the audit log, with the note saying why. If the volunteer had been told the outcome
+    (declined, started), they are told it is open again."""
+    _lock(application)
+    step = undoable_step(application)
+    undone_status = application.status
+    _move(
+        application,
+        to_status=step.from_status,
+        actor=actor,
+        code="volunteering.application.undone",
+        kind=ApplicationEventKind.UNDO,
+        note=note.strip(),
+    )
+    if undone_status in FINAL_APPLICATION_STATUSES:
+        _tell_volunteer(application, "application_reopened", base_url=base_url)
+    return application
+
+
+@transaction.atomic
+def application_note_add(*, application: Application, text: str, actor: User | None) -> ApplicationNote:
+    """A note for the association and the centre on the application; the volunteer never sees it."""
+    text = text.strip()
+    if not text:
+        raise ApplicationError(_("Write the note before you save it."))
+    note = ApplicationNote.objects.create(tenant=application.tenant, application=application, author=actor, text=text)
+    # The note's words stay on the application; the audit log records only that one was written.
+    log_action(
+        "volunteering.application.note_added",
+        actor=actor,
+        tenant=application.tenant,
+        target=application,
+        data={"note": note.pk},
+    )
+    return note
+
+
+def _tell_volunteer(application: Application, template: str, *, base_url: str, message: str = "") -> None:
+    """After commit, mail the volunteer about the outcome of their application, in their language."""
+    application_id = application.pk
+    base_url = base_url or site_url()
+    _after_commit(lambda: _send_volunteer_mail(application_id, template, base_url=base_url, message=message))
+
+
+def _send_volunteer_mail(application_id: int, template: str, *, base_url: str, message: str) -> None:
+    with unscoped("mails about an application read it by id after commit, from national and tenant pages alike"):
+        application = Application.objects.select_related(
+            "tenant", "user", "opportunity__organisation", "opportunity__contact_person"
+        ).get(pk=application_id)
+    opportunity = application.opportunity
+    send_templated_mail(
+        to=application.email,
+        template=f"volunteering/email/{template}",
+        context={
+            "application": application,
+            "opportunity": opportunity,
+            "organisation": opportunity.organisation,
+            "contact": opportunity.contact_person,
+            "tenant": application.tenant,
+            "message": message,
+            "board_link": base_url + reverse("national:board"),
+            "apply_link": base_url
+            + reverse("volunteering:apply", kwargs={"tenant_slug": application.tenant.slug, "pk": opportunity.pk}),
+            "link": base_url + reverse("national:my_applications"),
+        },
+        language=volunteer_language(application),
+    )
 
 
 @transaction.atomic
@@ -415,7 +665,7 @@ def application_record_child_certificate(
 @transaction.atomic
 def application_withdraw(*, application: Application, actor: User | None, base_url: str) -> Application:
     """The volunteer takes their application back (only while it is still open); the association, which has seen
-    the application, is told in a short e-mail."""
+    the application, is told in a short e-mail, and the volunteer gets a receipt saying they may sign up again."""
     _lock(application)
     if application.status not in OPEN_APPLICATION_STATUSES:
         raise ApplicationError(
@@ -426,6 +676,7 @@ def application_withdraw(*, application: Application, actor: User | None, base_u
     if application.email_confirmed_at is not None:
         application_id = application.pk
         _after_commit(lambda: _send_withdrawn_mail(application_id, base_url=base_url))
+        _tell_volunteer(application, "application_withdrawn_receipt", base_url=base_url)
     return application
 
 

@@ -19,13 +19,15 @@ from frivillig.core.throttle import client_address
 from frivillig.volunteering.enums import OPEN_APPLICATION_STATUSES, ApplicationStatus
 from frivillig.volunteering.forms.applications import (
     ChildCertificateForm,
+    DeclineForm,
     GuestApplicationForm,
     MemberApplicationForm,
+    NoteForm,
     PipelineFilterForm,
     StatusForm,
+    UndoForm,
 )
 from frivillig.volunteering.selectors.applications import (
-    already_applied,
     application_for_follow_up,
     application_history,
     followed_applications,
@@ -36,20 +38,28 @@ from frivillig.volunteering.selectors.applications import (
     pipeline,
     status_counts,
 )
+from frivillig.volunteering.selectors.follow_up import application_notes, open_for_sign_up, own_application_for
 from frivillig.volunteering.services.applications import (
     CONFIRMATION_MAX_AGE_DAYS,
     REMINDER_AFTER_DAYS,
     ApplicationError,
     ConfirmationLinkError,
     DuplicateApplication,
+    NothingToUndo,
     allowed_transitions,
     application_change_status,
     application_confirm,
     application_create,
+    application_decline,
+    application_note_add,
     application_record_child_certificate,
+    application_undo,
     application_withdraw,
+    default_decline_message,
     register_signup,
     signup_allowed,
+    undoable_step,
+    volunteer_language,
 )
 
 PERMISSION = "volunteering.follow_up_applications"
@@ -68,7 +78,12 @@ def apply(request, tenant_slug: str, pk: int):
     form = MemberApplicationForm(data, user=user) if user else GuestApplicationForm(data)
     context = {"opportunity": opportunity, "form": form, "days": CONFIRMATION_MAX_AGE_DAYS}
     if request.method != "POST":
-        context["already_applied"] = user is not None and already_applied(opportunity, user)
+        own = own_application_for(opportunity, user) if user is not None else None
+        # After a withdrawal the page says so and offers the form again: signing up again reopens the application.
+        context["withdrawn_application"] = (
+            own if own is not None and own.status == ApplicationStatus.WITHDRAWN else None
+        )
+        context["already_applied"] = own if own is not None and own.status != ApplicationStatus.WITHDRAWN else None
         return render(request, "volunteering/application_form.html", context)
 
     address = client_address(request)
@@ -114,8 +129,18 @@ def confirm_application(request, token: str):
     try:
         application, confirmed_now = application_confirm(token=token, base_url=site_url(request))
     except ConfirmationLinkError as error:
-        return render(request, "volunteering/application_confirm.html", {"error": str(error)}, status=400)
+        context = {"error": str(error)}
+        if error.application is not None:
+            # An expired link of ours: the centre's page, with the way back to the opportunity to sign up again.
+            context |= {
+                "tenant": error.application.tenant,
+                "opportunity": error.application.opportunity,
+                "sign_up_again": open_for_sign_up(error.application.opportunity),
+            }
+        return render(request, "volunteering/application_confirm.html", context, status=400)
+    # The page carries the centre's name and address, as the sign-up page did.
     context = {
+        "tenant": application.tenant,
         "application": application,
         "opportunity": application.opportunity,
         "organisation": application.opportunity.organisation,
@@ -127,19 +152,18 @@ def confirm_application(request, token: str):
 # --- following up ----------------------------------------------------------------------------------------
 
 
-def _pipeline_context(request, applications, *, filter_form: PipelineFilterForm) -> dict:
+def _pipeline_context(request, *, opportunity=None, filter_form: PipelineFilterForm) -> dict:
     criteria = filter_form.criteria()
+    applications = followed_applications(
+        request.user, request.tenant, opportunity=opportunity, organisation=criteria.get("organisation")
+    )
+    # Counted before the status is chosen: the counts are the links to each status.
     counts = status_counts(applications)
-    if criteria.get("organisation") is not None:
-        applications = applications.filter(opportunity__organisation=criteria["organisation"])
-        counts = status_counts(applications)
-    if criteria["status"]:
-        applications = applications.filter(status=criteria["status"])
     return {
         "filter_form": filter_form,
         "counts": counts,
         "total": sum(number for _status, _label, number in counts),
-        "page": paginate(request, pipeline(applications), per_page=50),
+        "page": paginate(request, pipeline(applications, status=criteria["status"]), per_page=50),
         "selected_status": criteria["status"],
         "filtered": bool(criteria["status"] or criteria.get("organisation")),
         "overdue_before": timezone.now() - timedelta(days=REMINDER_AFTER_DAYS),
@@ -150,8 +174,7 @@ def _pipeline_context(request, applications, *, filter_form: PipelineFilterForm)
 @view_permission(PERMISSION)
 def opportunity_pipeline(request, tenant_slug: str, pk: int):
     opportunity = get_object_or_404(followed_opportunities(request.user, request.tenant), pk=pk)
-    applications = followed_applications(request.user, request.tenant).filter(opportunity=opportunity)
-    context = _pipeline_context(request, applications, filter_form=PipelineFilterForm(request.GET))
+    context = _pipeline_context(request, opportunity=opportunity, filter_form=PipelineFilterForm(request.GET))
     context["opportunity"] = opportunity
     return render_list(request, "volunteering/application_pipeline.html", context)
 
@@ -159,8 +182,7 @@ def opportunity_pipeline(request, tenant_slug: str, pk: int):
 @view_permission(PERMISSION)
 def pipeline_all(request, tenant_slug: str):
     filter_form = PipelineFilterForm(request.GET, organisations=followed_organisations(request.user, request.tenant))
-    applications = followed_applications(request.user, request.tenant)
-    context = _pipeline_context(request, applications, filter_form=filter_form)
+    context = _pipeline_context(request, filter_form=filter_form)
     return render_list(request, "volunteering/application_pipeline.html", context)
 
 
@@ -171,8 +193,22 @@ def _followed(request, pk: int):
     return application
 
 
-def _detail(request, application, *, status_form=None, certificate_form=None, status: int = 200):
-    allowed = allowed_transitions(application)
+def _status_choices(application) -> list[str]:
+    # Declining has a page of its own: it asks why, and what to tell the volunteer.
+    return [status for status in allowed_transitions(application) if status != ApplicationStatus.DECLINED]
+
+
+def _detail(
+    request,
+    application,
+    *,
+    status_form=None,
+    certificate_form=None,
+    undo_form=None,
+    note_form=None,
+    status: int = 200,
+):
+    choices = _status_choices(application)
     if certificate_form is None and application.opportunity.requires_child_certificate:
         certificate_form = ChildCertificateForm(
             initial={
@@ -180,15 +216,29 @@ def _detail(request, application, *, status_form=None, certificate_form=None, st
                 "ok": {True: "yes", False: "no"}.get(application.child_certificate_ok),
             }
         )
+    try:
+        undo_step, nothing_to_undo = undoable_step(application), ""
+    except NothingToUndo as reason:
+        undo_step, nothing_to_undo = None, str(reason)
     context = {
         "application": application,
         "opportunity": application.opportunity,
         "history": application_history(application),
-        "status_form": status_form or (StatusForm(allowed=allowed) if allowed else None),
+        "notes": application_notes(application),
+        "status_form": status_form or (StatusForm(allowed=choices) if choices else None),
+        "may_decline": ApplicationStatus.DECLINED in allowed_transitions(application),
         "certificate_form": certificate_form,
         "certificate_closed": application.status in (ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN),
+        "undo_step": undo_step,
+        "nothing_to_undo": nothing_to_undo,
+        "undo_form": undo_form or UndoForm(),
+        "note_form": note_form or NoteForm(),
     }
     return render(request, "volunteering/application_detail.html", context, status=status)
+
+
+def _to_detail(request, application):
+    return redirect("volunteering:application_detail", tenant_slug=request.tenant.slug, pk=application.pk)
 
 
 @view_permission(PERMISSION)
@@ -200,14 +250,19 @@ def application_detail(request, tenant_slug: str, pk: int):
 @view_permission(PERMISSION)
 def application_status(request, tenant_slug: str, pk: int):
     application = _followed(request, pk)
-    form = StatusForm(request.POST, allowed=allowed_transitions(application))
+    form = StatusForm(request.POST, allowed=_status_choices(application))
     if not form.is_valid():
         if not allowed_transitions(application):
             messages.error(request, _("The application is closed; its status cannot be changed any more."))
             return redirect("volunteering:application_detail", tenant_slug=request.tenant.slug, pk=application.pk)
         return _detail(request, application, status_form=form)
     try:
-        application_change_status(application=application, to_status=form.cleaned_data["status"], actor=request.user)
+        application_change_status(
+            application=application,
+            to_status=form.cleaned_data["status"],
+            actor=request.user,
+            base_url=site_url(request),
+        )
     except ApplicationError as error:
         form.add_error(None, str(error))
         return _detail(request, application, status_form=form)
@@ -242,6 +297,86 @@ def application_child_certificate(request, tenant_slug: str, pk: int):
     return redirect("volunteering:application_detail", tenant_slug=request.tenant.slug, pk=application.pk)
 
 
+@view_permission(PERMISSION)
+def application_decline_page(request, tenant_slug: str, pk: int):
+    application = _followed(request, pk)
+    if ApplicationStatus.DECLINED not in allowed_transitions(application):
+        messages.error(request, _("The application is closed; its status cannot be changed any more."))
+        return _to_detail(request, application)
+    language = volunteer_language(application) or "da"
+    if request.method == "POST":
+        form = DeclineForm(request.POST)
+        if form.is_valid():
+            values = form.cleaned_data
+            try:
+                application_decline(
+                    application=application,
+                    reason=values["reason"],
+                    note=values["note"],
+                    message=values["message"],
+                    actor=request.user,
+                    base_url=site_url(request),
+                )
+            except ApplicationError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("The application from %(name)s has been declined, and the message has been sent.")
+                    % {"name": application.full_name},
+                )
+                return _to_detail(request, application)
+    else:
+        form = DeclineForm(initial={"message": default_decline_message(application, language=language)})
+    context = {
+        "application": application,
+        "opportunity": application.opportunity,
+        "form": form,
+        "language_name": _language_name(language),
+    }
+    return render(request, "volunteering/application_decline.html", context)
+
+
+def _language_name(code: str) -> str:
+    from django.utils.translation import get_language_info
+
+    return get_language_info(code)["name_translated"]
+
+
+@require_POST
+@view_permission(PERMISSION)
+def application_undo_view(request, tenant_slug: str, pk: int):
+    application = _followed(request, pk)
+    form = UndoForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, application, undo_form=form)
+    try:
+        application_undo(
+            application=application, note=form.cleaned_data["note"], actor=request.user, base_url=site_url(request)
+        )
+    except NothingToUndo as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The last change has been undone. %(name)s is “%(status)s” again.")
+            % {"name": application.full_name, "status": application.get_status_display()},
+        )
+    return _to_detail(request, application)
+
+
+@require_POST
+@view_permission(PERMISSION)
+def application_note_add_view(request, tenant_slug: str, pk: int):
+    application = _followed(request, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, application, note_form=form)
+    application_note_add(application=application, text=form.cleaned_data["text"], actor=request.user)
+    messages.success(request, _("The note has been saved."))
+    return _to_detail(request, application)
+
+
 # --- the volunteer's own applications (national) -------------------------------------------------------------
 
 
@@ -266,7 +401,12 @@ def withdraw_application(request, pk: int):
                 _("Your application for “%(title)s” has been withdrawn.") % {"title": application.opportunity.title},
             )
         return redirect("national:my_applications")
-    context = {"application": application, "can_withdraw": application.status in OPEN_APPLICATION_STATUSES}
+    context = {
+        "application": application,
+        "can_withdraw": application.status in OPEN_APPLICATION_STATUSES,
+        "sign_up_again": application.status == ApplicationStatus.WITHDRAWN
+        and open_for_sign_up(application.opportunity),
+    }
     return render(request, "volunteering/application_withdraw.html", context)
 
 
@@ -279,6 +419,15 @@ urlpatterns = [
         "frivilligjob/administration/ansoegninger/<int:pk>/boerneattest/",
         application_child_certificate,
         name="application_child_certificate",
+    ),
+    path(
+        "frivilligjob/administration/ansoegninger/<int:pk>/afvis/",
+        application_decline_page,
+        name="application_decline",
+    ),
+    path("frivilligjob/administration/ansoegninger/<int:pk>/fortryd/", application_undo_view, name="application_undo"),
+    path(
+        "frivilligjob/administration/ansoegninger/<int:pk>/noter/", application_note_add_view, name="application_note"
     ),
     path("frivilligjob/administration/<int:pk>/ansoegninger/", opportunity_pipeline, name="pipeline"),
 ]

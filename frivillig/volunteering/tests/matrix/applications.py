@@ -39,6 +39,13 @@ CASES = {
         kwargs={"pk": "{applications_application}"},
         data={"status": "contacted"},
     ),
+    "volunteering:application_decline": tenant_roles(*KEEPERS, kwargs={"pk": "{applications_application}"}),
+    "volunteering:application_undo": tenant_roles(
+        *KEEPERS, status=302, method="post", kwargs={"pk": "{applications_application}"}, data={"note": "Matrix"}
+    ),
+    "volunteering:application_note": tenant_roles(
+        *KEEPERS, status=302, method="post", kwargs={"pk": "{applications_application}"}, data={"text": "Matrix"}
+    ),
     "volunteering:application_child_certificate": tenant_roles(
         *KEEPERS,
         status=302,
