@@ -9,10 +9,16 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from frivillig.core.formfields import strip_control_characters
 
+# Dates stay real dates in XLSX (sortable, countable), shown in the site's one date style (frivillig/formats/):
+# "3. december 2026 kl. 17.21" / "3 December 2026, 17:21". Excel writes the month's name in its own language.
+XLSX_DATE_FORMATS = {
+    "da": ("d. mmmm yyyy", 'd. mmmm yyyy "kl." hh.mm'),
+    "en": ("d mmmm yyyy", "d mmmm yyyy, hh:mm"),
+}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The formats a list's export URL may name (`.../eksport/<fmt>/`).
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -101,6 +107,7 @@ def xlsx_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequen
     sheet.append([str(column) for column in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    date_formats = XLSX_DATE_FORMATS.get((translation.get_language() or "")[:2], XLSX_DATE_FORMATS["da"])
     for row in rows:
         values = [_cell(value) for value in row]
         sheet.append(values)
@@ -110,6 +117,10 @@ def xlsx_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequen
                 # formatted as text ("@") stays text when someone edits it in Excel.
                 cell.data_type = "s"
                 cell.number_format = "@"
+            elif isinstance(value, datetime):
+                cell.number_format = date_formats[1]
+            elif isinstance(value, date):
+                cell.number_format = date_formats[0]
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)

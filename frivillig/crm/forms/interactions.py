@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import User
 from frivillig.core.params import get_ids
+from frivillig.core.widgets import AutocompleteCheckboxSelectMultiple, AutocompleteSelect
 from frivillig.crm.enums import InteractionKind
 from frivillig.crm.models import Interaction
 from frivillig.crm.selectors.common import active_organisations
@@ -56,7 +57,11 @@ class InteractionFilterForm(forms.Form):
     emne = TopicChoiceField(label=_("Topic"), required=False, queryset=None, empty_label=_("All topics"))
     medarbejder = StaffChoiceField(label=_("Staff member"), required=False, queryset=None, empty_label=_("Everybody"))
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), required=False, queryset=None, empty_label=_("All organisations")
+        label=_("Organisation"),
+        required=False,
+        queryset=None,
+        empty_label=_("All organisations"),
+        widget=AutocompleteSelect,
     )
     fra = forms.DateField(label=_("Date from"), required=False, widget=forms.DateInput(**DATE_WIDGET))
     til = forms.DateField(label=_("Date to"), required=False, widget=forms.DateInput(**DATE_WIDGET))
@@ -101,16 +106,10 @@ class InteractionForm(forms.ModelForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=InteractionKind.choices, widget=forms.RadioSelect)
     staff = StaffChoiceField(label=_("Staff member"), queryset=None, empty_label=None)
     organisations = forms.ModelMultipleChoiceField(
-        label=_("Organisations"),
-        required=False,
-        queryset=None,
-        help_text=_("Hold Ctrl (Cmd on a Mac) down to choose more than one."),
+        label=_("Organisations"), required=False, queryset=None, widget=AutocompleteCheckboxSelectMultiple
     )
     people = forms.ModelMultipleChoiceField(
-        label=_("People"),
-        required=False,
-        queryset=None,
-        help_text=_("Hold Ctrl (Cmd on a Mac) down to choose more than one."),
+        label=_("People"), required=False, queryset=None, widget=AutocompleteCheckboxSelectMultiple
     )
     topics = TopicMultipleChoiceField(
         label=_("Topics"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple

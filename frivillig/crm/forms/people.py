@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.validators import normalise_phone
+from frivillig.core.widgets import AutocompleteSelect
 from frivillig.crm.enums import ConsentMethod, OrganisationRoleKind
 from frivillig.crm.forms.organisations import YES_NO_ANY
 from frivillig.crm.models import Organisation, OrganisationRole, Person
@@ -22,7 +23,11 @@ class PersonFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), required=False, queryset=None, empty_label=_("All organisations")
+        label=_("Organisation"),
+        required=False,
+        queryset=None,
+        empty_label=_("All organisations"),
+        widget=AutocompleteSelect,
     )
     samtykke = forms.ChoiceField(label=_("Consent to be contacted"), required=False, choices=YES_NO_ANY)
     sorter = forms.ChoiceField(
@@ -80,7 +85,7 @@ class NewPersonForm(PersonForm):
 
 class OrganisationRoleForm(forms.ModelForm):
     # Declared so that no query runs when the class is built (outside any tenant scope).
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, widget=AutocompleteSelect)
 
     class Meta:
         model = OrganisationRole

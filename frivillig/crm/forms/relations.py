@@ -1,8 +1,10 @@
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.params import get_id
+from frivillig.core.widgets import AutocompleteSelect
 from frivillig.crm.models import CollaborationRelation
 from frivillig.crm.selectors.interactions import selectable_organisations, selectable_people
 from frivillig.crm.selectors.relations import (
@@ -86,6 +88,7 @@ class RelationForm(forms.ModelForm):
         queryset=None,
         empty_label=_("No person"),
         help_text=_("Choose either a person or an organisation."),
+        widget=AutocompleteSelect,
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -93,6 +96,7 @@ class RelationForm(forms.ModelForm):
         queryset=None,
         empty_label=_("No organisation"),
         help_text=_("Choose either a person or an organisation."),
+        widget=AutocompleteSelect,
     )
 
     class Meta:
@@ -153,7 +157,7 @@ class RelationEndForm(forms.Form):
         if ended_on < self.relation.started_on:
             raise forms.ValidationError(
                 _("The end date cannot be before the start date (%(date)s)."),
-                params={"date": self.relation.started_on.strftime("%d.%m.%Y")},
+                params={"date": date_format(self.relation.started_on)},
             )
         return ended_on
 

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.core.widgets import AutocompleteSelect
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Organisation, Person, Tag
 from frivillig.crm.selectors import tags
@@ -50,7 +51,11 @@ class OpportunityFilterForm(forms.Form):
         label=_("Status"), required=False, choices=[("", _("All statuses")), *OpportunityStatus.choices]
     )
     organisation = OrganisationChoiceField(
-        label=_("Organisation"), required=False, queryset=Organisation.objects.none(), empty_label=_("All")
+        label=_("Organisation"),
+        required=False,
+        queryset=Organisation.objects.none(),
+        empty_label=_("All"),
+        widget=AutocompleteSelect,
     )
     sorter = forms.ChoiceField(
         label=_("Sort by"),
@@ -79,7 +84,9 @@ class OpportunityFilterForm(forms.Form):
 
 
 class OpportunityForm(forms.ModelForm):
-    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), widget=AutocompleteSelect
+    )
     activity_areas = TagChoiceField(label=_("Activity areas"), required=False, queryset=Tag.objects.none())
     target_groups = TagChoiceField(
         label=_("Target groups"),

@@ -74,17 +74,26 @@ def followed_opportunities(user: User, tenant: Tenant) -> QuerySet[Opportunity]:
     return queryset.filter(organisation__in=represented_organisations(user, tenant))
 
 
-def followed_applications(user: User, tenant: Tenant) -> QuerySet[Application]:
-    """Confirmed applications this person may follow up; an unconfirmed guest sign-up is nobody's business yet."""
+def followed_applications(
+    user: User, tenant: Tenant, *, opportunity: Opportunity | None = None, organisation: Organisation | None = None
+) -> QuerySet[Application]:
+    """Confirmed applications this person may follow up; an unconfirmed guest sign-up is nobody's business yet.
+    Narrowed to one opportunity's, or one organisation's, when given."""
     queryset = Application.objects.filter(tenant=tenant, email_confirmed_at__isnull=False)
     if not _sees_whole_tenant(user, tenant):
         queryset = queryset.filter(opportunity__organisation__in=represented_organisations(user, tenant))
+    if opportunity is not None:
+        queryset = queryset.filter(opportunity=opportunity)
+    if organisation is not None:
+        queryset = queryset.filter(opportunity__organisation=organisation)
     return queryset
 
 
-def pipeline(applications: QuerySet[Application]) -> QuerySet[Application]:
+def pipeline(applications: QuerySet[Application], *, status: str = "") -> QuerySet[Application]:
     """Applications in pipeline order (new → contacted → meeting → started / declined / withdrawn), oldest first
-    within each step, with what the rows show already joined."""
+    within each step, with what the rows show already joined; only those of `status` when given."""
+    if status:
+        applications = applications.filter(status=status)
     return (
         applications.select_related("opportunity", "opportunity__organisation")
         .annotate(pipeline_position=_pipeline_position)
