@@ -131,7 +131,7 @@ EXPORT_FORMATS = ("xlsx", "csv")
 def plant_records(tenant, *, private: str, public: str, host=None) -> None:
     """One recognisable record of every tenant-owned kind the lists show. `host` is the organisation that
     publishes the opportunity (a new public one when not given)."""
-    from datetime import date
+    from datetime import date, timedelta
 
     from django.utils import timezone
 
@@ -188,8 +188,16 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
         Invitation.objects.create(tenant=tenant, email=f"{slug}.invitation@example.org", role=Role.CENTRE_STAFF)
     published = make_opportunity(host, title=f"{public} frivilligjob", summary=f"{public} hjælp i hverdagen")
     published.target_groups.add(public_tag)
-    make_opportunity(organisation, title=f"{private} kladde", status=OpportunityStatus.DRAFT)
+    draft = make_opportunity(organisation, title=f"{private} kladde", status=OpportunityStatus.DRAFT)
     with scopes_disabled():
+        # Unanswered for more than a week at an association nobody represents with a login: the centre's list.
+        Application.objects.create(
+            tenant=tenant,
+            opportunity=draft,
+            full_name=f"{private} Ventende",
+            email=f"{slug}.ventende@example.org",
+            email_confirmed_at=timezone.now() - timedelta(days=8),
+        )
         Application.objects.create(
             tenant=tenant,
             opportunity=published,
@@ -273,6 +281,7 @@ LIST_PAGES = {
     "volunteering:needs_export",
     "volunteering:opportunity_manage_list",
     "volunteering:pipeline_all",
+    "volunteering:unanswered_applications",
 }
 
 # Pages that paginate or send a file but list only what belongs to one record or one person (the twins are not

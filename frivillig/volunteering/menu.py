@@ -24,6 +24,9 @@ MENU = [
         "volunteering:pipeline_all", _("Applications"), area="volunteering", order=20, match="volunteering:pipeline"
     ),
     MenuEntry(
+        "volunteering:unanswered_applications", _("Applications without an answer"), area="volunteering", order=35
+    ),
+    MenuEntry(
         "national:volunteer_profile", _("My volunteer profile"), area="personal", order=20, scope=Scope.EVERYWHERE
     ),
 ]

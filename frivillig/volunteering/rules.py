@@ -9,3 +9,6 @@ rules.add_perm("volunteering.manage_opportunities", is_opportunity_keeper)
 rules.add_perm("volunteering.follow_up_applications", is_opportunity_keeper)
 rules.add_perm("volunteering.view_needs_details", is_centre_staff)
 rules.add_perm("volunteering.see_suggested_volunteers", is_opportunity_keeper)
+# Applications to associations that nobody represents with a login: the centre answers for them and resends the
+# association's contact their link.
+rules.add_perm("volunteering.answer_for_unrepresented", is_centre_staff)

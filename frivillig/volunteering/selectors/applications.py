@@ -6,14 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from frivillig.core.scoping import unscoped
-from frivillig.crm.selectors import represented_organisations
-from frivillig.tenants.enums import Role
-from frivillig.tenants.models import Membership
+from frivillig.crm.selectors import organisations_without_representative, represented_organisations
 from frivillig.tenants.rules import is_centre_staff
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, ApplicationEvent, Opportunity
@@ -144,30 +142,22 @@ def own_applications(user: User) -> QuerySet[Application]:
 
 
 # --- associations nobody can answer for with a login ----------------------------------------------------------
-
-
-def representative_exists(organisation_ref: str = "opportunity__organisation") -> Exists:
-    """Whether the organisation at `organisation_ref` has a representative who can log in (an active account with
-    the association representative role). Build it where a tenant scope is open, or inside `unscoped`."""
-    return Exists(
-        Membership.objects.filter(
-            organisation=OuterRef(organisation_ref), role=Role.ASSOCIATION_REP, user__is_active=True
-        )
-    )
-
-
-def association_has_representative(organisation: Organisation) -> bool:
-    return Membership.objects.filter(
-        organisation=organisation, role=Role.ASSOCIATION_REP, user__is_active=True
-    ).exists()
+# Who represents an association is crm's to say (`organisations_without_representative`); these reads only ask it.
 
 
 def applications_without_representative(tenant: Tenant) -> QuerySet[Application]:
-    """Confirmed applications to the active associations that have no representative with a login: the centre
-    follows these up on the association's behalf."""
+    """Confirmed applications to the associations that nobody represents with a login: the centre follows these
+    up on the association's behalf, and the association's contact answers them from a personal link."""
     return Application.objects.filter(
-        tenant=tenant, email_confirmed_at__isnull=False, opportunity__organisation__archived_at=None
-    ).filter(~representative_exists())
+        tenant=tenant,
+        email_confirmed_at__isnull=False,
+        opportunity__organisation__in=organisations_without_representative(tenant),
+    )
+
+
+def is_unrepresented_association(tenant: Tenant, organisation_id: int) -> bool:
+    """Whether the organisation is an association that nobody represents with a login."""
+    return organisations_without_representative(tenant).filter(pk=organisation_id).exists()
 
 
 def stale_applications_without_representative(tenant: Tenant, *, days: int = 7) -> QuerySet[Application]:

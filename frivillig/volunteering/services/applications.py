@@ -364,10 +364,14 @@ def _application_url(application: Application, base_url: str) -> str:
 
 
 def _send_confirmed_mails(application_id: int, *, base_url: str, volunteer_language: str) -> None:
+    from frivillig.volunteering.selectors.applications import is_unrepresented_association
+    from frivillig.volunteering.services.contact_link import contact_mail_context
+
     with unscoped("mails about an application read it by id after commit, from national and tenant pages alike"):
         application = Application.objects.select_related(
             "tenant", "user", "opportunity__organisation", "opportunity__contact_person__user"
         ).get(pk=application_id)
+        unrepresented = is_unrepresented_association(application.tenant, application.opportunity.organisation_id)
     opportunity = application.opportunity
     context = {
         "application": application,
@@ -378,6 +382,16 @@ def _send_confirmed_mails(application_id: int, *, base_url: str, volunteer_langu
     }
     sent_to = set()
     association_email, association_language = association_recipient(opportunity)
+    if association_email and unrepresented:
+        # Nobody at the association can log in to the pipeline: the mail itself holds the application, with a
+        # personal link for its contact to answer it.
+        send_templated_mail(
+            to=association_email,
+            template="volunteering/email/contact_application_received",
+            context=contact_mail_context(application, association_email, base_url=base_url),
+            language=association_language,
+        )
+        sent_to.add(association_email.lower())
     for email, language in ((association_email, association_language), (application.tenant.email, None)):
         if email and email.lower() not in sent_to:
             sent_to.add(email.lower())
@@ -680,11 +694,24 @@ def application_withdraw(*, application: Application, actor: User | None, base_u
     return application
 
 
+def _association_link(application: Application, email: str, *, unrepresented: bool, base_url: str) -> str:
+    """Where a mail to the association's address `email` points: the pipeline when someone represents the
+    association with a login, else (nobody could open the pipeline) the contact's own link to the application."""
+    from frivillig.volunteering.services.contact_link import contact_link_url
+
+    if email and unrepresented:
+        return contact_link_url(application, email, base_url=base_url)
+    return _application_url(application, base_url)
+
+
 def _send_withdrawn_mail(application_id: int, *, base_url: str) -> None:
+    from frivillig.volunteering.selectors.applications import is_unrepresented_association
+
     with unscoped("mails about an application read it by id after commit, from national and tenant pages alike"):
         application = Application.objects.select_related(
             "tenant", "opportunity__organisation", "opportunity__contact_person__user"
         ).get(pk=application_id)
+        unrepresented = is_unrepresented_association(application.tenant, application.opportunity.organisation_id)
     email, language = association_recipient(application.opportunity)
     if not email:
         return
@@ -695,7 +722,7 @@ def _send_withdrawn_mail(application_id: int, *, base_url: str) -> None:
             "application": application,
             "opportunity": application.opportunity,
             "tenant": application.tenant,
-            "link": _application_url(application, base_url),
+            "link": _association_link(application, email, unrepresented=unrepresented, base_url=base_url),
         },
         language=language,
     )
@@ -734,10 +761,13 @@ def application_remind(*, application_id: int, base_url: str, now=None) -> bool:
             )
         if application is None:
             return False
+        from frivillig.volunteering.selectors.applications import is_unrepresented_association
+
         with unscoped("the reminder job runs for the whole site"):
             application = Application.objects.select_related(
                 "tenant", "opportunity__organisation", "opportunity__contact_person__user"
             ).get(pk=application.pk)
+            unrepresented = is_unrepresented_association(application.tenant, application.opportunity.organisation_id)
         email, language = association_recipient(application.opportunity)
         recipient, language = (email, language) if email else (application.tenant.email, None)
         application.reminder_sent_at = now
@@ -749,7 +779,7 @@ def application_remind(*, application_id: int, base_url: str, now=None) -> bool:
                 "organisation": application.opportunity.organisation,
                 "tenant": application.tenant,
                 "days": REMINDER_AFTER_DAYS,
-                "link": _application_url(application, base_url),
+                "link": _association_link(application, email, unrepresented=unrepresented, base_url=base_url),
             }
             _after_commit(
                 lambda: send_templated_mail(
