@@ -138,6 +138,7 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
     from frivillig.crm.enums import InteractionKind, OrganisationRoleKind, Vocabulary
     from frivillig.crm.models import CollaborationRelation, Interaction, OrganisationRole, Tag
     from frivillig.testing import make_opportunity, make_organisation, make_person
+    from frivillig.volunteering.search import refresh_search_fields
     from frivillig.volunteering.enums import OpportunityStatus
     from frivillig.volunteering.models import Application
 
@@ -188,6 +189,8 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
         Invitation.objects.create(tenant=tenant, email=f"{slug}.invitation@example.org", role=Role.CENTRE_STAFF)
     published = make_opportunity(host, title=f"{public} frivilligjob", summary=f"{public} hjælp i hverdagen")
     published.target_groups.add(public_tag)
+    with scopes_disabled():
+        refresh_search_fields(published)  # what opportunity_save does after writing the words
     draft = make_opportunity(organisation, title=f"{private} kladde", status=OpportunityStatus.DRAFT)
     with scopes_disabled():
         # Unanswered for more than a week at an association nobody represents with a login: the centre's list.

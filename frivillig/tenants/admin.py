@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from frivillig.core.admin import CrossTenantAdmin
 from frivillig.tenants.models import Invitation, Membership, Tenant
-from frivillig.tenants.services import tenant_create
+from frivillig.tenants.services import tenant_create, tenant_update
 
 
 @admin.register(Tenant)
@@ -19,10 +19,11 @@ class TenantAdmin(admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
+        # Through the services: every app sets a new tenant up (crm seeds its word lists), and a change is logged
+        # and announced (tenant_changed) as the administrator's own settings page does.
         if change:
-            super().save_model(request, obj, form, change)
+            tenant_update(tenant=obj, actor=request.user, changed=form.changed_data)
         else:
-            # Through the service, so that every app sets the new tenant up (crm seeds its word lists).
             tenant_create(tenant=obj, actor=request.user)
 
 

@@ -9,3 +9,6 @@ from frivillig.core.events import DomainEvent
 
 # A tenant was created (by the platform operator, the demo or a test) and set up by every app.
 tenant_created = DomainEvent("tenants.tenant_created", payload=("tenant_id",))
+# A tenant's own fields changed (its names, contact details, whether it is active): by its administrator's settings
+# page or the platform operator's admin, both through `tenant_update`.
+tenant_changed = DomainEvent("tenants.tenant_changed", payload=("tenant_id",))

@@ -12,7 +12,7 @@ from frivillig.core.events import send_after_commit
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
 from frivillig.tenants.enums import Role
-from frivillig.tenants.events import tenant_created
+from frivillig.tenants.events import tenant_changed, tenant_created
 from frivillig.tenants.models import Invitation, Membership, Tenant
 
 INVITATION_SALT = "frivillig.tenants.invitation"
@@ -214,6 +214,7 @@ def membership_revoke(*, membership: Membership, actor: User | None) -> None:
 def tenant_update(*, tenant: Tenant, actor: User | None, changed: list[str]) -> Tenant:
     tenant.save()
     log_action("tenants.tenant.updated", actor=actor, tenant=tenant, target=tenant, data={"fields": changed})
+    send_after_commit(tenant_changed, tenant_id=tenant.pk)
     return tenant
 
 

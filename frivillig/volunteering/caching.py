@@ -5,11 +5,11 @@ tenant, or national), search, filters, sort and page number; and a volunteer's s
 applications and language. The rows a board page shows are still read fresh; they are few.
 
 Why it is safe: every answer is kept with the board's *version*, a token renewed whenever something the board
-or the suggestions show may have changed — an opportunity or its words saved or deleted, a tenant saved (model
-signals, connected in the app's `ready`), an organisation or a word changed, or two records merged (the register's
-events, answered in `receivers.py`), and the services' bulk updates (`board_changed()`). The token is renewed at
-once and again when the transaction commits, so nobody keeps an answer computed from data that a commit has since
-changed. A profile's own changes need no token: its `updated_at` is in its key, like the
+or the suggestions show may have changed — an opportunity saved or deleted (model signals, connected in the app's
+`ready`), a tenant changed, an organisation or a word changed, or two records merged (the kernel's and the
+register's events, answered in `receivers.py`), and the services' bulk updates (`board_changed()`). The token is
+renewed at once and again when the transaction commits, so nobody keeps an answer computed from data that a commit
+has since changed. A profile's own changes need no token: its `updated_at` is in its key, like the
 ids of the opportunities the person applied for.
 
 What lags: time alone changes the board too (an opportunity passes its "open until" date, a scheduled one's
@@ -31,7 +31,7 @@ from uuid import uuid4
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 
 CACHE_ALIAS = "board"
 VERSION_KEY = "volunteering:board-version"
@@ -99,18 +99,13 @@ def _changed(**_kwargs) -> None:
 
 
 def connect_signals() -> None:
-    """The board's own rows and the tenants; organisations and words renew it through the register's events
-    (frivillig/volunteering/receivers.py), which every write of theirs sends, the operator's admin included."""
-    from frivillig.tenants.models import Tenant
-    from frivillig.volunteering.matching import WORD_KEY_FIELDS
+    """The board's own rows; tenants, organisations and words renew it through the kernel's and the register's
+    events (frivillig/volunteering/receivers.py), which every write of theirs sends, the operator's admin included."""
     from frivillig.volunteering.models import Opportunity
 
     # Model signals, not events: an opportunity also disappears without any service, deleted with its
-    # organisation or its tenant (a cascade), and a tenant is changed in the operator's admin as well as by the
-    # tenants app's services, which (in the kernel) announce nothing the board could answer.
-    for model in (Opportunity, Tenant):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"board-saved-{model._meta.label}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"board-deleted-{model._meta.label}")
-    for relation in WORD_KEY_FIELDS:
-        through = getattr(Opportunity, relation).through
-        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"board-words-{relation}")
+    # organisation or its tenant (a cascade), and the seeding helpers of the tests and the demo save rows directly.
+    post_save.connect(_changed, sender=Opportunity, dispatch_uid="board-saved-volunteering.Opportunity")
+    post_delete.connect(_changed, sender=Opportunity, dispatch_uid="board-deleted-volunteering.Opportunity")
+    # No receiver watches the words: they change only through `opportunity_save`, which saves the row (renewing
+    # the version above, and again at commit, after the words are written).

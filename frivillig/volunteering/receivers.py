@@ -1,4 +1,5 @@
-"""How volunteering answers the register's events (frivillig/crm/events.py), in one place.
+"""How volunteering answers the register's events (frivillig/crm/events.py) and the kernel's (a tenant changed,
+frivillig/tenants/events.py), in one place.
 
 An opportunity's search text holds its organisation's name and its words' labels, and its word keys hold its
 words' keys; the board's caches hold all of these. When the register announces a change, the opportunities it
@@ -61,9 +62,16 @@ def records_merged(sender, *, tenant_id, model, kept_id, removed_id, **_kwargs) 
     board_changed()
 
 
+def tenant_changed(sender, *, tenant_id, **_kwargs) -> None:
+    # The boards show the municipality's and the centre's names, and only active tenants' opportunities.
+    board_changed()
+
+
 def connect_receivers() -> None:
     from frivillig.crm import events
+    from frivillig.tenants.events import tenant_changed as tenant_event
 
     events.organisation_changed.connect(organisation_changed, dispatch_uid="volunteering-organisation-changed")
     events.tag_changed.connect(tag_changed, dispatch_uid="volunteering-tag-changed")
     events.records_merged.connect(records_merged, dispatch_uid="volunteering-records-merged")
+    tenant_event.connect(tenant_changed, dispatch_uid="volunteering-tenant-changed")

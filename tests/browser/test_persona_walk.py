@@ -33,6 +33,7 @@ from frivillig.tenants.models import Tenant
 from frivillig.testing import make_opportunity
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, VolunteerProfile
+from frivillig.volunteering.search import refresh_search_fields
 from tests.browser.support import AXE_PATH, accessibility_violations, log_in_directly
 
 pytestmark = pytest.mark.browser
@@ -211,6 +212,7 @@ def seed_records(personas) -> None:
     make_opportunity(personas.foreign_organisation, title="Træner for et motionshold", summary="Stå for opvarmningen.")
     with scopes_disabled():
         wanted.target_groups.add(elderly)
+        refresh_search_fields(wanted)  # what opportunity_save does after writing the words
         VolunteerProfile.objects.create(user=citizen, interests=["aeldre"], in_evenings=True, postcode="4180")
         Application.objects.create(
             tenant=tenant,

@@ -1,4 +1,5 @@
-"""A new tenant comes into being through one service, which runs every app's set-up hook and then announces it."""
+"""A new tenant comes into being through one service, which runs every app's set-up hook and then announces it;
+a changed tenant is saved through one service too, which logs and announces the change."""
 
 import types
 
@@ -9,9 +10,9 @@ from django_scopes import get_scope, scopes_disabled
 
 from frivillig.core import registry
 from frivillig.core.models import AuditEntry
-from frivillig.tenants.events import tenant_created
+from frivillig.tenants.events import tenant_changed, tenant_created
 from frivillig.tenants.models import Tenant
-from frivillig.tenants.services import tenant_create
+from frivillig.tenants.services import tenant_create, tenant_update
 from frivillig.testing import TenantFactory, UserFactory
 
 
@@ -45,6 +46,18 @@ def announced():
     tenant_created.connect(receiver, dispatch_uid="test-tenant-created")
     yield received
     tenant_created.disconnect(dispatch_uid="test-tenant-created")
+
+
+@pytest.fixture
+def changes():
+    received: list[int] = []
+
+    def receiver(sender, tenant_id, **kwargs):
+        received.append(tenant_id)
+
+    tenant_changed.connect(receiver, dispatch_uid="test-tenant-changed")
+    yield received
+    tenant_changed.disconnect(dispatch_uid="test-tenant-changed")
 
 
 def test_tenant_create_runs_every_registered_hook_in_order_in_the_tenants_scope(db, hooks):
@@ -118,7 +131,9 @@ def test_tenant_added_in_the_admin_goes_through_the_service(
     assert announced == [tenant.pk]
 
 
-def test_tenant_changed_in_the_admin_is_not_set_up_again(client, db, hooks, announced):
+def test_tenant_changed_in_the_admin_is_not_set_up_again_but_logged_and_announced(
+    client, db, hooks, announced, changes, django_capture_on_commit_callbacks
+):
     tenant = TenantFactory(slug="bravo", name="Bravo", kommunekode="903")
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     data = {
@@ -130,9 +145,25 @@ def test_tenant_changed_in_the_admin_is_not_set_up_again(client, db, hooks, anno
         "is_active": "on",
     }
 
-    response = client.post(reverse("admin:tenants_tenant_change", args=[tenant.pk]), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:tenants_tenant_change", args=[tenant.pk]), data)
 
     assert response.status_code == 302
     tenant.refresh_from_db()
     assert tenant.centre_name == "Frivilligcenter Bravo Nord"
     assert hooks == [] and announced == []
+    assert changes == [tenant.pk]
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(code="tenants.tenant.updated")
+    assert entry.tenant == tenant and "centre_name" in entry.data["fields"]
+
+
+def test_tenant_update_announces_the_change_once_committed(db, changes, django_capture_on_commit_callbacks):
+    tenant = TenantFactory(slug="bravo", name="Bravo", kommunekode="903")
+    tenant.centre_name = "Frivilligcenter Bravo Nord"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tenant_update(tenant=tenant, actor=None, changed=["centre_name"])
+        assert changes == []
+
+    assert changes == [tenant.pk]

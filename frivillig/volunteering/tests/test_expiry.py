@@ -18,6 +18,7 @@ from frivillig.crm.models import OrganisationRole, Tag
 from frivillig.testing import UserFactory, make_opportunity, make_person
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
+from frivillig.volunteering.search import refresh_search_fields
 from frivillig.volunteering.services.opportunities import RENEWAL_SALT, renewal_token
 
 BASE_URL = "http://testserver"
@@ -55,6 +56,7 @@ def published(organisation, title: str, days: int | None, **fields) -> Opportuni
     with scopes_disabled():
         area = Tag.objects.get(tenant=organisation.tenant, vocabulary=Vocabulary.ACTIVITY_AREA, slug="besoegsvenner")
         opportunity.activity_areas.add(area)
+        refresh_search_fields(opportunity)  # what opportunity_save does after writing the words
     return opportunity
 
 

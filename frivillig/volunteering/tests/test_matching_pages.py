@@ -18,6 +18,7 @@ from frivillig.testing import (
 )
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, VolunteerProfile
+from frivillig.volunteering.search import refresh_search_fields
 
 SUGGESTIONS = reverse("national:suggestions")
 
@@ -34,6 +35,7 @@ def with_words(opportunity, **words):
         for field, keys in words.items():
             tags = Tag.objects.filter(tenant=opportunity.tenant, vocabulary=vocabularies[field], slug__in=keys)
             getattr(opportunity, field).add(*tags)
+        refresh_search_fields(opportunity)  # what opportunity_save does after writing the words
     return opportunity
 
 

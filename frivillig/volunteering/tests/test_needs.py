@@ -23,6 +23,7 @@ from frivillig.testing import (
 )
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application
+from frivillig.volunteering.search import refresh_search_fields
 from frivillig.volunteering.selectors.needs import Period, needs_overview
 
 
@@ -58,6 +59,7 @@ def opportunity(organisation, *, target_group=None, activity_area=None, **fields
             made.target_groups.add(tag(organisation.tenant, Vocabulary.TARGET_GROUP, target_group))
         if activity_area:
             made.activity_areas.add(tag(organisation.tenant, Vocabulary.ACTIVITY_AREA, activity_area))
+        refresh_search_fields(made)  # what opportunity_save does after writing the words
     return made
 
 

@@ -15,6 +15,7 @@ from frivillig.crm.models import Tag
 from frivillig.testing import make_opportunity, make_organisation
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
+from frivillig.volunteering.search import refresh_search_fields
 
 
 def url(name: str, opportunity) -> str:
@@ -52,6 +53,7 @@ def complete_draft(organisation, **fields) -> Opportunity:
     with scopes_disabled():
         area = Tag.objects.get(tenant=organisation.tenant, vocabulary=Vocabulary.ACTIVITY_AREA, slug="besoegsvenner")
         opportunity.activity_areas.add(area)
+        refresh_search_fields(opportunity)  # what opportunity_save does after writing the words
     return opportunity
 
 
