@@ -80,8 +80,8 @@ def test_detail_shows_what_a_volunteer_needs_to_decide(client, full):
         "<dd>4</dd>",
         "Required: the association obtains it with your consent before you start.",
         "Karen Kontakt",
-        "March 1, 2099",
-        "Feb. 1, 2099",
+        "1 March 2099",
+        "1 February 2099",
     ]:
         assert text in content, text
     # The contact person's name, never their contact details: the sign-up goes through the platform.
