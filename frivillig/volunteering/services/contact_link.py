@@ -31,6 +31,7 @@ from frivillig.volunteering.models import Application
 from frivillig.volunteering.services.applications import (
     ApplicationError,
     application_change_status,
+    application_decline,
     association_recipient,
 )
 
@@ -130,13 +131,32 @@ def application_change_status_by_contact(*, access: ContactAccess, to_status: st
     application = access.application
     from_status = application.status
     application_change_status(application=application, to_status=to_status, actor=None, base_url=base_url)
+    _answered(access, from_status=from_status)
+    return application
+
+
+@transaction.atomic
+def application_decline_by_contact(
+    *, access: ContactAccess, reason: str, note: str, message: str, base_url: str
+) -> Application:
+    """The association's contact declines from their link, as the pipeline does: a reason, and the kind message
+    the volunteer is sent."""
+    application = access.application
+    from_status = application.status
+    application_decline(
+        application=application, reason=reason, note=note, message=message, actor=None, base_url=base_url
+    )
+    _answered(access, from_status=from_status)
+    return application
+
+
+def _answered(access: ContactAccess, *, from_status: str) -> None:
     log_action(
         "volunteering.application.answered_by_contact",
-        tenant=application.tenant,
-        target=application,
-        data={"via": "contact_link", "contact": access.email, "from": from_status, "to": application.status},
+        tenant=access.application.tenant,
+        target=access.application,
+        data={"via": "contact_link", "contact": access.email, "from": from_status, "to": access.application.status},
     )
-    return application
 
 
 def _send_link(application: Application, email: str, language: str | None, *, base_url: str) -> None:

@@ -406,17 +406,38 @@ def test_the_link_offers_only_the_pipelines_next_steps(personas, opportunity, cl
         assert Application.objects.get(pk=application.pk).status == ApplicationStatus.CONTACTED
 
 
-def test_declining_from_the_link_tells_the_volunteer(
+def test_declining_from_the_link_asks_why_and_tells_the_volunteer(
     personas, opportunity, client, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = make_application(opportunity)
+    link = link_for(application)
+    assert "Decline the application" in english(client).get(link).content.decode()
+    # Declining is not one of the plain steps: it has its own page, as in the pipeline.
+    plain = english(client).post(link + "status/", {"status": "declined"})
+    assert plain.status_code == 200 and "Select a valid choice" in plain.content.decode()
+    form = english(client).get(link + "afvis/").content.decode()
+    assert "Why is the application declined?" in form
 
     with django_capture_on_commit_callbacks(execute=True):
-        english(client).post(link_for(application) + "status/", {"status": "declined"})
+        response = english(client).post(
+            link + "afvis/",
+            {"reason": "filled", "note": "", "message": "Tak for din interesse. Holdet er fuldt lige nu."},
+            follow=True,
+        )
 
+    assert "The application from Gitte Gæst has been declined, and the message has been sent." in (
+        response.content.decode()
+    )
     with scopes_disabled():
-        assert Application.objects.get(pk=application.pk).status == ApplicationStatus.DECLINED
-    assert [mail.to for mail in mailoutbox] == [["gitte@example.org"]]
+        application.refresh_from_db()
+        [event] = ApplicationEvent.objects.filter(application=application)
+    assert application.status == ApplicationStatus.DECLINED
+    assert (event.reason, event.actor) == ("filled", None)
+    [mail] = mailoutbox
+    assert mail.to == ["gitte@example.org"]
+    assert "Holdet er fuldt lige nu." in mail.body
+    [answered] = audit("volunteering.application.answered_by_contact")
+    assert (answered.data["via"], answered.data["to"]) == ("contact_link", "declined")
 
 
 # --- asking to become the association's representative ------------------------------------------------------

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -18,14 +19,21 @@ from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.core.throttle import client_address
 from frivillig.crm.selectors.representatives import pending_representative_requests
 from frivillig.crm.services.representatives import representative_request_create
-from frivillig.volunteering.forms.applications import StatusForm
+from frivillig.volunteering.enums import ApplicationStatus
+from frivillig.volunteering.forms.applications import DeclineForm, StatusForm
 from frivillig.volunteering.forms.contact_link import RepresentativeRequestForm
 from frivillig.volunteering.selectors.applications import (
     applications_without_representative,
     is_unrepresented_association,
     stale_applications_without_representative,
 )
-from frivillig.volunteering.services.applications import REMINDER_AFTER_DAYS, ApplicationError, allowed_transitions
+from frivillig.volunteering.services.applications import (
+    REMINDER_AFTER_DAYS,
+    ApplicationError,
+    allowed_transitions,
+    default_decline_message,
+    volunteer_language,
+)
 from frivillig.volunteering.services.contact_link import (
     CONTACT_LINK_MAX_AGE_DAYS,
     ContactAccess,
@@ -33,6 +41,7 @@ from frivillig.volunteering.services.contact_link import (
     ContactLinkInvalid,
     RenewalRefused,
     application_change_status_by_contact,
+    application_decline_by_contact,
     contact_access,
     contact_link_opened,
     contact_link_renew,
@@ -58,15 +67,21 @@ def _refused(request, error: Exception, token: str):
     return _private(render(request, "volunteering/contact_link_invalid.html", status=404))
 
 
+def _status_choices(application) -> list[str]:
+    # As in the pipeline, declining has a page of its own: it asks why, and what to tell the volunteer.
+    return [status for status in allowed_transitions(application) if status != ApplicationStatus.DECLINED]
+
+
 def _page(request, access: ContactAccess, *, status_form=None, status: int = 200):
     application = access.application
-    allowed = allowed_transitions(application)
+    allowed = _status_choices(application)
     context = {
         "application": application,
         "opportunity": application.opportunity,
         "organisation": application.opportunity.organisation,
         "token": request.resolver_match.kwargs["token"],
         "status_form": status_form or (StatusForm(allowed=allowed) if allowed else None),
+        "may_decline": ApplicationStatus.DECLINED in allowed_transitions(application),
         "days": CONTACT_LINK_MAX_AGE_DAYS,
         "may_ask_to_represent": is_unrepresented_association(request.tenant, application.opportunity.organisation_id),
     }
@@ -93,7 +108,7 @@ def contact_application_status(request, tenant_slug: str, token: str):
     except (ContactLinkExpired, ContactLinkInvalid) as error:
         return _refused(request, error, token)
     application = access.application
-    form = StatusForm(request.POST, allowed=allowed_transitions(application))
+    form = StatusForm(request.POST, allowed=_status_choices(application))
     if not form.is_valid():
         if not allowed_transitions(application):
             messages.error(request, _("The application is closed; its status cannot be changed any more."))
@@ -112,6 +127,53 @@ def contact_application_status(request, tenant_slug: str, token: str):
         % {"name": application.full_name, "status": application.get_status_display()},
     )
     return redirect("volunteering:contact_application", tenant_slug=request.tenant.slug, token=token)
+
+
+@never_cache
+@view_permission(PUBLIC)
+def contact_application_decline(request, tenant_slug: str, token: str):
+    """Declining from the link: the pipeline's decline form and service (a reason, and the kind message)."""
+    try:
+        access = contact_access(token, tenant=request.tenant)
+    except (ContactLinkExpired, ContactLinkInvalid) as error:
+        return _refused(request, error, token)
+    application = access.application
+    back = redirect("volunteering:contact_application", tenant_slug=request.tenant.slug, token=token)
+    if ApplicationStatus.DECLINED not in allowed_transitions(application):
+        messages.error(request, _("The application is closed; its status cannot be changed any more."))
+        return back
+    language = volunteer_language(application) or "da"
+    if request.method == "POST":
+        form = DeclineForm(request.POST)
+        if form.is_valid():
+            values = form.cleaned_data
+            try:
+                application_decline_by_contact(
+                    access=access,
+                    reason=values["reason"],
+                    note=values["note"],
+                    message=values["message"],
+                    base_url=site_url(request),
+                )
+            except ApplicationError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("The application from %(name)s has been declined, and the message has been sent.")
+                    % {"name": application.full_name},
+                )
+                return back
+    else:
+        form = DeclineForm(initial={"message": default_decline_message(application, language=language)})
+    context = {
+        "application": application,
+        "opportunity": application.opportunity,
+        "form": form,
+        "token": token,
+        "language_name": get_language_info(language)["name_translated"],
+    }
+    return _private(render(request, "volunteering/contact_decline.html", context))
 
 
 @never_cache
@@ -214,6 +276,7 @@ def unanswered_send_link(request, tenant_slug: str, pk: int):
 urlpatterns = [
     path("frivilligjob/svar/<str:token>/", contact_application, name="contact_application"),
     path("frivilligjob/svar/<str:token>/status/", contact_application_status, name="contact_application_status"),
+    path("frivilligjob/svar/<str:token>/afvis/", contact_application_decline, name="contact_application_decline"),
     path("frivilligjob/svar/<str:token>/nyt-link/", contact_link_renew_view, name="contact_link_renew"),
     path(
         "frivilligjob/svar/<str:token>/repraesentant/",

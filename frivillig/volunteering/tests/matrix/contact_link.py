@@ -14,6 +14,7 @@ CASES = {
     "volunteering:contact_application_status": public_tenant_page(
         302, method="post", kwargs={"token": "{contact_token}"}, data={"status": "contacted"}
     ),
+    "volunteering:contact_application_decline": public_tenant_page(kwargs={"token": "{contact_token}"}),
     # A link that still works has nothing to renew: the answer leads back to the application.
     "volunteering:contact_link_renew": public_tenant_page(302, method="post", kwargs={"token": "{contact_token}"}),
     "volunteering:contact_representative_request": public_tenant_page(kwargs={"token": "{contact_token}"}),
