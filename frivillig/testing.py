@@ -101,9 +101,20 @@ def make_opportunity(organisation: Organisation, **fields):
 
 
 def grant(user: User, tenant: Tenant, *roles: str, organisation=None) -> None:
+    """Give `user` the roles in `tenant`; an association representative's role is for `organisation` (crm's)."""
+    from frivillig.crm.models import Representative
+
     with scopes_disabled():
         for role in roles:
-            Membership.objects.get_or_create(user=user, tenant=tenant, role=role, organisation=organisation)
+            if role != Role.ASSOCIATION_REP:
+                Membership.objects.get_or_create(user=user, tenant=tenant, role=role)
+                continue
+            assert organisation is not None, "An association representative represents an organisation."
+            if not Representative.objects.filter(organisation=organisation, user=user).exists():
+                membership = Membership.objects.create(user=user, tenant=tenant, role=role)
+                Representative.objects.create(
+                    tenant=tenant, membership=membership, organisation=organisation, user=user
+                )
 
 
 def make_organisation(tenant: Tenant, **fields) -> Organisation:
@@ -159,8 +170,9 @@ def build_personas() -> Personas:
 
 
 # --- the permission matrix -------------------------------------------------------------------------------
-# Each app lists its URLs in `<app>/tests/matrix.py` as CASES (and optionally `objects(personas)` returning
-# the primary keys its URLs need); tests/test_permission_matrix.py gathers them all.
+# Each app lists its URLs in its `tests/matrix/` package, one module per area (or in one `tests/matrix.py`), as
+# CASES (and optionally `objects(personas)` returning the primary keys its URLs need);
+# tests/test_permission_matrix.py gathers them from every installed app.
 
 LOGIN = "login"  # an expected redirect to the login page
 ROLE_PERSONAS = {

@@ -52,7 +52,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Filled once per request by frivillig.tenants.selectors (the person's roles and represented organisations in
     # every tenant); declared for the type checker, never stored.
     _frivillig_roles: dict[int, frozenset[str]]
-    _frivillig_represented: dict[int, frozenset[int]]
+    _frivillig_held_for: dict[int, dict[str, frozenset[int]]]
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

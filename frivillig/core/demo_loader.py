@@ -71,19 +71,21 @@ def demo_logins() -> list[tuple[str, str]]:
     """The demo accounts that exist in this database, with what each may do, as (e-mail, description)."""
     from frivillig.accounts.demo import CITIZEN
     from frivillig.accounts.models import User
+    from frivillig.tenants import role_extensions as roles
     from frivillig.tenants.demo_data import DEMO_SLUGS
     from frivillig.tenants.models import Membership
 
     with scopes_disabled():
         memberships = (
             Membership.objects.filter(user__email__endswith="@example.org", tenant__slug__in=DEMO_SLUGS)
-            .select_related("user", "tenant", "organisation")
+            .select_related("user", "tenant", *roles.membership_related())
             .order_by("tenant__name", "role", "user__email")
         )
         logins = [
             (
                 membership.user.email,
-                f"{membership.get_role_display()} – {membership.organisation or membership.tenant.centre_name}",
+                f"{membership.get_role_display()} – "
+                f"{roles.membership_label(membership) or membership.tenant.centre_name}",
             )
             for membership in memberships
         ]

@@ -31,8 +31,10 @@ from django.dispatch import receiver
 
 # The module names an app may offer. A name not listed here is a typing error in the caller.
 # `urls` holds a tenant's pages of the app, `urls_national` its pages that belong to no tenant (core.urlconf).
+# `roles` ties one of the kernel's roles to the app's records (crm: a representative's organisation; see
+# tenants/role_extensions.py).
 KNOWN_MODULES = frozenset(
-    {"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators", "urls", "urls_national"}
+    {"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators", "urls", "urls_national", "roles"}
 )
 
 

@@ -5,7 +5,17 @@ from django.contrib.admin.widgets import AdminFileWidget
 
 from frivillig.core.admin import CrossTenantAdmin
 from frivillig.core.uploads import LOGO, ImageUploadField
-from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.models import (
+    CollaborationRelation,
+    Interaction,
+    Organisation,
+    OrganisationRole,
+    Person,
+    Representative,
+    RepresentativeInvitation,
+    RepresentativeRequest,
+    Tag,
+)
 from frivillig.crm.services.organisations import organisation_save
 from frivillig.crm.services.tags import tag_update
 
@@ -96,3 +106,30 @@ class CollaborationRelationAdmin(CrossTenantAdmin):
     date_hierarchy = "started_on"
     raw_id_fields = ["person", "organisation"]
     readonly_fields = ["created_at"]
+
+
+@admin.register(Representative)
+class RepresentativeAdmin(CrossTenantAdmin):
+    """Which organisation a representative's role (the kernel's membership) is for. Made by accepting an invitation;
+    removed with the role on the members page."""
+
+    list_display = ["user", "organisation", "tenant"]
+    list_filter = ["tenant"]
+    list_select_related = ["user", "organisation", "tenant"]
+    # Raw ids: a choice list of organisations would be a tenant-owned query outside any scope.
+    raw_id_fields = ["membership", "organisation", "user"]
+
+
+@admin.register(RepresentativeInvitation)
+class RepresentativeInvitationAdmin(CrossTenantAdmin):
+    list_display = ["invitation", "organisation", "tenant"]
+    list_filter = ["tenant"]
+    raw_id_fields = ["invitation", "organisation"]
+
+
+@admin.register(RepresentativeRequest)
+class RepresentativeRequestAdmin(CrossTenantAdmin):
+    list_display = ["full_name", "email", "organisation", "status", "created_at", "tenant"]
+    list_filter = ["tenant", "status"]
+    search_fields = ["full_name", "email"]
+    raw_id_fields = ["organisation", "decided_by"]

@@ -28,5 +28,8 @@ class CrmConfig(AppConfig):
                 "crm.relation.updated": _("Collaboration relation changed"),
                 "crm.tag.created": _("Tag created"),
                 "crm.tag.updated": _("Tag changed"),
+                "crm.representative_request.received": _("Request to become a representative received"),
+                "crm.representative_request.approved": _("Request to become a representative approved"),
+                "crm.representative_request.declined": _("Request to become a representative declined"),
             }
         )

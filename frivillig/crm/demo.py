@@ -39,9 +39,9 @@ from frivillig.crm.demo_data import (
 )
 from frivillig.crm.enums import ConsentMethod, OrganisationKind, OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.services.representatives import representative_grant
 from frivillig.crm.services.tags import slugify_da
-from frivillig.tenants.enums import Role
-from frivillig.tenants.models import Membership, Tenant
+from frivillig.tenants.models import Tenant
 
 ASSOCIATION_COUNT = 40
 PERIOD_START, PERIOD_END = date(2016, 1, 4), date(2018, 12, 19)
@@ -442,9 +442,7 @@ def load(context: DemoContext) -> None:
         association = load_crm_demo(
             tenant=tenant, staff=context.users[f"staff.{slug}"], representative=representative, today=context.today
         )
-        Membership.objects.get_or_create(
-            tenant=tenant, user=representative, role=Role.ASSOCIATION_REP, organisation=association
-        )
+        representative_grant(organisation=association, user=representative)
 
 
 @transaction.atomic

@@ -1,8 +1,10 @@
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -108,6 +110,16 @@ class Organisation(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    # "Publicly listed": shown in the public directory of associations, and linked to from the boards. Stated
+    # here once, as a query condition (for the directory's selectors) and as a property of a loaded organisation.
+    @staticmethod
+    def publicly_listed_condition() -> Q:
+        return Q(is_public=True, kind=OrganisationKind.ASSOCIATION, archived_at=None)
+
+    @property
+    def is_publicly_listed(self) -> bool:
+        return self.is_public and self.kind == OrganisationKind.ASSOCIATION and self.archived_at is None
 
 
 class Person(models.Model):
@@ -221,6 +233,20 @@ class Interaction(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.happened_on:%d.%m.%Y}"
 
+    # "Overdue": a follow-up not done whose date has passed. Stated here once, as a query condition (for the
+    # selectors that list overdue follow-ups) and as a property of a loaded interaction (for the pages).
+    @staticmethod
+    def follow_up_overdue_condition(today: date) -> Q:
+        return Q(follow_up_on__lt=today, follow_up_done_at=None)
+
+    @property
+    def is_follow_up_overdue(self) -> bool:
+        return (
+            self.follow_up_on is not None
+            and self.follow_up_done_at is None
+            and self.follow_up_on < timezone.localdate()
+        )
+
 
 class CollaborationRelation(models.Model):
     """A working relation between the centre and a person or an organisation (e.g. a municipal employee)."""
@@ -304,3 +330,58 @@ class RepresentativeRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} <{self.email}> – {self.organisation}"
+
+
+class Representative(models.Model):
+    """An association representative's role (the kernel's membership) held for one organisation.
+
+    The kernel owns roles and knows nothing of organisations; crm keeps what the role is for. One membership
+    represents one organisation, so a person who represents two holds two memberships, each removable alone."""
+
+    tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
+    membership = models.OneToOneField(
+        "tenants.Membership", on_delete=models.CASCADE, related_name="representative", verbose_name=_("role")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="representatives", verbose_name=_("organisation")
+    )
+    # The membership's person, repeated (set once, by `representative_grant`) so that the database holds a person
+    # to one representative role per organisation.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        ordering = ["organisation__name", "pk"]
+        verbose_name = _("association representative")
+        verbose_name_plural = _("association representatives")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="representative_unique_per_organisation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"
+
+
+class RepresentativeInvitation(models.Model):
+    """The organisation an open (or accepted) invitation to the representative role is for."""
+
+    tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
+    invitation = models.OneToOneField(
+        "tenants.Invitation", on_delete=models.CASCADE, related_name="representative", verbose_name=_("invitation")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="representative_invitations",
+        verbose_name=_("organisation"),
+    )
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        verbose_name = _("invitation to represent an organisation")
+        verbose_name_plural = _("invitations to represent an organisation")
+
+    def __str__(self) -> str:
+        return f"{self.invitation.email} – {self.organisation}"

@@ -31,12 +31,11 @@ class TenantAdmin(admin.ModelAdmin):
 class MembershipAdmin(CrossTenantAdmin):
     list_display = ["user", "tenant", "role", "created_at"]
     list_filter = ["tenant", "role"]
-    # Raw ids: a choice list of organisations would be a tenant-owned query outside any scope.
-    raw_id_fields = ["user", "created_by", "organisation"]
+    raw_id_fields = ["user", "created_by"]
 
 
 @admin.register(Invitation)
 class InvitationAdmin(CrossTenantAdmin):
     list_display = ["email", "tenant", "role", "created_at", "accepted_at", "cancelled_at"]
     list_filter = ["tenant", "role"]
-    raw_id_fields = ["invited_by", "accepted_by", "organisation"]
+    raw_id_fields = ["invited_by", "accepted_by"]

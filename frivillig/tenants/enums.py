@@ -6,7 +6,7 @@ class Role(models.TextChoices):
     CENTRE_STAFF = "centre_staff", _("Volunteer centre staff")
     MUNICIPAL_STAFF = "municipal_staff", _("Municipal staff")
     TENANT_ADMIN = "tenant_admin", _("Administrator")
-    # Tied to one organisation (Membership.organisation); edits that organisation's public profile.
+    # Held once per organisation represented (crm keeps which, see crm/roles.py); edits its public profile.
     ASSOCIATION_REP = "association_rep", _("Association representative")
 
 

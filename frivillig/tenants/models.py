@@ -58,14 +58,6 @@ class Membership(models.Model):
     tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    organisation = models.ForeignKey(
-        "crm.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="representatives",
-        verbose_name=_("organisation"),
-    )
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -78,27 +70,16 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
+            # A representative holds the role once per organisation they represent (what the role is for is
+            # crm's, see `frivillig/crm/roles.py`); every other role is held at most once.
             models.UniqueConstraint(
                 fields=["tenant", "user", "role"],
-                condition=models.Q(organisation__isnull=True),
+                condition=~models.Q(role=Role.ASSOCIATION_REP),
                 name="membership_unique_role",
-            ),
-            models.UniqueConstraint(
-                fields=["tenant", "user", "role", "organisation"],
-                condition=models.Q(organisation__isnull=False),
-                name="membership_unique_role_per_organisation",
-            ),
-            # An association representative always represents one organisation; staff roles never do.
-            models.CheckConstraint(
-                condition=(models.Q(role="association_rep") & models.Q(organisation__isnull=False))
-                | (~models.Q(role="association_rep") & models.Q(organisation__isnull=True)),
-                name="membership_organisation_iff_association_rep",
             ),
         ]
 
     def __str__(self) -> str:
-        if self.organisation_id:
-            return f"{self.user} – {self.get_role_display()} ({self.organisation})"
         return f"{self.user} – {self.get_role_display()}"
 
 
@@ -108,14 +89,6 @@ class Invitation(models.Model):
     tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    organisation = models.ForeignKey(
-        "crm.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("organisation"),
-    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by")
     )
@@ -134,8 +107,6 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
 
     def __str__(self) -> str:
-        if self.organisation_id:
-            return f"{self.email} – {self.get_role_display()} ({self.organisation})"
         return f"{self.email} – {self.get_role_display()}"
 
     @property

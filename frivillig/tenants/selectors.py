@@ -7,9 +7,13 @@ from django.db.models import QuerySet
 from frivillig.accounts.models import User
 from frivillig.core.models import AuditEntry
 from frivillig.core.scoping import unscoped
+from frivillig.tenants import role_extensions
+from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership, Tenant
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from django.contrib.auth.models import AnonymousUser
 
 
@@ -31,25 +35,34 @@ def _all_roles(user: User) -> dict[int, frozenset[str]]:
     cached = getattr(user, "_frivillig_roles", None)
     if cached is None:
         roles: dict[int, set[str]] = {}
-        represented: dict[int, set[int]] = {}
+        held_for: dict[int, dict[str, set[int]]] = {}
+        # What a role is held for (a representative's organisation) is kept by the app that extends the role;
+        # its lookup joins it into this one query (tenants/role_extensions.py).
+        targets = role_extensions.membership_targets()
         with unscoped("a person's own roles count in every tenant (wrong role 403, another tenant 404)"):
-            rows = Membership.objects.filter(user=user).values_list("tenant_id", "role", "organisation_id")
-            for tenant_id, role, organisation_id in rows:
+            rows = Membership.objects.filter(user=user).values_list(
+                "tenant_id", "role", *(lookup for _role, lookup in targets)
+            )
+            for tenant_id, role, *target_ids in rows:
                 roles.setdefault(tenant_id, set()).add(role)
-                if organisation_id is not None:
-                    represented.setdefault(tenant_id, set()).add(organisation_id)
+                for (target_role, _lookup), target_id in zip(targets, target_ids, strict=True):
+                    if role == target_role and target_id is not None:
+                        held_for.setdefault(tenant_id, {}).setdefault(role, set()).add(target_id)
         cached = {tenant_id: frozenset(values) for tenant_id, values in roles.items()}
         user._frivillig_roles = cached
-        user._frivillig_represented = {tenant_id: frozenset(ids) for tenant_id, ids in represented.items()}
+        user._frivillig_held_for = {
+            tenant_id: {role: frozenset(ids) for role, ids in by_role.items()}
+            for tenant_id, by_role in held_for.items()
+        }
     return cached
 
 
 def represented_organisation_ids(user: User | AnonymousUser, tenant: Tenant) -> frozenset[int]:
-    """The organisations this person represents in the tenant (as association representative)."""
+    """The organisations this person represents in the tenant (as association representative); crm keeps which."""
     if not user.is_authenticated:
         return frozenset()
     _all_roles(user)
-    return user._frivillig_represented.get(tenant.pk, frozenset())
+    return user._frivillig_held_for.get(tenant.pk, {}).get(Role.ASSOCIATION_REP, frozenset())
 
 
 def roles_for(user: User | AnonymousUser, tenant: Tenant) -> frozenset[str]:
@@ -74,27 +87,39 @@ def tenants_of(user: User | AnonymousUser) -> QuerySet[Tenant]:
 def memberships_for_admin(tenant: Tenant) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(tenant=tenant)
-        .select_related("user", "organisation")
-        .order_by("user__full_name", "role")
+        .select_related("user", *role_extensions.membership_related())
+        .order_by("user__full_name", "role", "pk")
     )
 
 
 def open_invitations(tenant: Tenant) -> QuerySet[Invitation]:
     return Invitation.objects.filter(tenant=tenant, accepted_at=None, cancelled_at=None).select_related(
-        "invited_by", "organisation"
+        "invited_by", *role_extensions.invitation_related()
     )
 
 
 # --- the tenant's audit log ----------------------------------------------------------------------------------
 
 
-def audit_entries(tenant: Tenant, *, code: str = "", actor_id: int | None = None) -> QuerySet[AuditEntry]:
-    """The tenant's log, newest first (the model's order), narrowed to one kind of action and one person."""
+def audit_entries(
+    tenant: Tenant,
+    *,
+    code: str = "",
+    actor_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[AuditEntry]:
+    """The tenant's log, newest first (the model's order), narrowed to one kind of action, one person and a period
+    of days (both ends included, in Danish time)."""
     entries = AuditEntry.objects.filter(tenant=tenant).select_related("actor")
     if code:
         entries = entries.filter(code=code)
     if actor_id:
         entries = entries.filter(actor_id=actor_id)
+    if date_from is not None:
+        entries = entries.filter(created_at__date__gte=date_from)
+    if date_to is not None:
+        entries = entries.filter(created_at__date__lte=date_to)
     return entries
 
 

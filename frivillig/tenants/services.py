@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scope
 
 from frivillig.accounts.models import User
@@ -11,6 +11,7 @@ from frivillig.core.email import send_templated_mail
 from frivillig.core.events import send_after_commit
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
+from frivillig.tenants import role_extensions as roles
 from frivillig.tenants.enums import Role
 from frivillig.tenants.events import tenant_changed, tenant_created
 from frivillig.tenants.models import Invitation, Membership, Tenant
@@ -86,17 +87,22 @@ def invitation_from_token(token: str) -> Invitation:
 
 @transaction.atomic
 def invitation_create(
-    *, tenant: Tenant, email: str, role: str, invited_by, base_url: str, organisation=None
+    *, tenant: Tenant, email: str, role: str, invited_by, base_url: str, details: dict | None = None
 ) -> Invitation:
-    invitation = Invitation.objects.create(
-        tenant=tenant, email=email.strip(), role=role, organisation=organisation, invited_by=invited_by
-    )
+    """Invite `email` to `role` by mail. For a role an app ties to its records (an association representative's
+    organisation, see tenants/role_extensions.py), `details` holds what that app's invitation form part validated."""
+    invitation = Invitation.objects.create(tenant=tenant, email=email.strip(), role=role, invited_by=invited_by)
+    extension = roles.extension_for(role)
+    logged = extension.invitation_created(invitation=invitation, details=details or {}) if extension else {}
     link = base_url + reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
+    with translation.override(settings.LANGUAGE_CODE):
+        # In the mail's language: the note is a sentence of the app that extends the role.
+        note = roles.invitation_note(invitation)
     transaction.on_commit(
         lambda: send_templated_mail(
             to=invitation.email,
             template="tenants/email/invitation",
-            context={"invitation": invitation, "tenant": tenant, "link": link, "invited_by": invited_by},
+            context={"invitation": invitation, "tenant": tenant, "link": link, "invited_by": invited_by, "note": note},
             language=settings.LANGUAGE_CODE,
         )
     )
@@ -105,7 +111,7 @@ def invitation_create(
         actor=invited_by,
         tenant=tenant,
         target=invitation,
-        data={"email": invitation.email, "role": role, "organisation": organisation.pk if organisation else None},
+        data={"email": invitation.email, "role": role, **logged},
     )
     return invitation
 
@@ -128,18 +134,18 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     locked.accepted_at = timezone.now()
     locked.accepted_by = user
     locked.save(update_fields=["accepted_at", "accepted_by"])
-    with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
-        membership = Membership.objects.filter(
-            tenant=locked.tenant, user=user, role=locked.role, organisation=locked.organisation
-        ).first()
-    if membership is None:
-        membership = Membership.objects.create(
-            tenant=locked.tenant,
-            user=user,
-            role=locked.role,
-            organisation=locked.organisation,
-            created_by=locked.invited_by,
-        )
+    extension = roles.extension_for(locked.role)
+    if extension is not None:
+        # The app keeps tenant-owned rows; the holder does not belong to the tenant yet, so no scope is open.
+        with scope(tenant=locked.tenant):
+            membership = extension.invitation_accepted(invitation=locked, user=user)
+    else:
+        with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
+            membership = Membership.objects.filter(tenant=locked.tenant, user=user, role=locked.role).first()
+        if membership is None:
+            membership = Membership.objects.create(
+                tenant=locked.tenant, user=user, role=locked.role, created_by=locked.invited_by
+            )
     log_action(
         "tenants.invitation.accepted",
         actor=user,
@@ -151,17 +157,17 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
 
 
 @transaction.atomic
-def membership_grant(
-    *, tenant: Tenant, user: User, role: str, actor: User | None = None, organisation=None
-) -> Membership:
+def membership_grant(*, tenant: Tenant, user: User, role: str, actor: User | None = None) -> Membership:
+    """Give `user` a role no app ties to its records (a representative's role comes with its organisation from
+    crm's `representative_grant`)."""
+    if roles.extension_for(role) is not None:
+        raise ValueError(f"The role {role!r} is held for a record; grant it through the app that keeps it.")
     try:
         with transaction.atomic():
-            membership = Membership.objects.create(
-                tenant=tenant, user=user, role=role, organisation=organisation, created_by=actor
-            )
+            membership = Membership.objects.create(tenant=tenant, user=user, role=role, created_by=actor)
     except IntegrityError:
         with unscoped("the granted role already exists in the given tenant, whichever scope is open"):
-            return Membership.objects.get(tenant=tenant, user=user, role=role, organisation=organisation)
+            return Membership.objects.get(tenant=tenant, user=user, role=role)
     log_action("tenants.membership.granted", actor=actor, tenant=tenant, target=membership, data={"role": role})
     return membership
 
@@ -177,9 +183,7 @@ def membership_change_role(*, membership: Membership, role: str, actor: User | N
         # A representative's role belongs to one organisation: give or remove it, never convert it.
         raise MembershipError(_("An association representative's role cannot be changed; remove it instead."))
     _ensure_not_last_admin(membership)
-    duplicate = Membership.objects.filter(
-        tenant=membership.tenant, user=membership.user, role=role, organisation=None
-    ).first()
+    duplicate = Membership.objects.filter(tenant=membership.tenant, user=membership.user, role=role).first()
     if duplicate is not None:
         # The person already holds the new role: the old row simply goes.
         membership.delete()

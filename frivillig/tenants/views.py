@@ -3,6 +3,7 @@ from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_scopes import scope
 
 from frivillig.accounts.forms import InvitationSignUpForm
 from frivillig.accounts.selectors import user_with_email
@@ -13,6 +14,7 @@ from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_id
 from frivillig.core.permissions import PUBLIC, view_permission
+from frivillig.tenants import role_extensions
 from frivillig.tenants.forms import InvitationForm, RoleForm, TenantSettingsForm
 from frivillig.tenants.models import Invitation
 from frivillig.tenants.selectors import (
@@ -52,11 +54,15 @@ def member_list(request, tenant_slug: str):
     memberships = list(memberships_for_admin(request.tenant))
     people: dict[int, dict] = {}
     for membership in memberships:
+        membership.held_for = role_extensions.membership_label(membership)
         people.setdefault(membership.user_id, {"user": membership.user, "memberships": []})["memberships"].append(
             membership
         )
     page = paginate(request, list(people.values()), per_page=50)
-    context = {"page": page, "invitations": open_invitations(request.tenant), "role_form": RoleForm()}
+    invitations = list(open_invitations(request.tenant))
+    for invitation in invitations:
+        invitation.held_for = role_extensions.invitation_label(invitation)
+    context = {"page": page, "invitations": invitations, "role_form": RoleForm()}
     return render(request, "tenants/membership_list.html", context)
 
 
@@ -68,7 +74,7 @@ def member_invite(request, tenant_slug: str):
             tenant=request.tenant,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
-            organisation=form.cleaned_data["organisation"],
+            details=form.cleaned_data["details"],
             invited_by=request.user,
             base_url=site_url(request),
         )
@@ -167,7 +173,7 @@ def invitation_accept_view(request, token: str):
     signup_form = None
     if request.user.is_authenticated:
         if request.user.email.lower() != invitation.email.lower():
-            context = {"invitation": invitation, "wrong_account": True}
+            context = {"invitation": invitation, "note": _invitation_note(invitation), "wrong_account": True}
             return render(request, "tenants/invitation_accept.html", context, status=403)
         if request.method == "POST":
             return _accept(request, invitation, request.user)
@@ -183,8 +189,19 @@ def invitation_accept_view(request, token: str):
             login(request, user, backend="frivillig.accounts.backends.EmailBackend")
             log_login(user=user)
             return _accept(request, invitation, user)
-    context = {"invitation": invitation, "existing": existing, "signup_form": signup_form}
+    context = {
+        "invitation": invitation,
+        "note": _invitation_note(invitation),
+        "existing": existing,
+        "signup_form": signup_form,
+    }
     return render(request, "tenants/invitation_accept.html", context)
+
+
+def _invitation_note(invitation: Invitation) -> str:
+    # The visitor does not belong to the invitation's tenant yet: its own scope, for this one read.
+    with scope(tenant=invitation.tenant):
+        return role_extensions.invitation_note(invitation)
 
 
 def _accept(request, invitation: Invitation, user):

@@ -9,8 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from frivillig.crm.models import Organisation, Person
-from frivillig.tenants.models import Invitation
+from frivillig.crm.models import Organisation, Person, RepresentativeInvitation
 
 
 def organisation_options(tenant) -> list[tuple[int, str]]:
@@ -46,7 +45,7 @@ def organisation_pair(tenant, ids: tuple[int, int]) -> list[Organisation]:
         .in_bulk()
     )
     invitations = dict(
-        Invitation.objects.filter(tenant=tenant, organisation__in=ids)
+        RepresentativeInvitation.objects.filter(tenant=tenant, organisation__in=ids)
         .values_list("organisation")
         .annotate(count=Count("pk"))
         .values_list("organisation", "count")

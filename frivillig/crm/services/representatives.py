@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from frivillig.core.services import log_action
 from frivillig.crm.enums import RepresentativeRequestStatus
-from frivillig.crm.models import Organisation, RepresentativeRequest
+from frivillig.crm.models import Organisation, Representative, RepresentativeInvitation, RepresentativeRequest
 from frivillig.tenants.enums import Role
+from frivillig.tenants.models import Membership
 from frivillig.tenants.services import invitation_create
 
 if TYPE_CHECKING:
@@ -63,6 +64,9 @@ def representative_request_approve(
 ) -> Invitation:
     """Approve the request: the person is invited to the representative role of the organisation, by mail."""
     locked = _lock_pending(representative_request)
+    problem = representative_invitation_problem(organisation=locked.organisation, email=locked.email)
+    if problem:
+        raise RepresentativeRequestError(problem)
     invitation = representative_invite(
         organisation=locked.organisation, email=locked.email, invited_by=actor, base_url=base_url
     )
@@ -100,16 +104,59 @@ def representative_request_decline(
     return locked
 
 
+def representative_invitation_problem(*, organisation: Organisation, email: str) -> str:
+    """Why `email` cannot be invited to represent `organisation` (already does, or already invited), else ""."""
+    from django.utils.translation import gettext as _
+
+    if Representative.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        return _("This person already represents the organisation.")
+    invited = RepresentativeInvitation.objects.filter(
+        organisation=organisation,
+        invitation__email__iexact=email,
+        invitation__accepted_at=None,
+        invitation__cancelled_at=None,
+    )
+    if invited.exists():
+        return _("An invitation to represent the organisation has already been sent to this address.")
+    return ""
+
+
 @transaction.atomic
 def representative_invite(
     *, organisation: Organisation, email: str, invited_by: User | None, base_url: str
 ) -> Invitation:
-    """Invite `email` to represent `organisation` through the kernel's invitation flow (mail, link, acceptance)."""
+    """Invite `email` to represent `organisation` through the kernel's invitation flow (mail, link, acceptance);
+    the kernel asks crm's roles.py to keep the organisation beside the invitation."""
     return invitation_create(
         tenant=organisation.tenant,
         email=email,
         role=Role.ASSOCIATION_REP,
-        organisation=organisation,
+        details={"organisation": organisation},
         invited_by=invited_by,
         base_url=base_url,
     )
+
+
+@transaction.atomic
+def representative_grant(*, organisation: Organisation, user: User, actor: User | None = None) -> Membership:
+    """Make `user` a representative of `organisation` (a no-op when they already are): the kernel's membership in
+    the role, and the organisation it is for. Used by an accepted invitation, the demo and the tests."""
+    # Locking the organisation makes two grants of the same person to it at once take turns.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    existing = Representative.objects.filter(organisation=organisation, user=user).select_related("membership").first()
+    if existing is not None:
+        return existing.membership
+    membership = Membership.objects.create(
+        tenant=organisation.tenant, user=user, role=Role.ASSOCIATION_REP, created_by=actor
+    )
+    Representative.objects.create(
+        tenant=organisation.tenant, membership=membership, organisation=organisation, user=user
+    )
+    log_action(
+        "tenants.membership.granted",
+        actor=actor,
+        tenant=organisation.tenant,
+        target=membership,
+        data={"role": Role.ASSOCIATION_REP, "organisation": organisation.pk},
+    )
+    return membership

@@ -11,7 +11,16 @@ from django_scopes import scope, scopes_disabled
 from frivillig.core.models import AuditEntry
 from frivillig.core.tests.helpers import english
 from frivillig.crm.enums import ConsentMethod, InteractionKind, OrganisationRoleKind, Vocabulary
-from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.models import (
+    CollaborationRelation,
+    Interaction,
+    Organisation,
+    OrganisationRole,
+    Person,
+    Representative,
+    RepresentativeInvitation,
+    Tag,
+)
 from frivillig.crm.services.merge import MergeError, merge_relations, organisation_merge, person_merge
 from frivillig.tenants.enums import Role
 from frivillig.tenants.models import Invitation, Membership
@@ -89,7 +98,8 @@ def duplicates(personas):
     # The existing representative of the kept organisation represents the removed one too.
     grant(personas.user("association_rep"), tenant, Role.ASSOCIATION_REP, organisation=remove)
     with scopes_disabled():
-        Invitation.objects.create(tenant=tenant, email="ny@example.org", role=Role.ASSOCIATION_REP, organisation=remove)
+        invitation = Invitation.objects.create(tenant=tenant, email="ny@example.org", role=Role.ASSOCIATION_REP)
+        RepresentativeInvitation.objects.create(tenant=tenant, invitation=invitation, organisation=remove)
     return keep, remove, shared
 
 
@@ -99,8 +109,8 @@ def related_counts(organisation) -> dict[str, int]:
             "roles": OrganisationRole.objects.filter(organisation=organisation).count(),
             "interactions": Interaction.objects.filter(organisations=organisation).count(),
             "relations": CollaborationRelation.objects.filter(organisation=organisation).count(),
-            "representatives": Membership.objects.filter(organisation=organisation).count(),
-            "invitations": Invitation.objects.filter(organisation=organisation).count(),
+            "representatives": Representative.objects.filter(organisation=organisation).count(),
+            "invitations": RepresentativeInvitation.objects.filter(organisation=organisation).count(),
             "target_groups": organisation.target_groups.count(),
             "activity_areas": organisation.activity_areas.count(),
         }
@@ -239,7 +249,8 @@ def test_merge_moves_every_relation_to_organisations_and_people():
         "crm.organisation.target_groups",
         "crm.organisation.activity_areas",
         "crm.collaborationrelation.organisation",
-        "tenants.invitation.organisation",
+        "crm.representative.organisation",
+        "crm.representativeinvitation.organisation",
         "volunteering.opportunity.organisation",
     }
     assert set(merge_relations(Person)) >= {
@@ -301,10 +312,12 @@ def test_merge_asks_the_apps_hooks_to_resolve_a_unique_clash(duplicates, persona
         organisation_merge(keep=keep, remove=remove, actor=None)
 
     with scopes_disabled():
-        assert list(Membership.objects.filter(user=rep).values_list("organisation_id", flat=True)) == [keep.pk]
+        assert list(Membership.objects.filter(user=rep).values_list("representative__organisation_id", flat=True)) == [
+            keep.pk
+        ]
         entry = AuditEntry.objects.get(code="crm.organisation.merged")
     assert entry.data["moved"]["duplicate_memberships_removed"] == 1
-    assert entry.data["moved"]["tenants.membership.organisation"] == 1  # the other representative's
+    assert entry.data["moved"]["crm.representative.organisation"] == 1  # the other representative's
 
 
 def test_merge_service_names_no_app_above_crm():

@@ -547,8 +547,8 @@ def test_selfservice_invite_sends_a_mail_for_the_same_organisation(
     assert response.status_code == 302
     assert response.url == url("selfservice_edit", personas.organisation)
     with scopes_disabled():
-        invitation = Invitation.objects.get()
-    assert (invitation.tenant, invitation.email, invitation.role, invitation.organisation) == (
+        invitation = Invitation.objects.select_related("representative__organisation").get()
+    assert (invitation.tenant, invitation.email, invitation.role, invitation.representative.organisation) == (
         personas.tenant,
         "kollega@example.org",
         Role.ASSOCIATION_REP,
@@ -573,8 +573,8 @@ def test_selfservice_invite_accepted_makes_the_colleague_rep_of_the_same_organis
     assert accept.post(link_path(mailoutbox[0].body)).status_code == 302
 
     with scopes_disabled():
-        membership = Membership.objects.get(user=colleague)
-    assert (membership.tenant, membership.role, membership.organisation) == (
+        membership = Membership.objects.select_related("representative__organisation").get(user=colleague)
+    assert (membership.tenant, membership.role, membership.representative.organisation) == (
         personas.tenant,
         Role.ASSOCIATION_REP,
         personas.organisation,
@@ -598,6 +598,6 @@ def test_selfservice_invite_of_a_current_rep_is_refused(rep, personas, mailoutbo
     response = rep.post(url("selfservice_invite", personas.organisation), {"email": "rep@alfa.example.org"})
 
     assert response.status_code == 200
-    assert "This person already has that role." in response.content.decode()
+    assert "This person already represents the organisation." in response.content.decode()
     with scopes_disabled():
         assert not Invitation.objects.exists()

@@ -8,14 +8,13 @@ from django.utils.translation import gettext as _
 
 from frivillig.core.links import site_url
 from frivillig.core.permissions import view_permission
+from frivillig.crm.forms.representatives import RepresentativeInviteForm
 from frivillig.crm.forms.selfservice import ContactPersonForm, OrganisationProfileForm
 from frivillig.crm.models import Organisation
 from frivillig.crm.selectors import represented_organisations
 from frivillig.crm.selectors.directory import representative_contact_roles
+from frivillig.crm.services.representatives import representative_invite
 from frivillig.crm.services.selfservice import contact_person_add, contact_role_end, organisation_profile_save
-from frivillig.tenants.enums import Role
-from frivillig.tenants.forms import InvitationForm
-from frivillig.tenants.services import invitation_create
 
 PERMISSION = "crm.edit_own_organisation"
 
@@ -90,15 +89,11 @@ def selfservice_contact_end(request, tenant_slug: str, pk: int, role_pk: int):
 @view_permission(PERMISSION)
 def selfservice_invite(request, tenant_slug: str, pk: int):
     organisation = _represented(request, pk)
-    form = InvitationForm(
-        request.POST if request.method == "POST" else None, tenant=request.tenant, organisation=organisation
-    )
+    form = RepresentativeInviteForm(request.POST if request.method == "POST" else None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        invitation = invitation_create(
-            tenant=request.tenant,
-            email=form.cleaned_data["email"],
-            role=Role.ASSOCIATION_REP,
+        invitation = representative_invite(
             organisation=organisation,
+            email=form.cleaned_data["email"],
             invited_by=request.user,
             base_url=site_url(request),
         )

@@ -70,7 +70,7 @@ def test_invite_sends_mail_saves_invitation_and_logs(
         entry = AuditEntry.objects.get(code="tenants.invitation.sent")
     assert entry.tenant == personas.tenant
     assert entry.actor == personas.user("tenant_admin")
-    assert entry.data == {"email": NEW_EMAIL, "role": Role.MUNICIPAL_STAFF, "organisation": None}
+    assert entry.data == {"email": NEW_EMAIL, "role": Role.MUNICIPAL_STAFF}
 
 
 def test_invite_shows_on_the_members_page(client_for, invitation):

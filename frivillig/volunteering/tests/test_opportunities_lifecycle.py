@@ -80,9 +80,9 @@ def test_publish_complete_draft_publishes_it(rep, personas):
 def test_publish_names_every_missing_piece(rep, personas):
     bare = make_organisation(personas.tenant, name="Tom Forening", email="")
     with scopes_disabled():
-        from frivillig.tenants.models import Membership
+        from frivillig.crm.models import Representative
 
-        Membership.objects.filter(user=personas.user("association_rep")).update(organisation=bare)
+        Representative.objects.filter(user=personas.user("association_rep")).update(organisation=bare)
     opportunity = make_opportunity(bare, status=OpportunityStatus.DRAFT, title="Kladde", summary="")
     response = rep.post(url("opportunity_publish", opportunity))
     assert response.status_code == 302
