@@ -120,7 +120,7 @@ AUTHENTICATION_BACKENDS = [
     "frivillig.accounts.backends.EmailBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "my_home"
 LOGOUT_REDIRECT_URL = "front_page"
 
 AUTH_PASSWORD_VALIDATORS = [

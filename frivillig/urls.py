@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from frivillig.accounts.views import switch_language
 from frivillig.core.urlconf import NATIONAL_URLS, TENANT_URLS, app_url_includes
-from frivillig.tenants.views import front_page, invitation_accept_view
+from frivillig.tenants.views import front_page, invitation_accept_view, my_home, volunteer_life
 
 # The kernel's pages are mounted here by name; every other app's pages are found in its own `urls.py` (a tenant's
 # pages) and `urls_national.py` (pages of no tenant), in INSTALLED_APPS order (core/urlconf.py).
@@ -17,6 +17,8 @@ tenant_patterns = [
 
 urlpatterns = [
     path("", front_page, name="front_page"),
+    path("min-side/", my_home, name="my_home"),
+    path("min-side/frivilligliv/", volunteer_life, name="volunteer_life"),
     path("konto/", include("frivillig.accounts.urls")),
     path("invitation/<str:token>/", invitation_accept_view, name="invitation_accept"),
     path("sprog/", switch_language, name="switch_language"),

@@ -276,6 +276,7 @@ LIST_PAGES = {
     "national:board",
     "national:feed",
     "tenants:audit_log",
+    "tenants:audit_log_export",
     "tenants:members",
     "volunteering:board",
     "volunteering:feed",

@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -83,7 +84,7 @@ def verify(request, token: str):
 @view_permission(PUBLIC)
 def login_view(request):
     if request.user.is_authenticated:
-        return redirect(safe_next(request, reverse("accounts:profile")))
+        return redirect(safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
     address = throttle.client_address(request)
     email = request.POST.get("email", "")
     # Counted before the password is checked, so that parallel guesses cannot all get through the check.
@@ -99,7 +100,7 @@ def login_view(request):
             login(request, user)
             throttle.succeeded(attempt)
             log_login(user=user)
-            response = redirect(safe_next(request, reverse("accounts:profile")))
+            response = redirect(safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
             throttle.remember_device(response, email=user.email)
             return set_language_cookie(response, user.preferred_language)
         elif form.has_error(NON_FIELD_ERRORS, "invalid_login"):

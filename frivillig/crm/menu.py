@@ -23,7 +23,30 @@ def _represented(request) -> dict | None:
     return {"represented": organisations} if organisations else None
 
 
+def _unrepresented(request) -> dict:
+    from frivillig.crm.selectors.home import unrepresented_associations
+
+    return {"unrepresented": unrepresented_associations(request.tenant)}
+
+
+def _overdue(request) -> dict:
+    from frivillig.crm.selectors.home import overdue_follow_ups
+
+    return {"overdue": overdue_follow_ups(request.tenant)}
+
+
+def _register(request) -> dict:
+    from frivillig.crm.selectors.home import register_figures
+
+    return {"register": register_figures(request.tenant)}
+
+
+# A tenant's home: the representative's association, the centre staff's "today" (associations without a
+# representative, overdue follow-ups), the municipality's view of the register, and the directory for everyone.
 HOME = [
-    HomeSection("crm/home_directory.html", order=20),
-    HomeSection("crm/home_association.html", order=30, permission="crm.edit_own_organisation", context=_represented),
+    HomeSection("crm/home_association.html", order=20, permission="crm.edit_own_organisation", context=_represented),
+    HomeSection("crm/home_staff_unrepresented.html", order=44, permission="crm.view_dashboard", context=_unrepresented),
+    HomeSection("crm/home_staff_follow_ups.html", order=45, permission="crm.view_dashboard", context=_overdue),
+    HomeSection("crm/home_municipal_register.html", order=61, permission="crm.oversee_register", context=_register),
+    HomeSection("crm/home_directory.html", order=120),
 ]

@@ -1,6 +1,6 @@
 import rules
 
-from frivillig.tenants.rules import is_association_rep, is_centre_staff, is_tenant_admin
+from frivillig.tenants.rules import is_association_rep, is_centre_staff, is_municipal_staff, is_tenant_admin
 
 # The centre's register (organisations, people, interactions, relations) is the centre staff's.
 rules.add_perm("crm.view_register", is_centre_staff)
@@ -14,3 +14,11 @@ rules.add_perm("crm.manage_relations", is_centre_staff)
 rules.add_perm("crm.manage_tags", is_tenant_admin)
 # Representatives keep their own association's public face; views narrow it to the organisations they represent.
 rules.add_perm("crm.edit_own_organisation", is_association_rep)
+
+# Municipal staff fund the centre and follow its work: they read the association register and the collaboration
+# relations, and keep nothing in them (editing, the people register, interactions and exports stay the centre's).
+reads_register = is_centre_staff | is_municipal_staff
+rules.add_perm("crm.view_organisations", reads_register)
+rules.add_perm("crm.view_relations", reads_register)
+# The municipality's overview of the register on the tenant's home.
+rules.add_perm("crm.oversee_register", is_municipal_staff)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core.navigation import MenuEntry, Scope
+from frivillig.core.navigation import HomeSection, MenuEntry, Scope
 
 MENU = [
     MenuEntry("tenants:home", _("Front page"), area="public", order=10),
@@ -10,4 +10,22 @@ MENU = [
     MenuEntry("tenants:members", _("Users and roles"), area="administration", order=10, match="tenants:member"),
     MenuEntry("tenants:audit_log", _("Audit log"), area="administration", order=20),
     MenuEntry("tenants:settings", _("Contact details"), area="administration", order=30),
+]
+
+
+def _administration(request) -> dict:
+    from frivillig.tenants.selectors import audit_entries, memberships_for_admin, open_invitations
+
+    tenant = request.tenant
+    return {
+        "member_count": memberships_for_admin(tenant).order_by().values("user").distinct().count(),
+        "open_invitation_count": open_invitations(tenant).count(),
+        "latest_entries": list(audit_entries(tenant)[:3]),
+    }
+
+
+# The administrator's section of the tenant's home: every administration page (members, invitations, word lists,
+# the audit log, the content pages), with what is waiting there.
+HOME = [
+    HomeSection("tenants/home_admin.html", order=70, permission="tenants.manage_members", context=_administration),
 ]

@@ -12,5 +12,6 @@ urlpatterns = [
     path("administration/medlemmer/<int:pk>/fjern/", views.member_revoke, name="member_revoke"),
     path("administration/invitationer/<int:pk>/annuller/", views.invitation_cancel_view, name="invitation_cancel"),
     path("administration/log/", views.audit_log, name="audit_log"),
+    path("administration/log/eksport/<str:fmt>/", views.audit_log_export, name="audit_log_export"),
     path("administration/kontaktoplysninger/", views.tenant_settings, name="settings"),
 ]

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
@@ -9,12 +10,14 @@ from frivillig.accounts.forms import InvitationSignUpForm
 from frivillig.accounts.selectors import user_with_email
 from frivillig.accounts.services import is_unconfirmed, log_login, user_create_verified
 from frivillig.core.audit import action_label
+from frivillig.core.exports import export_response
 from frivillig.core.links import site_url
 from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
-from frivillig.core.params import get_id
-from frivillig.core.permissions import PUBLIC, view_permission
-from frivillig.tenants import role_extensions
+from frivillig.core.params import get_date, get_id
+from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
+from frivillig.tenants import exports, role_extensions
+from frivillig.tenants.enums import Role
 from frivillig.tenants.forms import InvitationForm, RoleForm, TenantSettingsForm
 from frivillig.tenants.models import Invitation
 from frivillig.tenants.selectors import (
@@ -24,6 +27,8 @@ from frivillig.tenants.selectors import (
     audit_entries,
     memberships_for_admin,
     open_invitations,
+    roles_for,
+    tenants_of,
 )
 from frivillig.tenants.services import (
     InvitationError,
@@ -45,8 +50,32 @@ def front_page(request):
 
 @view_permission(PUBLIC)
 def tenant_home(request, tenant_slug: str):
-    # What the apps add to this page (calls to action, a representative's association) comes from their menu.py.
+    # What the apps add to this page comes from their menu.py (HOME): the calls to action every visitor sees, and
+    # the sections of each role held here (the association's home, the staff's "today", the municipality's
+    # overview, the administration), each shown by the permission it declares.
     return render(request, "tenants/tenant_home.html")
+
+
+@view_permission(AUTHENTICATED)
+def my_home(request):
+    """ "My page": where a person lands after logging in. The home of the one tenant where they hold a role, a
+    choice when they hold roles in several, and their own volunteer page when they hold none."""
+    tenants = list(tenants_of(request.user))
+    if not tenants:
+        return redirect("volunteer_life")
+    if len(tenants) == 1:
+        return redirect("tenants:home", tenant_slug=tenants[0].slug)
+    choices = [
+        (tenant, [role.label for role in Role if role.value in roles_for(request.user, tenant)]) for tenant in tenants
+    ]
+    return render(request, "tenants/home_chooser.html", {"choices": choices})
+
+
+@view_permission(AUTHENTICATED)
+def volunteer_life(request):
+    """ "My volunteer life": the person's own page, of no tenant; each app adds its sections in its menu.py
+    (PERSONAL)."""
+    return render(request, "tenants/home_personal.html", {"my_tenants": tenants_of(request.user)})
 
 
 @view_permission("tenants.manage_members")
@@ -130,21 +159,45 @@ def invitation_cancel_view(request, tenant_slug: str, pk: int):
     return redirect("tenants:members", tenant_slug=request.tenant.slug)
 
 
+def _audit_filter(request) -> dict:
+    """The audit log's GET parameters: an action, a person and a period (`fra`, `til`: YYYY-MM-DD, both included);
+    a value that cannot be read is ignored."""
+    date_from, date_to = get_date(request.GET, "fra"), get_date(request.GET, "til")
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    return {
+        "code": request.GET.get("handling", ""),
+        "actor_id": get_id(request.GET, "person"),
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+
+
 @view_permission("tenants.view_audit_log")
 def audit_log(request, tenant_slug: str):
-    selected_code = request.GET.get("handling", "")
-    selected_person = request.GET.get("person", "")
-    entries = audit_entries(request.tenant, code=selected_code, actor_id=get_id(request.GET, "person"))
+    criteria = _audit_filter(request)
+    entries = audit_entries(request.tenant, **criteria)
     codes = sorted(((code, action_label(code)) for code in audit_codes(request.tenant)), key=lambda item: item[1])
     people = audit_actors(request.tenant)
     context = {
         "page": paginate(request, entries, per_page=50),
         "codes": codes,
         "people": people,
-        "selected_code": selected_code,
-        "selected_person": selected_person,
+        "selected_code": criteria["code"],
+        "selected_person": request.GET.get("person", ""),
+        "criteria": criteria,
     }
     return render_list(request, "tenants/auditentry_list.html", context)
+
+
+@view_permission("tenants.view_audit_log")
+def audit_log_export(request, tenant_slug: str, fmt: str):
+    return export_response(
+        fmt,
+        filename=f"handlingslog-{request.tenant.slug}-{timezone.localdate():%Y-%m-%d}",
+        columns=exports.AUDIT_LOG,
+        objects=audit_entries(request.tenant, **_audit_filter(request)).iterator(chunk_size=2000),
+    )
 
 
 @view_permission("tenants.edit_settings")

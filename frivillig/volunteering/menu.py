@@ -4,6 +4,7 @@ following up applications, and the volunteer's own profile."""
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.navigation import HomeSection, MenuEntry, Scope
+from frivillig.core.permissions import AUTHENTICATED
 
 MENU = [
     MenuEntry(
@@ -31,8 +32,110 @@ MENU = [
     ),
 ]
 
+def _rep_applications(request) -> dict:
+    from frivillig.volunteering.selectors.home import new_applications_for_representative
+
+    return {"waiting": new_applications_for_representative(request.user, request.tenant)}
+
+
+def _rep_opportunities(request) -> dict:
+    from frivillig.volunteering.selectors.home import EXPIRY_HORIZON_DAYS, opportunities_needing_attention
+
+    return {
+        "attention": opportunities_needing_attention(request.user, request.tenant),
+        "horizon_days": EXPIRY_HORIZON_DAYS,
+    }
+
+
+def _staff_stale(request) -> dict:
+    from frivillig.volunteering.selectors.home import STALE_AFTER_DAYS, stale_applications_by_association
+
+    return {"stale": stale_applications_by_association(request.tenant), "stale_days": STALE_AFTER_DAYS}
+
+
+def _staff_drafts(request) -> dict:
+    from frivillig.volunteering.selectors.home import drafts_waiting
+
+    return {"drafts": drafts_waiting(request.tenant)}
+
+
+def _staff_expiring(request) -> dict:
+    from frivillig.volunteering.selectors.home import EXPIRY_HORIZON_DAYS, opportunities_expiring
+
+    return {"expiring": opportunities_expiring(request.tenant), "horizon_days": EXPIRY_HORIZON_DAYS}
+
+
+def _municipal_needs(request) -> dict:
+    from frivillig.volunteering.selectors.home import needs_figures
+
+    return {"needs": needs_figures(request.tenant)}
+
+
+# A tenant's home: the sections of the roles held there first (each shown by its permission), then the calls to
+# action that every visitor sees.
 HOME = [
-    HomeSection("volunteering/home_find.html", order=10),
+    HomeSection(
+        "volunteering/home_rep_applications.html",
+        order=30,
+        permission="volunteering.follow_up_own_applications",
+        context=_rep_applications,
+    ),
+    HomeSection(
+        "volunteering/home_rep_opportunities.html",
+        order=31,
+        permission="volunteering.follow_up_own_applications",
+        context=_rep_opportunities,
+    ),
+    HomeSection(
+        "volunteering/home_staff_stale.html",
+        order=41,
+        permission="volunteering.help_associations",
+        context=_staff_stale,
+    ),
+    HomeSection(
+        "volunteering/home_staff_drafts.html",
+        order=42,
+        permission="volunteering.help_associations",
+        context=_staff_drafts,
+    ),
+    HomeSection(
+        "volunteering/home_staff_expiring.html",
+        order=43,
+        permission="volunteering.help_associations",
+        context=_staff_expiring,
+    ),
+    HomeSection(
+        "volunteering/home_municipal_needs.html",
+        order=60,
+        permission="volunteering.oversee_needs",
+        context=_municipal_needs,
+    ),
+    HomeSection("volunteering/home_find.html", order=110),
+]
+
+
+def _my_applications(request) -> dict:
+    from frivillig.volunteering.selectors.home import own_applications_shortlist
+
+    return {"my_applications": own_applications_shortlist(request.user)}
+
+
+def _my_profile(request) -> dict:
+    from frivillig.volunteering.selectors.home import profile_is_complete
+    from frivillig.volunteering.selectors.matching import profile_of, suggestions_for
+
+    profile = profile_of(request.user)
+    return {
+        "profile": profile,
+        "profile_complete": profile_is_complete(profile),
+        "suggestions": suggestions_for(profile, limit=3) if profile is not None else [],
+    }
+
+
+# "My volunteer life", the person's own page (no tenant): their applications, suggestions and volunteer profile.
+PERSONAL = [
+    HomeSection("volunteering/home_my_applications.html", order=10, permission=AUTHENTICATED, context=_my_applications),
+    HomeSection("volunteering/home_my_suggestions.html", order=20, permission=AUTHENTICATED, context=_my_profile),
 ]
 
 

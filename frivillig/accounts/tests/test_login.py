@@ -26,10 +26,10 @@ def test_login_page_renders(client, db):
     assert set(response.context["form"].fields) == {"email", "password"}
 
 
-def test_login_right_password_logs_in_and_redirects_to_profile(client, personas):
+def test_login_right_password_logs_in_and_redirects_to_my_page(client, personas):
     response = log_in(client, "citizen@example.org", PASSWORD)
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("my_home")
     assert logged_in_user_id(client) == personas.user("citizen").pk
 
 
@@ -54,7 +54,7 @@ def test_login_follows_a_safe_next(client, personas):
 
 def test_login_ignores_a_next_to_another_site(client, personas):
     response = log_in(client, "citizen@example.org", PASSWORD, next="https://evil.example.com/")
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("my_home")
 
 
 def test_login_wrong_password_shows_message(client, personas):
@@ -202,7 +202,7 @@ def test_login_nineteen_failures_from_one_address_do_not_block_it(client, person
 def test_login_when_logged_in_redirects(client_for):
     response = client_for("citizen").get(LOGIN_URL)
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("my_home")
 
 
 def test_login_citizen_writes_one_entry_without_tenant(client, personas):

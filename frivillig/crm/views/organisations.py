@@ -28,7 +28,7 @@ from frivillig.crm.services.organisations import organisation_archive, organisat
 TIMELINE_LENGTH = 50
 
 
-@view_permission("crm.view_register")
+@view_permission("crm.view_organisations")
 def organisation_list(request, tenant_slug: str):
     filter_form = OrganisationFilterForm(request.GET, tenant=request.tenant)
     criteria = filter_form.criteria()
@@ -51,7 +51,7 @@ def organisation_export(request, tenant_slug: str, fmt: str):
     )
 
 
-@view_permission("crm.view_register")
+@view_permission("crm.view_organisations")
 def organisation_detail(request, tenant_slug: str, pk: int):
     organisation = get_object_or_404(organisation_for_staff(request.tenant), pk=pk)
     current_roles, former_roles = organisation_roles(organisation)

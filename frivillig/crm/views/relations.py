@@ -23,7 +23,7 @@ def _list_in_year_of(relation) -> str:
     return f"{url}?fra={year}-01-01&til={year}-12-31"
 
 
-@view_permission("crm.manage_relations")
+@view_permission("crm.view_relations")
 def relation_list(request, tenant_slug: str):
     filter_form = RelationFilterForm(request.GET)
     criteria = filter_form.criteria()

@@ -101,3 +101,80 @@ def test_audit_log_query_count_is_constant(client, db, django_assert_num_queries
     assert len(response.context["people"]) == size
     assert_rows_rendered(response, [f"tenants.test.number_{index}" for index in range(size)])
     assert_rows_rendered(response, [f"Handlende {index}" for index in range(size)])
+
+
+# --- the period filter and the export ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dated_entries(personas, monkeypatch):
+    """One entry on each of three days (Danish time), made with the clock stood still on each day at noon."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    admin = personas.user("tenant_admin")
+    made = {}
+    for day in (1, 2, 3):
+        noon = datetime(2026, 3, day, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+        monkeypatch.setattr(timezone, "now", lambda noon=noon: noon)
+        made[day] = log_action(
+            f"tenants.test.day_{day}", actor=admin, tenant=personas.tenant, data={}, target=personas.tenant
+        )
+    monkeypatch.undo()
+    return made
+
+
+def test_audit_log_filters_by_period_both_days_included(client_for, dated_entries):
+    response = client_for("tenant_admin").get(AUDIT_URL, {"fra": "2026-03-02", "til": "2026-03-03"})
+
+    assert shown(response) == [dated_entries[3].pk, dated_entries[2].pk]
+    content = response.content.decode()
+    assert 'name="fra" value="2026-03-02"' in content
+    assert "2 registreringer fra 2. marts 2026 til 3. marts 2026" in content
+
+
+def test_audit_log_period_from_only_and_unreadable_dates(client_for, dated_entries):
+    client = client_for("tenant_admin")
+    assert shown(client.get(AUDIT_URL, {"fra": "2026-03-03"}))[-1] == dated_entries[3].pk
+    assert dated_entries[2].pk not in shown(client.get(AUDIT_URL, {"fra": "2026-03-03"}))
+    assert shown(client.get(AUDIT_URL, {"til": "2026-03-01"})) == [dated_entries[1].pk]
+    # A date that cannot be read is ignored, never an error page; a reversed period is read the right way round.
+    everything = shown(client.get(AUDIT_URL))
+    assert shown(client.get(AUDIT_URL, {"fra": "2026-02-30", "til": "i morgen"})) == everything
+    reversed_period = {"fra": "2026-03-03", "til": "2026-03-02"}
+    assert shown(client.get(AUDIT_URL, reversed_period)) == [dated_entries[3].pk, dated_entries[2].pk]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_audit_log_export_holds_the_filtered_entries(fmt, client_for, personas, dated_entries):
+    from frivillig.testing import rendered_text
+
+    url = reverse("tenants:audit_log_export", kwargs={"tenant_slug": "alfa", "fmt": fmt})
+    response = client_for("tenant_admin").get(url, {"fra": "2026-03-02", "til": "2026-03-02"})
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="handlingslog-alfa-')
+    text = rendered_text(response)
+    assert "Handling" in text and "Vedrører" in text
+    assert "tenants.test.day_2" in text
+    assert "tenant_admin@alfa.example.org" in text
+    assert "tenants.test.day_1" not in text and "tenants.test.day_3" not in text
+
+
+def test_audit_log_export_is_for_the_tenant_admin_only_and_keeps_to_the_tenant(client_for, entries):
+    from frivillig.testing import rendered_text
+
+    url = reverse("tenants:audit_log_export", kwargs={"tenant_slug": "alfa", "fmt": "csv"})
+    assert client_for("centre_staff").get(url).status_code == 403
+    assert client_for("other_staff").get(url).status_code == 404
+    text = rendered_text(client_for("tenant_admin").get(url))
+    assert "staff@charlie.example.org" not in text
+    assert "citizen@example.org" not in text
+
+
+def test_audit_log_page_links_to_the_export_of_the_filtered_list(client_for, entries):
+    content = client_for("tenant_admin").get(AUDIT_URL, {"fra": "2026-01-01"}).content.decode()
+    export = reverse("tenants:audit_log_export", kwargs={"tenant_slug": "alfa", "fmt": "xlsx"})
+    assert f'href="{export}?fra=2026-01-01"' in content

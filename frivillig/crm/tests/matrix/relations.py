@@ -9,7 +9,7 @@ from frivillig.testing import make_person, tenant_roles
 RELATION = {"pk": "{relations_relation}"}
 
 CASES = {
-    "crm:relation_list": tenant_roles(Role.CENTRE_STAFF),
+    "crm:relation_list": tenant_roles(Role.CENTRE_STAFF, Role.MUNICIPAL_STAFF),
     "crm:relation_export": tenant_roles(Role.CENTRE_STAFF, kwargs={"fmt": "xlsx"}),
     "crm:relation_create": tenant_roles(Role.CENTRE_STAFF),
     "crm:relation_edit": tenant_roles(Role.CENTRE_STAFF, kwargs=dict(RELATION)),

@@ -21,6 +21,7 @@ CASES = {
         Role.TENANT_ADMIN, status=302, method="post", kwargs={"pk": "{administration_invitation}"}
     ),
     "tenants:audit_log": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:audit_log_export": tenant_roles(Role.TENANT_ADMIN, kwargs={"fmt": "csv"}),
     "tenants:settings": tenant_roles(Role.TENANT_ADMIN),
 }
 
