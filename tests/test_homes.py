@@ -242,7 +242,7 @@ def test_centre_staff_home_shows_todays_work(client_for, personas):
     closing = content[content.index("Frivilligjob, der snart lukker") :]
     assert "Snart lukket" in closing
     assert "Længe åben" not in content
-    unrepresented = content[content.index("Foreninger uden repræsentant") :]
+    unrepresented = content[content.index('id="home-staff-unrepresented"') :]
     assert "Alfa Lektiecafé" in unrepresented[: unrepresented.index("</section>")]
     # Alfa Besøgsvenner has a representative; Charlie's associations are not Alfa's business.
     assert "Alfa Besøgsvenner" not in unrepresented[: unrepresented.index("</section>")]
