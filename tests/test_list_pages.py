@@ -21,6 +21,7 @@ KNOWN_LISTS = {
     "crm:interaction_list",
     "crm:relation_list",
     "crm:directory",
+    "crm:unrepresented_list",
     "volunteering:board",
     "national:board",
     "volunteering:opportunity_manage_list",

@@ -273,6 +273,7 @@ LIST_PAGES = {
     "crm:relation_export",
     "crm:relation_list",
     "crm:tag_list",
+    "crm:unrepresented_list",
     "national:board",
     "national:feed",
     "tenants:audit_log",

@@ -8,6 +8,13 @@ MENU = [
     MenuEntry("crm:directory", _("Associations"), area="public", order=20, match="crm:directory"),
     MenuEntry("crm:dashboard", _("My work"), area="my_work", order=10),
     MenuEntry("crm:organisation_list", _("Organisations"), area="register", order=10, match="crm:organisation_"),
+    MenuEntry(
+        "crm:unrepresented_list",
+        _("Associations without a representative"),
+        area="register",
+        order=55,
+        match="crm:unrepresented_",
+    ),
     MenuEntry("crm:person_list", _("People"), area="register", order=20, match="crm:person_"),
     MenuEntry("crm:interaction_list", _("Interactions"), area="register", order=30, match="crm:interaction_"),
     MenuEntry("crm:relation_list", _("Collaboration relations"), area="register", order=40, match="crm:relation_"),

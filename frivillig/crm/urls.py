@@ -7,6 +7,7 @@ from frivillig.crm.views import (
     organisations,
     people,
     relations,
+    representatives,
     selfservice,
     tags,
 )
@@ -21,6 +22,7 @@ urlpatterns = [
     *people.urlpatterns,
     *interactions.urlpatterns,
     *relations.urlpatterns,
+    *representatives.urlpatterns,
     *dashboard.urlpatterns,
     *directory.urlpatterns,
     *selfservice.urlpatterns,

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 
 def extensions() -> list[ModuleType]:
-    return [module for _config, module in registry.app_modules("roles")]
+    # As with `registry.collect`, a module without the attribute adds nothing.
+    return [module for _config, module in registry.app_modules("roles") if hasattr(module, "ROLE")]
 
 
 def extension_for(role: str) -> ModuleType | None:

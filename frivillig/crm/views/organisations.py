@@ -23,6 +23,11 @@ from frivillig.crm.selectors.organisations import (
     organisations_for_export,
     organisations_for_list,
 )
+from frivillig.crm.selectors.representatives import (
+    invitable_contacts,
+    organisation_representative_requests,
+    organisation_representatives,
+)
 from frivillig.crm.services.organisations import organisation_archive, organisation_restore, organisation_save
 
 TIMELINE_LENGTH = 50
@@ -64,6 +69,9 @@ def organisation_detail(request, tenant_slug: str, pk: int):
         "interaction_count": interactions.count(),
         "timeline_length": TIMELINE_LENGTH,
         "relations": organisation_relations(organisation),
+        "representatives": organisation_representatives(organisation),
+        "representative_requests": organisation_representative_requests(organisation),
+        "invitable": invitable_contacts(organisation),
         "log_interaction_url": reverse("crm:interaction_create", kwargs={"tenant_slug": request.tenant.slug})
         + f"?organisation={organisation.pk}",
     }
