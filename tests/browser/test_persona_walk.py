@@ -45,13 +45,15 @@ MAX_PAGES = 60
 # "/frivilligjob/" and "/frivilligjob/?side=2".
 PER_KIND = 2
 
+# Where each persona lands: the front page, or after logging in "My page" (their own volunteer page, or the home of
+# the tenant where they hold a role).
 HOMES = {
     "anonymous": "/",
-    "citizen": "/konto/profil/",
-    "association_rep": "/alfa/min-forening/",
-    "centre_staff": "/alfa/medarbejder/",
-    "municipal_staff": "/alfa/",
-    "tenant_admin": "/alfa/",
+    "citizen": "/min-side/",
+    "association_rep": "/min-side/",
+    "centre_staff": "/min-side/",
+    "municipal_staff": "/min-side/",
+    "tenant_admin": "/min-side/",
 }
 
 ORGANISATIONS = "/alfa/kontakter/organisationer/"
