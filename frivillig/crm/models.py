@@ -376,6 +376,9 @@ class RepresentativeInvitation(models.Model):
         related_name="representative_invitations",
         verbose_name=_("organisation"),
     )
+    # The invited person's name when the centre knows it (a contact person, a request): the sign-up form starts
+    # with it.
+    full_name = models.CharField(_("name"), max_length=200, blank=True)
 
     objects = ScopedManager(tenant="tenant")
 

@@ -55,7 +55,12 @@ def invitation_created(*, invitation: Invitation, details: dict) -> dict:
     from frivillig.crm.models import RepresentativeInvitation
 
     organisation = details["organisation"]
-    RepresentativeInvitation.objects.create(tenant=invitation.tenant, invitation=invitation, organisation=organisation)
+    RepresentativeInvitation.objects.create(
+        tenant=invitation.tenant,
+        invitation=invitation,
+        organisation=organisation,
+        full_name=details.get("full_name", ""),
+    )
     return {"organisation": organisation.pk}
 
 
@@ -65,6 +70,11 @@ def invitation_accepted(*, invitation: Invitation, user: User) -> Membership:
     return representative_grant(
         organisation=invitation.representative.organisation, user=user, actor=invitation.invited_by
     )
+
+
+def invitation_initial(invitation: Invitation) -> dict:
+    held = getattr(invitation, "representative", None)
+    return {"full_name": held.full_name} if held and held.full_name else {}
 
 
 def membership_label(membership: Membership) -> str:

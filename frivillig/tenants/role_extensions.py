@@ -14,6 +14,7 @@ one of its records says how in its `roles.py`, found by `core.registry`; the ker
     membership_label(membership) -> str                        # what the membership is for ("Alfa Besøgsvenner")
     invitation_label(invitation) -> str                        # what the invitation is for, likewise
     invitation_note(invitation) -> str                         # a sentence for the invitation ("You will ...")
+    invitation_initial(invitation) -> dict                     # what the sign-up form starts with (a known name)
 
 A role no app claims is held at most once per person and tenant and needs nothing more.
 """
@@ -60,6 +61,11 @@ def membership_label(membership: Membership) -> str:
 def invitation_label(invitation: Invitation) -> str:
     extension = extension_for(invitation.role)
     return extension.invitation_label(invitation) if extension else ""
+
+
+def invitation_initial(invitation: Invitation) -> dict:
+    extension = extension_for(invitation.role)
+    return extension.invitation_initial(invitation) if extension else {}
 
 
 def invitation_note(invitation: Invitation) -> str:

@@ -231,7 +231,10 @@ def invitation_accept_view(request, token: str):
         if request.method == "POST":
             return _accept(request, invitation, request.user)
     elif existing is None:
-        signup_form = InvitationSignUpForm(request.POST or None, email=invitation.email)
+        # The invited person's name when the centre knows it (e.g. a contact person's): the form starts with it.
+        with scope(tenant=invitation.tenant):
+            initial = role_extensions.invitation_initial(invitation)
+        signup_form = InvitationSignUpForm(request.POST or None, email=invitation.email, initial=initial)
         if request.method == "POST" and signup_form.is_valid():
             user = user_create_verified(
                 email=invitation.email,

@@ -68,7 +68,11 @@ def representative_request_approve(
     if problem:
         raise RepresentativeRequestError(problem)
     invitation = representative_invite(
-        organisation=locked.organisation, email=locked.email, invited_by=actor, base_url=base_url
+        organisation=locked.organisation,
+        email=locked.email,
+        invited_by=actor,
+        base_url=base_url,
+        full_name=locked.full_name,
     )
     locked.status = RepresentativeRequestStatus.APPROVED
     locked.decided_by = actor
@@ -123,7 +127,7 @@ def representative_invitation_problem(*, organisation: Organisation, email: str)
 
 @transaction.atomic
 def representative_invite(
-    *, organisation: Organisation, email: str, invited_by: User | None, base_url: str
+    *, organisation: Organisation, email: str, invited_by: User | None, base_url: str, full_name: str = ""
 ) -> Invitation:
     """Invite `email` to represent `organisation` through the kernel's invitation flow (mail, link, acceptance);
     the kernel asks crm's roles.py to keep the organisation beside the invitation."""
@@ -131,7 +135,7 @@ def representative_invite(
         tenant=organisation.tenant,
         email=email,
         role=Role.ASSOCIATION_REP,
-        details={"organisation": organisation},
+        details={"organisation": organisation, "full_name": full_name.strip()},
         invited_by=invited_by,
         base_url=base_url,
     )

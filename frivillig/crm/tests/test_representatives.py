@@ -285,3 +285,17 @@ def test_declining_a_request_asks_for_a_reason_and_keeps_it(staff, personas):
     )
     with scopes_disabled():
         assert not Invitation.objects.exists()
+
+
+def test_the_invited_contact_finds_their_name_already_in_the_sign_up_form(
+    staff, personas, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    organisation = personas.other_organisation
+    role = contact(organisation, "Lise Lektie", "lise@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(page_url("representative_invite", pk=organisation.pk, role_pk=role.pk))
+
+    response = client.get(link_path(mailoutbox[0].body))
+
+    assert response.context["signup_form"]["full_name"].value() == "Lise Lektie"
+    assert "Alfa Lektiecafé" in response.content.decode()

@@ -52,7 +52,11 @@ def representative_invite_confirm(request, tenant_slug: str, pk: int, role_pk: i
     problem = representative_invitation_problem(organisation=organisation, email=person.email)
     if request.method == "POST" and not problem:
         representative_invite(
-            organisation=organisation, email=person.email, invited_by=request.user, base_url=site_url(request)
+            organisation=organisation,
+            email=person.email,
+            invited_by=request.user,
+            base_url=site_url(request),
+            full_name=person.full_name,
         )
         messages.success(
             request,
