@@ -215,7 +215,7 @@ def test_the_link_shows_exactly_its_own_application_and_opening_it_is_logged(per
     assert "Frivilligcenter Alfa" in text  # the centre's own header
     assert "Anden Ansøger" not in text and "anden@example.org" not in text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     [opened] = audit("volunteering.application.contact_link_opened")
     assert opened.target_id == str(application.pk)

@@ -53,9 +53,10 @@ STAFF_PERMISSION = "volunteering.answer_for_unrepresented"
 
 def _private(response):
     # The page shows a volunteer's contact details and its address is the key: no search engine, no shared cache,
-    # and the address is not passed on to another site in the Referer header.
+    # and the address is not passed on to another site in the Referer header (same-origin, not no-referrer: the
+    # browser would then send "Origin: null" with the page's forms, and the CSRF check rightly refuses that).
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
