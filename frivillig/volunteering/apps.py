@@ -29,5 +29,15 @@ class VolunteeringConfig(AppConfig):
                 "volunteering.application.withdrawn": _("Application withdrawn"),
                 "volunteering.application.replaced": _("Unconfirmed application replaced by a new sign-up"),
                 "volunteering.application.linked_to_account": _("Application linked to the applicant's account"),
+                "volunteering.application.contact_link_opened": _(
+                    "Application opened from the association contact's link"
+                ),
+                "volunteering.application.answered_by_contact": _(
+                    "Application answered from the association contact's link"
+                ),
+                "volunteering.application.contact_link_renewed": _(
+                    "New link to an application sent to the association's contact"
+                ),
+                "volunteering.application.contact_link_sent": _("Link to an application sent again by the centre"),
             }
         )
