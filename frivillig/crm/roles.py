@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frivillig.core.widgets import AutocompleteSelect
 from frivillig.tenants.enums import Role
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def invitation_form_fields(*, tenant: Tenant) -> dict[str, forms.Field]:
             queryset=active_organisations(tenant),
             required=False,
             help_text=gettext_lazy("Only for an association representative: the organisation they represent."),
+            widget=AutocompleteSelect,
         )
     }
 

@@ -4,10 +4,12 @@ and long choice lists as search fields that are plain controls without JavaScrip
 import re
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from frivillig.core.tests.helpers import english
+from frivillig.core.widgets import AutocompleteCheckboxSelectMultiple, AutocompleteSelect
 from frivillig.crm.models import Interaction
 from frivillig.testing import make_person
 
@@ -91,3 +93,67 @@ def test_interaction_form_chooses_several_organisations_by_checkboxes_not_ctrl_c
         interaction = Interaction.objects.get(summary="Møde om frivillige.")
         assert set(interaction.organisations.all()) == {personas.organisation, personas.other_organisation}
         assert list(interaction.people.all()) == [person]
+
+
+def _all_form_classes():
+    import importlib
+    import pkgutil
+
+    from django import forms
+
+    import frivillig
+
+    for module in pkgutil.walk_packages(frivillig.__path__, "frivillig."):
+        if ".forms" in module.name and ".tests" not in module.name:
+            importlib.import_module(module.name)
+    found, todo = set(), [forms.Form, forms.ModelForm]
+    while todo:
+        for subclass in todo.pop().__subclasses__():
+            if subclass not in found:
+                found.add(subclass)
+                todo.append(subclass)
+    return [form for form in found if form.__module__.startswith("frivillig.")]
+
+
+def test_no_form_asks_for_a_ctrl_click_multiple_select():
+    from django import forms
+
+    ctrl_click = [
+        f"{form.__module__}.{form.__name__}.{name}"
+        for form in _all_form_classes()
+        for name, field in form.base_fields.items()
+        if type(field.widget) is forms.SelectMultiple
+    ]
+    assert not ctrl_click, f"Use checkboxes or AutocompleteCheckboxSelectMultiple instead: {ctrl_click}"
+
+
+@pytest.mark.parametrize(
+    ("module", "form", "field"),
+    [
+        ("frivillig.crm.forms.people", "PersonFilterForm", "organisation"),
+        ("frivillig.crm.forms.people", "OrganisationRoleForm", "organisation"),
+        ("frivillig.crm.forms.relations", "RelationForm", "person"),
+        ("frivillig.crm.forms.relations", "RelationForm", "organisation"),
+        ("frivillig.crm.forms.interactions", "InteractionFilterForm", "organisation"),
+        ("frivillig.crm.forms.interactions", "InteractionForm", "organisations"),
+        ("frivillig.crm.forms.interactions", "InteractionForm", "people"),
+        ("frivillig.crm.forms.merge", "MergePickForm", "a"),
+        ("frivillig.crm.forms.merge", "MergePickForm", "b"),
+        ("frivillig.volunteering.forms.opportunities", "OpportunityFilterForm", "organisation"),
+        ("frivillig.volunteering.forms.opportunities", "OpportunityForm", "organisation"),
+        ("frivillig.volunteering.forms.applications", "PipelineFilterForm", "organisation"),
+    ],
+)
+def test_choices_of_organisations_and_people_are_autocompletes(module, form, field):
+    import importlib
+
+    widget = getattr(importlib.import_module(module), form).base_fields[field].widget
+    assert isinstance(widget, AutocompleteSelect | AutocompleteCheckboxSelectMultiple)
+
+
+def test_the_representatives_organisation_in_an_invitation_is_an_autocomplete(personas):
+    from frivillig.crm.roles import invitation_form_fields
+
+    with scopes_disabled():
+        fields = invitation_form_fields(tenant=personas.tenant)
+    assert isinstance(fields["organisation"].widget, AutocompleteSelect)

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frivillig.core.widgets import AutocompleteSelect
 from frivillig.crm.models import Organisation, Person, RepresentativeInvitation
 
 
@@ -70,8 +71,8 @@ def person_pair(tenant, ids: tuple[int, int]) -> list[Person]:
 
 
 class MergePickForm(forms.Form):
-    a = forms.TypedChoiceField(coerce=int)
-    b = forms.TypedChoiceField(coerce=int)
+    a = forms.TypedChoiceField(coerce=int, widget=AutocompleteSelect)
+    b = forms.TypedChoiceField(coerce=int, widget=AutocompleteSelect)
 
     def __init__(self, data, *, options: list[tuple[int, str]], labels: tuple[str, str], same_message: str, **kwargs):
         super().__init__(data, **kwargs)

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.validators import normalise_phone, validate_phone
+from frivillig.core.widgets import AutocompleteSelect
 from frivillig.volunteering.enums import ApplicationStatus, DeclineReason
 from frivillig.volunteering.selectors.applications import PIPELINE_ORDER
 
@@ -184,7 +185,11 @@ class PipelineFilterForm(forms.Form):
         choices=[("", _("All statuses")), *((status.value, status.label) for status in PIPELINE_ORDER)],
     )
     organisation = forms.ModelChoiceField(
-        label=_("Association"), required=False, queryset=None, empty_label=_("All associations")
+        label=_("Association"),
+        required=False,
+        queryset=None,
+        empty_label=_("All associations"),
+        widget=AutocompleteSelect,
     )
 
     def __init__(self, data, *, organisations=None):
