@@ -507,7 +507,7 @@ def test_withdrawing_tells_the_association_in_its_language(
     with django_capture_on_commit_callbacks(execute=True):
         client_for("citizen").post(address)
 
-    # The association is told; the volunteer gets a receipt (tests/test_applications_pipeline.py reads it).
+    # The association is told; the volunteer gets a receipt (test_applications_signup_pages.py reads it).
     assert [mail.to for mail in mailoutbox] == [[association_email], ["citizen@example.org"]]
     assert mailoutbox[0].subject == "Cecilie Borger har trukket sin tilmelding tilbage (Lektiehjælp)"
     assert "har trukket sin tilmelding til »Lektiehjælp« tilbage" in mailoutbox[0].body

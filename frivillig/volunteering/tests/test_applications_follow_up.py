@@ -71,6 +71,9 @@ def test_decline_page_offers_a_kind_message_in_the_volunteers_language(client_fo
     assert "We have written a kind message in Danish" in member_page
     with translation.override("en"):
         assert all(str(reason.label) in guest_page for reason in DeclineReason)
+    danish_staff = client_for("association_rep")
+    danish_staff.cookies["frivillig_language"] = "da"
+    assert "en venlig besked på engelsk" in danish_staff.get(url("application_decline", guest)).content.decode()
 
 
 @pytest.mark.parametrize(

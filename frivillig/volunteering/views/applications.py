@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from frivillig.core.links import site_url
@@ -338,9 +339,12 @@ def application_decline_page(request, tenant_slug: str, pk: int):
 
 
 def _language_name(code: str) -> str:
-    from django.utils.translation import get_language_info
-
-    return get_language_info(code)["name_translated"]
+    # Inside a sentence ("a kind message in Danish"): Danish writes the name of a language in lower case.
+    names = {
+        "da": pgettext("a language named in a sentence", "Danish"),
+        "en": pgettext("a language named in a sentence", "English"),
+    }
+    return names.get(code, code)
 
 
 @require_POST
