@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.core import signing
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -60,6 +61,10 @@ class StoredImportMissing(Exception):
 
 class ImportConflict(Exception):
     """The register changed between the preview and the confirmation."""
+
+
+class ImportBusy(Exception):
+    """The same file is being imported already (a double click on the confirmation)."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,23 @@ def import_run(*, tenant: Tenant, plan: ImportPlan, actor: User | None, filename
             "updated_ids": result.updated,
         },
     )
+    return result
+
+
+def import_file_run(*, stored: StoredImport, plan: ImportPlan, tenant: Tenant, actor: User | None) -> ImportResult:
+    """Carry out the checked plan of a stored upload, once, and let the file go.
+
+    A double click must not import the file twice: the first confirmation holds the file until it is done, and a
+    second one meanwhile raises ImportBusy. ImportConflict or IntegrityError: the register changed meanwhile, and
+    nothing was imported (the file stays for another look at the preview)."""
+    lock = f"crm-import:{stored.name}"
+    if not cache.add(lock, True, timeout=600):
+        raise ImportBusy
+    try:
+        result = import_run(tenant=tenant, plan=plan, actor=actor, filename=stored.filename)
+    finally:
+        cache.delete(lock)
+    import_file_discard(stored=stored)
     return result
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -8,7 +9,7 @@ from django.utils import timezone
 from frivillig.core.events import send_after_commit
 from frivillig.core.services import log_action
 from frivillig.crm.events import organisation_changed
-from frivillig.crm.models import Organisation, OrganisationRole, Person
+from frivillig.crm.models import Organisation, OrganisationRole, Person, Tag
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
@@ -20,11 +21,21 @@ def _announce(organisation: Organisation) -> None:
 
 @transaction.atomic
 def organisation_save(
-    *, organisation: Organisation, actor: User | None, changed: list[str] | None = None
+    *,
+    organisation: Organisation,
+    actor: User | None,
+    changed: list[str] | None = None,
+    target_groups: Iterable[Tag] | None = None,
+    activity_areas: Iterable[Tag] | None = None,
 ) -> Organisation:
-    """Create or update an organisation from a validated form's instance (many-to-many saved by the caller's form)."""
+    """Create or update an organisation from a validated form's instance, with its words when they are given
+    (None leaves them as they are)."""
     created = organisation.pk is None
     organisation.save()
+    if target_groups is not None:
+        organisation.target_groups.set(target_groups)
+    if activity_areas is not None:
+        organisation.activity_areas.set(activity_areas)
     log_action(
         "crm.organisation.created" if created else "crm.organisation.updated",
         actor=actor,

@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,16 +14,16 @@ from django.views.decorators.http import require_POST
 from frivillig.core.exports import csv_response
 from frivillig.core.permissions import view_permission
 from frivillig.core.private_files import private_file_response
-from frivillig.crm.forms.imports import DANISH_KINDS, DANISH_ROLES, ImportUploadForm, build_plan
-from frivillig.crm.importing import COLUMNS, ImportFileError, ImportKind, header_key, read_table
+from frivillig.crm.forms.imports import ImportUploadForm
+from frivillig.crm.importing import COLUMNS, ImportFileError, ImportKind, header_key
+from frivillig.crm.services.import_plan import DANISH_KINDS, DANISH_ROLES, import_plan_stored
 from frivillig.crm.services.imports import (
+    ImportBusy,
     ImportConflict,
     StoredImportMissing,
-    import_file_discard,
     import_file_find,
-    import_file_load,
+    import_file_run,
     import_file_store,
-    import_run,
 )
 
 # The template files' addresses are Danish, like every other address.
@@ -100,8 +99,7 @@ def import_start(request, tenant_slug: str):
 def _load_plan(request, token: str):
     """The stored file read and checked again against the register as it is now; None sends the user back."""
     try:
-        stored, content = import_file_load(token=token, tenant=request.tenant, user=request.user)
-        plan = build_plan(tenant=request.tenant, table=read_table(content, stored.filename, stored.kind))
+        stored, plan = import_plan_stored(token=token, tenant=request.tenant, user=request.user)
     except StoredImportMissing:
         messages.error(
             request,
@@ -149,22 +147,17 @@ def import_confirm(request, tenant_slug: str):
         # The register changed since the preview (e.g. someone added an organisation with the same name).
         messages.error(request, _("Nothing has been imported: some rows are no longer right. See the errors below."))
         return _render_preview(request, stored, plan, token)
-    # A double click must not import the file twice; the first confirmation holds the file until it is done.
-    lock = f"crm-import:{stored.name}"
-    if not cache.add(lock, True, timeout=600):
+    try:
+        result = import_file_run(stored=stored, plan=plan, tenant=request.tenant, actor=request.user)
+    except ImportBusy:
         messages.info(request, _("The file is being imported already."))
         return redirect(_start_url(request))
-    try:
-        result = import_run(tenant=request.tenant, plan=plan, actor=request.user, filename=stored.filename)
     except (IntegrityError, ImportConflict):
         messages.error(
             request,
             _("Nothing has been imported: the register changed while we imported. Look at the preview again."),
         )
         return redirect(_preview_url(request, token))
-    finally:
-        cache.delete(lock)
-    import_file_discard(stored=stored)
     messages.success(
         request,
         _("The import is done: %(created)s created and %(updated)s updated.")

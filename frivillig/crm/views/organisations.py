@@ -1,7 +1,6 @@
 """The centre staff's pages for organisations: list, export, detail, create, edit, archive and restore."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -83,9 +82,12 @@ def organisation_create(request, tenant_slug: str):
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = OrganisationForm(data, files, instance=Organisation(), tenant=request.tenant)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            organisation = organisation_save(organisation=form.save(commit=False), actor=request.user)
-            form.save_m2m()
+        organisation = organisation_save(
+            organisation=form.save(commit=False),
+            actor=request.user,
+            target_groups=form.cleaned_data["target_groups"],
+            activity_areas=form.cleaned_data["activity_areas"],
+        )
         messages.success(request, _("%(name)s has been created.") % {"name": organisation.name})
         return redirect("crm:organisation_detail", tenant_slug=request.tenant.slug, pk=organisation.pk)
     return render(request, "crm/organisation_form.html", {"form": form, "organisation": None})
@@ -99,11 +101,13 @@ def organisation_edit(request, tenant_slug: str, pk: int):
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = OrganisationForm(data, files, instance=organisation, tenant=request.tenant)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            organisation = organisation_save(
-                organisation=form.save(commit=False), actor=request.user, changed=form.changed_data
-            )
-            form.save_m2m()
+        organisation = organisation_save(
+            organisation=form.save(commit=False),
+            actor=request.user,
+            changed=form.changed_data,
+            target_groups=form.cleaned_data["target_groups"],
+            activity_areas=form.cleaned_data["activity_areas"],
+        )
         messages.success(request, _("The changes to %(name)s have been saved.") % {"name": organisation.name})
         return redirect("crm:organisation_detail", tenant_slug=request.tenant.slug, pk=organisation.pk)
     context = {"form": form, "organisation": organisation, "saved_name": saved_name}
