@@ -328,7 +328,7 @@ def test_leak_check_finds_a_list_whose_selector_bypasses_the_scope(planted, clie
     from frivillig.volunteering.models import Application
     from frivillig.volunteering.views import applications as views
 
-    def unscoped(user, tenant):
+    def unscoped(user, tenant, **narrowed):
         return Application.objects.with_scopes_disabled().filter(email_confirmed_at__isnull=False)
 
     monkeypatch.setattr(views, "followed_applications", unscoped)

@@ -90,6 +90,10 @@ ALLOWED = {
         "frivillig/volunteering/selectors/board.py",
         "the national board lists the published opportunities of every active tenant",
     ),
+    (
+        "frivillig/volunteering/selectors/board.py",
+        "a condition on the organisation of opportunities the caller has already chosen",
+    ),
     ("frivillig/volunteering/selectors/opportunities.py", "the expiry job runs for the whole site"),
     (
         "frivillig/volunteering/selectors/matching.py",

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 
 from frivillig.core.scoping import unscoped
-from frivillig.crm.enums import OrganisationKind, Vocabulary
+from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Organisation, Tag
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def represented_organisations(user: User | AnonymousUser, tenant: Tenant) -> Que
 
 
 def public_associations(tenant: Tenant) -> QuerySet[Organisation]:
-    return active_organisations(tenant).filter(is_public=True, kind=OrganisationKind.ASSOCIATION)
+    return active_organisations(tenant).filter(Organisation.publicly_listed_condition())
 
 
 def tags(tenant: Tenant, vocabulary: Vocabulary, *, include_inactive: bool = False) -> QuerySet[Tag]:
@@ -40,6 +40,4 @@ def tags(tenant: Tenant, vocabulary: Vocabulary, *, include_inactive: bool = Fal
 def national_association_count() -> int:
     """The public associations of every active tenant: a figure on the national front page."""
     with unscoped("the national front page counts the public associations of every active tenant"):
-        return Organisation.objects.filter(
-            tenant__is_active=True, archived_at=None, is_public=True, kind=OrganisationKind.ASSOCIATION
-        ).count()
+        return Organisation.objects.filter(Organisation.publicly_listed_condition(), tenant__is_active=True).count()

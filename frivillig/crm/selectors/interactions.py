@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from frivillig.accounts.models import User
@@ -135,11 +135,14 @@ def my_follow_ups(tenant: Tenant, user: User, *, today: date | None = None) -> F
     today = today or timezone.localdate()
     horizon = today + timedelta(days=FOLLOW_UP_HORIZON_DAYS)
     mine = open_follow_ups(tenant).filter(staff=user)
-    soon = list(_with_parties(mine.filter(follow_up_on__lte=horizon)).order_by("follow_up_on", "happened_on", "pk"))
+    soon = list(
+        _with_parties(mine.filter(follow_up_on__lte=horizon))
+        .annotate(overdue=ExpressionWrapper(Interaction.follow_up_overdue_condition(today), BooleanField()))
+        .order_by("follow_up_on", "happened_on", "pk")
+    )
     return FollowUps(
-        # Every one has a date: the query asked for those due by the horizon.
-        overdue=[interaction for interaction in soon if (interaction.follow_up_on or today) < today],
-        upcoming=[interaction for interaction in soon if (interaction.follow_up_on or today) >= today],
+        overdue=[interaction for interaction in soon if interaction.overdue],
+        upcoming=[interaction for interaction in soon if not interaction.overdue],
         later_count=mine.filter(follow_up_on__gt=horizon).count(),
     )
 

@@ -33,7 +33,6 @@ def _quick_links(tenant) -> list[tuple[str, str]]:
 def dashboard(request, tenant_slug: str):
     today = timezone.localdate()
     context = {
-        "today": today,
         "horizon_days": FOLLOW_UP_HORIZON_DAYS,
         "follow_ups": my_follow_ups(request.tenant, request.user, today=today),
         "open_count": open_follow_ups(request.tenant).count(),

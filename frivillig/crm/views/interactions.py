@@ -25,7 +25,6 @@ def interaction_list(request, tenant_slug: str):
         "filter_form": filter_form,
         "page": paginate(request, interactions_for_list(request.tenant, criteria)),
         "filtered": any(value for key, value in request.GET.items() if key not in {"side", "sorter"}),
-        "today": timezone.localdate(),
     }
     return render_list(request, "crm/interaction_list.html", context)
 
@@ -65,7 +64,7 @@ def interaction_create(request, tenant_slug: str):
 @view_permission("crm.view_interactions")
 def interaction_detail(request, tenant_slug: str, pk: int):
     interaction = get_object_or_404(interaction_for_staff(request.tenant), pk=pk)
-    return render(request, "crm/interaction_detail.html", {"interaction": interaction, "today": timezone.localdate()})
+    return render(request, "crm/interaction_detail.html", {"interaction": interaction})
 
 
 @view_permission("crm.log_interaction")

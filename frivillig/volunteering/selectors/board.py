@@ -170,25 +170,38 @@ def _tags_without_scope() -> QuerySet[Tag]:
         return Tag.objects.order_by("position", "label_da")
 
 
-def visible_opportunities(tenant: Tenant | None) -> QuerySet[Opportunity]:
-    """Published, still open opportunities of organisations that are not archived, in `tenant` (or, with None, in
-    every active tenant). The board, the detail page and the feeds show these and nothing else."""
-    if tenant is None:
-        with unscoped("the national board lists the published opportunities of every active tenant"):
-            queryset = Opportunity.objects.filter(tenant__is_active=True)
-    else:
-        queryset = Opportunity.objects.filter(tenant=tenant)
+def publicly_listed_condition() -> Q:
+    """The rule "publicly listed": published, its publishing time come, still open, its organisation not archived.
+
+    The one statement of the rule: the boards filter by it, and pages that say whether an opportunity can be seen
+    by the public annotate it (`with_publicly_listed`) rather than restating it in a template."""
     # The periodic command closes expired opportunities; until it has run, the date alone hides them.
     # "Not of an archived organisation" rather than a join: the archived ones are few (and indexed, migration
     # 0003), where a join reads every organisation.
-    with unscoped("the national board lists the published opportunities of every active tenant"):
+    with unscoped("a condition on the organisation of opportunities the caller has already chosen"):
         archived = Organisation.objects.filter(pk=OuterRef("organisation_id"), archived_at__isnull=False)
-    return queryset.filter(
+    return Q(
         Q(expires_on=None) | Q(expires_on__gte=timezone.localdate()),
         ~Exists(archived),
         status=OpportunityStatus.PUBLISHED,
         published_at__lte=timezone.now(),
     )
+
+
+def with_publicly_listed(queryset: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    """The opportunities with `is_publicly_listed`: whether the public boards show each one."""
+    return queryset.annotate(is_publicly_listed=ExpressionWrapper(publicly_listed_condition(), BooleanField()))
+
+
+def visible_opportunities(tenant: Tenant | None) -> QuerySet[Opportunity]:
+    """The publicly listed opportunities in `tenant` (or, with None, in every active tenant). The board, the detail
+    page and the feeds show these and nothing else."""
+    if tenant is None:
+        with unscoped("the national board lists the published opportunities of every active tenant"):
+            queryset = Opportunity.objects.filter(tenant__is_active=True)
+    else:
+        queryset = Opportunity.objects.filter(tenant=tenant)
+    return queryset.filter(publicly_listed_condition())
 
 
 def _word_condition(parameter: str, slug: str) -> Q:
@@ -429,12 +442,14 @@ def _requested_page(page_number) -> int:
 # --- the detail page ------------------------------------------------------------------------------------------
 
 
-def board_opportunity(tenant: Tenant | None) -> QuerySet[Opportunity]:
-    """The opportunities a public detail page may show (look one up by pk; anything else is a 404)."""
+def board_opportunity(tenant: Tenant | None, pk: int) -> Opportunity | None:
+    """The opportunity a public detail page shows, if it is publicly listed (None: a 404 of some kind)."""
     return (
         visible_opportunities(tenant)
         .select_related("organisation", "contact_person")
         .defer("search_document", "search_stems")
+        .filter(pk=pk)
+        .first()
     )
 
 

@@ -21,6 +21,7 @@ from frivillig.crm.selectors import active_organisations, represented_organisati
 from frivillig.crm.selectors.organisations import text_search
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
+from frivillig.volunteering.selectors.board import with_publicly_listed
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
@@ -91,7 +92,7 @@ def opportunities_for_manage_list(user: User, tenant: Tenant, criteria: Opportun
     queryset = queryset.defer("description", "tasks", "search_document", "search_stems").annotate(
         confirmed_applications=Count("applications", filter=Q(applications__email_confirmed_at__isnull=False))
     )
-    return queryset.order_by(*OPPORTUNITY_SORTS.get(criteria.sort, OPPORTUNITY_SORTS["aendret"]))
+    return with_publicly_listed(queryset).order_by(*OPPORTUNITY_SORTS.get(criteria.sort, OPPORTUNITY_SORTS["aendret"]))
 
 
 def current_contact_roles(organisation_ids, *, today: date | None = None) -> QuerySet[OrganisationRole]:

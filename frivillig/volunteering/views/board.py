@@ -20,7 +20,6 @@ from frivillig.core.feeds import CleanAtom1Feed
 from frivillig.core.jsonld import json_ld_script, without_empty
 from frivillig.core.listing import render_list
 from frivillig.core.permissions import PUBLIC, view_permission
-from frivillig.crm.enums import OrganisationKind
 from frivillig.volunteering.forms.board import BoardFilterForm
 from frivillig.volunteering.models import Opportunity
 from frivillig.volunteering.selectors.board import (
@@ -160,14 +159,14 @@ def _apply_url(opportunity: Opportunity) -> str:
 
 def _directory_url(opportunity: Opportunity) -> str | None:
     organisation = opportunity.organisation
-    if organisation.is_public and organisation.kind == OrganisationKind.ASSOCIATION and not organisation.is_archived:
+    if organisation.is_publicly_listed:
         return reverse("crm:directory_detail", kwargs={"tenant_slug": opportunity.tenant.slug, "pk": organisation.pk})
     return None
 
 
 @view_permission(PUBLIC)
 def opportunity_detail(request, tenant_slug: str, pk: int):
-    opportunity = board_opportunity(request.tenant).filter(pk=pk).first()
+    opportunity = board_opportunity(request.tenant, pk)
     if opportunity is None:
         # Filled, closed or past its deadline: those who follow an old link learn that, not just "not found".
         if no_longer_open(request.tenant, pk):
