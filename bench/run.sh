@@ -86,10 +86,10 @@ EOF
 echo "migrated in $(since "$started")"
 
 step "bench_data --scale $SMALL_SCALE (for the query counts)"
-DATABASE_URL=$small_url "$PY" manage.py bench_data --scale "$SMALL_SCALE"
+DATABASE_URL=$small_url "$PY" -m bench.make_data --scale "$SMALL_SCALE"
 
 step "bench_data --scale $SCALE"
-DATABASE_URL=$full_url "$PY" manage.py bench_data --scale "$SCALE" | tee "$work/bench_data.log"
+DATABASE_URL=$full_url "$PY" -m bench.make_data --scale "$SCALE" | tee "$work/bench_data.log"
 fi
 
 step "collectstatic"

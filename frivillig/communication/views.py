@@ -16,7 +16,7 @@ def _page_view(kind: str):
         return render(
             request,
             "communication/contentpage_detail.html",
-            {"page": page, "body": page.body(request.LANGUAGE_CODE), "edit_kind": kind},
+            {"page": page, "body": page.body(request.LANGUAGE_CODE), "edit_url_name": f"communication:{kind}_edit"},
         )
 
     view.__name__ = f"{kind}_page"

@@ -1,3 +1,5 @@
+"""The benchmark's data generator (bench/data.py): national proportions, set-up tenants, current derived fields."""
+
 from io import StringIO
 
 import pytest
@@ -5,11 +7,11 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F
 from django_scopes import scopes_disabled
 
+from bench.data import BENCH_EMAIL, BENCH_PASSWORD, Command, sizes_for
 from frivillig.accounts.models import User
 from frivillig.crm.models import Organisation, Tag
 from frivillig.tenants.models import Tenant
 from frivillig.volunteering.enums import OpportunityStatus
-from frivillig.volunteering.management.commands.bench_data import BENCH_EMAIL, BENCH_PASSWORD, sizes_for
 from frivillig.volunteering.matching import WORD_KEY_FIELDS, word_keys_text
 from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
 from frivillig.volunteering.search import apply_search, search_fields
@@ -20,7 +22,7 @@ SCALE = 0.001
 @pytest.fixture
 def bench_data(db):
     out = StringIO()
-    call_command("bench_data", scale=SCALE, stdout=out)
+    call_command(Command(), scale=SCALE, stdout=out)
     return out.getvalue()
 
 
@@ -77,4 +79,4 @@ def test_bench_data_volunteer_can_log_in(bench_data):
 
 def test_bench_data_refuses_a_database_with_tenants(personas):
     with pytest.raises(CommandError):
-        call_command("bench_data", scale=SCALE, stdout=StringIO())
+        call_command(Command(), scale=SCALE, stdout=StringIO())

@@ -1,6 +1,11 @@
 """Generate a national data set for `make bench`: tenants, organisations, open opportunities, volunteers and
 their applications, in bulk and reproducibly (one seeded random.Random).
 
+A tool across the apps, so it lives with the benchmark, not in one of them: `python -m bench.make_data --scale S`
+(bench/run.sh) runs it; the tests call `call_command(Command(), ...)`. Tenants are set up as the platform sets up
+any new tenant, by every app's tenant_setup hook (crm seeds its word lists); the rest is written in bulk, so what
+the services would keep in step (search text, word keys) is written here directly.
+
 Scale 1.0 is the national size the benchmark is about: 98 municipalities, 20,000 organisations, 50,000 open
 opportunities, 200,000 volunteer profiles (each with a login) and 1,000,000 applications. Other scales
 multiply the counts; below 980 organisations there is one tenant per ten organisations, so every tenant
@@ -26,8 +31,9 @@ from django_scopes import scopes_disabled
 from frivillig.accounts.models import User
 from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import Organisation, OrganisationRole, Person, Tag
-from frivillig.crm.services.tags import slugify_da, tags_seed_defaults
+from frivillig.crm.services.tags import slugify_da
 from frivillig.tenants.models import Tenant
+from frivillig.tenants.services import tenant_set_up
 from frivillig.volunteering.enums import ApplicationStatus, Commitment, OpportunityStatus
 from frivillig.volunteering.matching import word_keys_text
 from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
@@ -636,7 +642,9 @@ class Generator:
                 for code, name, postcode, town, _ in chosen
             )
             counts["tenants"] = len(tenants)
-            counts["tags"] = sum(tags_seed_defaults(tenant=tenant) for tenant in tenants)
+            for tenant in tenants:
+                tenant_set_up(tenant=tenant)
+            counts["tags"] = Tag.objects.filter(tenant__in=tenants).count()
         self.tenant_rows = [(tenant.pk, m[2], m[3], m[4]) for tenant, m in zip(tenants, chosen, strict=True)]
         # (tenant, vocabulary) -> {slug: (id, position, label_da, "label_da label_en")}
         self.tags: dict[tuple[int, str], dict[str, tuple[int, int, str, str]]] = {}
