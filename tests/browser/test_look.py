@@ -191,3 +191,21 @@ def test_a_single_choice_autocomplete_saves_the_picked_organisation(site, new_co
     with scopes_disabled():
         relation = CollaborationRelation.objects.get(topic="Frivillige på biblioteket")
         assert relation.organisation == site.personas.organisation
+
+
+def test_the_board_shows_its_opportunities_first_at_320_px(site, new_context):
+    from frivillig.testing import make_opportunity
+
+    make_opportunity(site.personas.organisation, title="Lektiehjælper i biblioteket")
+    page = new_context(viewport=NARROW).new_page()
+    page.goto(site("/alfa/frivilligjob/"))
+    panel = page.locator("details[data-filter-panel]")
+    expect(panel).not_to_have_attribute("open", "")
+    result = page.get_by_role("link", name="Lektiehjælper i biblioteket")
+    expect(result).to_be_visible()
+    assert result.bounding_box()["y"] > panel.bounding_box()["y"]
+    assert_no_sideways_scrolling(page)
+    visit_checked(page, "look-board-320-folded")
+    panel.locator("summary").click()
+    expect(page.get_by_role("search").get_by_label(ui("Search", "Søg"))).to_be_visible()
+    visit_checked(page, "look-board-320-open")
