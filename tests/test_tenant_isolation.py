@@ -38,7 +38,7 @@ def test_another_tenants_object_answers_404_under_ones_own_tenant(personas, clie
         )
     admin = client_for("tenant_admin")
     assert admin.get(reverse("tenants:member_revoke", args=["alfa", foreign.pk])).status_code == 404
-    response = admin.post(reverse("tenants:member_change_role", args=["alfa", foreign.pk]), {"role": "centre_staff"})
+    response = admin.post(reverse("tenants:member_change_role", args=["alfa", foreign.pk]), {"roles": ["centre_staff"]})
     assert response.status_code == 404
     assert admin.post(reverse("tenants:invitation_cancel", args=["alfa", foreign_invitation.pk])).status_code == 404
     with scopes_disabled():
@@ -138,9 +138,9 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
     from frivillig.crm.enums import InteractionKind, OrganisationRoleKind, Vocabulary
     from frivillig.crm.models import CollaborationRelation, Interaction, OrganisationRole, Tag
     from frivillig.testing import make_opportunity, make_organisation, make_person
-    from frivillig.volunteering.search import refresh_search_fields
     from frivillig.volunteering.enums import OpportunityStatus
     from frivillig.volunteering.models import Application
+    from frivillig.volunteering.search import refresh_search_fields
 
     slug = private.lower()
     staff = UserFactory(full_name=f"{private} Medarbejder", email=f"{slug}.medarbejder@{tenant.slug}.example.org")

@@ -9,7 +9,16 @@ from frivillig.tenants.selectors import memberships_for_admin, open_invitations
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), max_length=254)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, widget=forms.RadioSelect)
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A person can hold several roles, for example both centre staff and administrator."),
+        error_messages={
+            "required": _("Choose at least one role."),
+            "invalid_choice": _("Choose among the roles in the list."),
+        },
+    )
 
     def __init__(self, *args, tenant: Tenant, **kwargs):
         super().__init__(*args, **kwargs)
@@ -23,24 +32,41 @@ class InvitationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        email, role = cleaned.get("email"), cleaned.get("role")
-        extension = role_extensions.extension_for(role) if role else None
-        # The details of the chosen role only: what was typed for another role is not kept.
+        email, roles = cleaned.get("email"), cleaned.get("roles") or []
+        # Per chosen role, what its app validated; what was typed for a role not chosen is not kept.
         cleaned["details"] = {}
-        if extension is not None:
-            if email:
-                cleaned["details"] = extension.invitation_form_clean(tenant=self.tenant, email=email, cleaned=cleaned)
+        if not email:
             return cleaned
-        if email and role:
+        for role in roles:
+            extension = role_extensions.extension_for(role)
+            if extension is not None:
+                cleaned["details"][role] = extension.invitation_form_clean(
+                    tenant=self.tenant, email=email, cleaned=cleaned
+                )
+                continue
+            label = Role(role).label
             if memberships_for_admin(self.tenant).filter(user__email__iexact=email, role=role).exists():
-                raise forms.ValidationError(_("This person already has that role."))
-            if open_invitations(self.tenant).filter(email__iexact=email, role=role).exists():
-                raise forms.ValidationError(_("An invitation to that role has already been sent to this address."))
+                self.add_error("roles", _("This person already has the role “%(role)s”.") % {"role": label})
+            elif open_invitations(self.tenant).filter(email__iexact=email, role=role).exists():
+                self.add_error(
+                    "roles",
+                    _("An invitation to the role “%(role)s” has already been sent to this address.") % {"role": label},
+                )
         return cleaned
 
 
-class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=[(role.value, role.label) for role in STAFF_ROLES])
+class RolesForm(forms.Form):
+    """The staff roles one person holds in the tenant, set together: a centre leader is both staff and admin."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        choices=[(role.value, role.label) for role in STAFF_ROLES],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least one role. To take away a person's last role, use “Remove role”."),
+            "invalid_choice": _("Choose among the roles in the list."),
+        },
+    )
 
 
 class TenantSettingsForm(forms.ModelForm):

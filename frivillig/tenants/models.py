@@ -98,6 +98,8 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # The invitations sent together, one per role, in one mail with one link: accepting it accepts them all.
+    batch = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
 
     objects = ScopedManager(tenant="tenant")
 

@@ -1,3 +1,6 @@
+import uuid
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -11,8 +14,8 @@ from frivillig.core.email import send_templated_mail
 from frivillig.core.events import send_after_commit
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
-from frivillig.tenants import role_extensions as roles
-from frivillig.tenants.enums import Role
+from frivillig.tenants import role_extensions
+from frivillig.tenants.enums import STAFF_ROLES, Role
 from frivillig.tenants.events import tenant_changed, tenant_created
 from frivillig.tenants.models import Invitation, Membership, Tenant
 
@@ -91,29 +94,84 @@ def invitation_create(
 ) -> Invitation:
     """Invite `email` to `role` by mail. For a role an app ties to its records (an association representative's
     organisation, see tenants/role_extensions.py), `details` holds what that app's invitation form part validated."""
-    invitation = Invitation.objects.create(tenant=tenant, email=email.strip(), role=role, invited_by=invited_by)
-    extension = roles.extension_for(role)
-    logged = extension.invitation_created(invitation=invitation, details=details or {}) if extension else {}
-    link = base_url + reverse("invitation_accept", kwargs={"token": invitation_token(invitation)})
-    with translation.override(settings.LANGUAGE_CODE):
-        # In the mail's language: the note is a sentence of the app that extends the role.
-        note = roles.invitation_note(invitation)
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            to=invitation.email,
-            template="tenants/email/invitation",
-            context={"invitation": invitation, "tenant": tenant, "link": link, "invited_by": invited_by, "note": note},
-            language=settings.LANGUAGE_CODE,
-        )
-    )
-    log_action(
-        "tenants.invitation.sent",
-        actor=invited_by,
+    (invitation,) = invitations_create(
         tenant=tenant,
-        target=invitation,
-        data={"email": invitation.email, "role": role, **logged},
+        email=email,
+        roles=[role],
+        details={role: details or {}},
+        invited_by=invited_by,
+        base_url=base_url,
     )
     return invitation
+
+
+@transaction.atomic
+def invitations_create(
+    *, tenant: Tenant, email: str, roles: list[str], invited_by, base_url: str, details: dict[str, dict] | None = None
+) -> list[Invitation]:
+    """Invite `email` to several roles at once (a centre leader is both staff and administrator): one invitation per
+    role, sent together in one mail whose one link accepts them all. `details` holds, per role an app ties to its
+    records, what that app's part of the invitation form validated."""
+    batch = uuid.uuid4()
+    invitations = []
+    for role in sorted(set(roles), key=lambda value: Role.values.index(value)):
+        invitation = Invitation.objects.create(
+            tenant=tenant, email=email.strip(), role=role, invited_by=invited_by, batch=batch
+        )
+        extension = role_extensions.extension_for(role)
+        logged = (
+            extension.invitation_created(invitation=invitation, details=(details or {}).get(role, {}))
+            if extension
+            else {}
+        )
+        log_action(
+            "tenants.invitation.sent",
+            actor=invited_by,
+            tenant=tenant,
+            target=invitation,
+            data={"email": invitation.email, "role": role, **logged},
+        )
+        invitations.append(invitation)
+    first = invitations[0]
+    link = base_url + reverse("invitation_accept", kwargs={"token": invitation_token(first)})
+    with translation.override(settings.LANGUAGE_CODE):
+        # In the mail's language: the roles' names, and the notes of the apps that extend a role.
+        context = {
+            "invitation": first,
+            "roles": roles_text(invitations),
+            "role_count": len(invitations),
+            "notes": [note for note in map(role_extensions.invitation_note, invitations) if note],
+            "tenant": tenant,
+            "link": link,
+            "invited_by": invited_by,
+        }
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=first.email, template="tenants/email/invitation", context=context, language=settings.LANGUAGE_CODE
+        )
+    )
+    return invitations
+
+
+def roles_text(invitations_or_memberships) -> str:
+    """ "Centre staff and Administrator": the roles of rows sent or given together, in the active language."""
+    from django.utils.text import get_text_list
+    from django.utils.translation import gettext as _
+
+    return str(get_text_list([str(row.get_role_display()) for row in invitations_or_memberships], _("and")))
+
+
+def invitation_batch(invitation: Invitation) -> list[Invitation]:
+    """The open invitations sent together with this one (itself included), in the order of the roles."""
+    if invitation.batch is None:
+        return [invitation]
+    with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
+        together = list(
+            Invitation.objects.filter(
+                tenant=invitation.tenant, batch=invitation.batch, accepted_at=None, cancelled_at=None
+            ).select_related("tenant")
+        )
+    return sorted(together, key=lambda row: Role.values.index(row.role)) or [invitation]
 
 
 @transaction.atomic
@@ -124,34 +182,46 @@ def invitation_cancel(*, invitation: Invitation, actor: User | None) -> None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+def invitation_accept(*, invitation: Invitation, user: User) -> list[Membership]:
+    """Accept the invitation and those sent together with it: the roles they offer, one membership each."""
     with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        together = [locked]
+        if locked.batch is not None:
+            together = list(
+                Invitation.objects.select_for_update()
+                .filter(tenant=locked.tenant, batch=locked.batch, accepted_at=None, cancelled_at=None)
+                .order_by("pk")
+            )
     if not locked.is_open:
         from django.utils.translation import gettext as _
 
         raise InvitationError(_("This invitation has already been accepted."))
-    locked.accepted_at = timezone.now()
-    locked.accepted_by = user
-    locked.save(update_fields=["accepted_at", "accepted_by"])
-    extension = roles.extension_for(locked.role)
+    return [_accept_one(invitation=row, user=user) for row in together]
+
+
+def _accept_one(*, invitation: Invitation, user: User) -> Membership:
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    extension = role_extensions.extension_for(invitation.role)
     if extension is not None:
         # The app keeps tenant-owned rows; the holder does not belong to the tenant yet, so no scope is open.
-        with scope(tenant=locked.tenant):
-            membership = extension.invitation_accepted(invitation=locked, user=user)
+        with scope(tenant=invitation.tenant):
+            membership = extension.invitation_accepted(invitation=invitation, user=user)
     else:
         with unscoped("an invitation is read and accepted before its holder belongs to the tenant"):
-            membership = Membership.objects.filter(tenant=locked.tenant, user=user, role=locked.role).first()
+            membership = Membership.objects.filter(tenant=invitation.tenant, user=user, role=invitation.role).first()
         if membership is None:
             membership = Membership.objects.create(
-                tenant=locked.tenant, user=user, role=locked.role, created_by=locked.invited_by
+                tenant=invitation.tenant, user=user, role=invitation.role, created_by=invitation.invited_by
             )
     log_action(
         "tenants.invitation.accepted",
         actor=user,
-        tenant=locked.tenant,
+        tenant=invitation.tenant,
         target=membership,
-        data={"role": locked.role},
+        data={"role": invitation.role},
     )
     return membership
 
@@ -160,7 +230,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
 def membership_grant(*, tenant: Tenant, user: User, role: str, actor: User | None = None) -> Membership:
     """Give `user` a role no app ties to its records (a representative's role comes with its organisation from
     crm's `representative_grant`)."""
-    if roles.extension_for(role) is not None:
+    if role_extensions.extension_for(role) is not None:
         raise ValueError(f"The role {role!r} is held for a record; grant it through the app that keeps it.")
     try:
         with transaction.atomic():
@@ -173,32 +243,37 @@ def membership_grant(*, tenant: Tenant, user: User, role: str, actor: User | Non
 
 
 @transaction.atomic
-def membership_change_role(*, membership: Membership, role: str, actor: User | None) -> Membership:
-    old_role = membership.role
-    if old_role == role:
-        return membership
-    if Role.ASSOCIATION_REP in (old_role, role):
-        from django.utils.translation import gettext as _
+def membership_set_roles(*, tenant: Tenant, user: User, roles: Iterable[str], actor: User | None) -> list[str]:
+    """Give `user` exactly these staff roles in the tenant (a person may hold several), adding and removing rows as
+    needed; a representative's roles are crm's business and stay as they are. Returns the roles now held."""
+    from django.utils.translation import gettext as _
 
-        # A representative's role belongs to one organisation: give or remove it, never convert it.
-        raise MembershipError(_("An association representative's role cannot be changed; remove it instead."))
-    _ensure_not_last_admin(membership)
-    duplicate = Membership.objects.filter(tenant=membership.tenant, user=membership.user, role=role).first()
-    if duplicate is not None:
-        # The person already holds the new role: the old row simply goes.
-        membership.delete()
-        membership = duplicate
-    else:
-        membership.role = role
-        membership.save(update_fields=["role"])
+    wanted = set(roles)
+    if not wanted or not wanted <= {role.value for role in STAFF_ROLES}:
+        raise MembershipError(_("Choose at least one of the staff roles."))
+    held = {
+        membership.role: membership
+        for membership in Membership.objects.select_for_update()
+        .filter(tenant=tenant, user=user)
+        .exclude(role=Role.ASSOCIATION_REP)
+    }
+    if set(held) == wanted:
+        return sorted(wanted)
+    for role, membership in held.items():
+        if role not in wanted:
+            _ensure_not_last_admin(membership)
+            membership.delete()
+    kept = None
+    for role in sorted(wanted - set(held)):
+        kept = Membership.objects.create(tenant=tenant, user=user, role=role, created_by=actor)
     log_action(
         "tenants.membership.role_changed",
         actor=actor,
-        tenant=membership.tenant,
-        target=membership,
-        data={"from": old_role, "to": role, "user": membership.user.email},
+        tenant=tenant,
+        target=kept or next(membership for role, membership in held.items() if role in wanted),
+        data={"from": sorted(held), "to": sorted(wanted), "user": user.email},
     )
-    return membership
+    return sorted(wanted)
 
 
 @transaction.atomic

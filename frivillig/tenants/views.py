@@ -3,6 +3,7 @@ from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
@@ -18,7 +19,7 @@ from frivillig.core.params import get_date, get_id
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 from frivillig.tenants import exports, role_extensions
 from frivillig.tenants.enums import Role
-from frivillig.tenants.forms import InvitationForm, RoleForm, TenantSettingsForm
+from frivillig.tenants.forms import InvitationForm, RolesForm, TenantSettingsForm
 from frivillig.tenants.models import Invitation
 from frivillig.tenants.selectors import (
     active_tenants,
@@ -34,11 +35,13 @@ from frivillig.tenants.services import (
     InvitationError,
     MembershipError,
     invitation_accept,
+    invitation_batch,
     invitation_cancel,
-    invitation_create,
     invitation_from_token,
-    membership_change_role,
+    invitations_create,
     membership_revoke,
+    membership_set_roles,
+    roles_text,
     tenant_update,
 )
 
@@ -91,7 +94,10 @@ def member_list(request, tenant_slug: str):
     invitations = list(open_invitations(request.tenant))
     for invitation in invitations:
         invitation.held_for = role_extensions.invitation_label(invitation)
-    context = {"page": page, "invitations": invitations, "role_form": RoleForm()}
+    for person in page.object_list:
+        person["staff_roles"] = {membership.role for membership in person["memberships"] if not membership.held_for}
+        person["representations"] = [membership for membership in person["memberships"] if membership.held_for]
+    context = {"page": page, "invitations": invitations, "staff_roles": RolesForm.base_fields["roles"].choices}
     return render(request, "tenants/membership_list.html", context)
 
 
@@ -99,17 +105,18 @@ def member_list(request, tenant_slug: str):
 def member_invite(request, tenant_slug: str):
     form = InvitationForm(request.POST or None, tenant=request.tenant)
     if request.method == "POST" and form.is_valid():
-        invitation = invitation_create(
+        invitations = invitations_create(
             tenant=request.tenant,
             email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
+            roles=form.cleaned_data["roles"],
             details=form.cleaned_data["details"],
             invited_by=request.user,
             base_url=site_url(request),
         )
         messages.success(
             request,
-            _("The invitation has been sent to %(email)s. The link works for 7 days.") % {"email": invitation.email},
+            _("The invitation has been sent to %(email)s. The link works for 7 days.")
+            % {"email": invitations[0].email},
         )
         return redirect("tenants:members", tenant_slug=request.tenant.slug)
     return render(request, "tenants/invitation_form.html", {"form": form})
@@ -118,17 +125,20 @@ def member_invite(request, tenant_slug: str):
 @require_POST
 @view_permission("tenants.manage_members")
 def member_change_role(request, tenant_slug: str, pk: int):
+    """Set the staff roles of the person who holds membership `pk`, all together."""
     membership = get_object_or_404(memberships_for_admin(request.tenant), pk=pk)
-    form = RoleForm(request.POST)
+    form = RolesForm(request.POST)
     if form.is_valid():
         try:
-            membership_change_role(membership=membership, role=form.cleaned_data["role"], actor=request.user)
+            membership_set_roles(
+                tenant=request.tenant, user=membership.user, roles=form.cleaned_data["roles"], actor=request.user
+            )
         except MembershipError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("The role of %(name)s has been changed.") % {"name": membership.user})
+            messages.success(request, _("The roles of %(name)s have been saved.") % {"name": membership.user})
     else:
-        messages.error(request, _("Choose one of the roles in the list."))
+        messages.error(request, " ".join(form.errors["roles"]))
     return redirect("tenants:members", tenant_slug=request.tenant.slug)
 
 
@@ -226,7 +236,7 @@ def invitation_accept_view(request, token: str):
     signup_form = None
     if request.user.is_authenticated:
         if request.user.email.lower() != invitation.email.lower():
-            context = {"invitation": invitation, "note": _invitation_note(invitation), "wrong_account": True}
+            context = {**_offer(invitation), "wrong_account": True}
             return render(request, "tenants/invitation_accept.html", context, status=403)
         if request.method == "POST":
             return _accept(request, invitation, request.user)
@@ -245,29 +255,31 @@ def invitation_accept_view(request, token: str):
             login(request, user, backend="frivillig.accounts.backends.EmailBackend")
             log_login(user=user)
             return _accept(request, invitation, user)
-    context = {
-        "invitation": invitation,
-        "note": _invitation_note(invitation),
-        "existing": existing,
-        "signup_form": signup_form,
-    }
+    context = {**_offer(invitation), "existing": existing, "signup_form": signup_form}
     return render(request, "tenants/invitation_accept.html", context)
 
 
-def _invitation_note(invitation: Invitation) -> str:
-    # The visitor does not belong to the invitation's tenant yet: its own scope, for this one read.
+def _offer(invitation: Invitation) -> dict:
+    """What the link offers: the roles of the invitations sent together, and the apps' notes on them."""
+    together = invitation_batch(invitation)
+    # The visitor does not belong to the invitation's tenant yet: its own scope, for these reads.
     with scope(tenant=invitation.tenant):
-        return role_extensions.invitation_note(invitation)
+        notes = [note for note in map(role_extensions.invitation_note, together) if note]
+    return {"invitation": invitation, "roles": roles_text(together), "role_count": len(together), "notes": notes}
 
 
 def _accept(request, invitation: Invitation, user):
     try:
-        membership = invitation_accept(invitation=invitation, user=user)
+        memberships = invitation_accept(invitation=invitation, user=user)
     except InvitationError as error:
         return render(request, "tenants/invitation_accept.html", {"error": str(error)}, status=400)
     messages.success(
         request,
-        _("Welcome. You now have the role %(role)s in %(tenant)s.")
-        % {"role": membership.get_role_display(), "tenant": invitation.tenant.centre_name},
+        ngettext(
+            "Welcome. You now have the role %(roles)s in %(tenant)s.",
+            "Welcome. You now have the roles %(roles)s in %(tenant)s.",
+            len(memberships),
+        )
+        % {"roles": roles_text(memberships), "tenant": invitation.tenant.centre_name},
     )
     return redirect("tenants:home", tenant_slug=invitation.tenant.slug)

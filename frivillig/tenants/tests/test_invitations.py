@@ -42,14 +42,14 @@ def audit_codes(tenant) -> list[str]:
 def test_invite_form_renders_for_tenant_admin(client_for):
     response = client_for("tenant_admin").get(INVITE_URL)
     assert response.status_code == 200
-    assert set(response.context["form"].fields) == {"email", "role", "organisation"}
+    assert set(response.context["form"].fields) == {"email", "roles", "organisation"}
 
 
 def test_invite_sends_mail_saves_invitation_and_logs(
     client_for, personas, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for("tenant_admin").post(INVITE_URL, {"email": NEW_EMAIL, "role": Role.MUNICIPAL_STAFF})
+        response = client_for("tenant_admin").post(INVITE_URL, {"email": NEW_EMAIL, "roles": Role.MUNICIPAL_STAFF})
 
     assert response.status_code == 302
     assert response.url == reverse("tenants:members", kwargs={"tenant_slug": "alfa"})
@@ -81,11 +81,11 @@ def test_invite_shows_on_the_members_page(client_for, invitation):
 
 def test_invite_existing_role_is_refused(client_for, personas, mailoutbox):
     client = english(client_for("tenant_admin"))
-    response = client.post(INVITE_URL, {"email": "CENTRE_STAFF@alfa.example.org", "role": Role.CENTRE_STAFF})
+    response = client.post(INVITE_URL, {"email": "CENTRE_STAFF@alfa.example.org", "roles": Role.CENTRE_STAFF})
 
     assert response.status_code == 200
-    assert list(response.context["form"].errors) == ["__all__"]
-    assert "This person already has that role." in response.content.decode()
+    assert list(response.context["form"].errors) == ["roles"]
+    assert "This person already has the role “" in response.content.decode()
     assert 'value="CENTRE_STAFF@alfa.example.org"' in response.content.decode()
     with scopes_disabled():
         assert not Invitation.objects.exists()
@@ -94,18 +94,18 @@ def test_invite_existing_role_is_refused(client_for, personas, mailoutbox):
 
 def test_invite_existing_member_to_another_role_is_allowed(client_for, personas):
     response = client_for("tenant_admin").post(
-        INVITE_URL, {"email": "centre_staff@alfa.example.org", "role": Role.MUNICIPAL_STAFF}
+        INVITE_URL, {"email": "centre_staff@alfa.example.org", "roles": Role.MUNICIPAL_STAFF}
     )
     assert response.status_code == 302
 
 
 def test_invite_duplicate_open_invitation_is_refused(client_for, invitation, mailoutbox):
     client = english(client_for("tenant_admin"))
-    response = client.post(INVITE_URL, {"email": NEW_EMAIL.upper(), "role": Role.CENTRE_STAFF})
+    response = client.post(INVITE_URL, {"email": NEW_EMAIL.upper(), "roles": Role.CENTRE_STAFF})
 
     assert response.status_code == 200
-    assert list(response.context["form"].errors) == ["__all__"]
-    assert "An invitation to that role has already been sent" in response.content.decode()
+    assert list(response.context["form"].errors) == ["roles"]
+    assert "An invitation to the role “" in response.content.decode()
     with scopes_disabled():
         assert Invitation.objects.count() == 1
     assert mailoutbox == []
@@ -116,7 +116,7 @@ def test_invite_again_after_cancelling_is_allowed(client_for, invitation):
     cancel = client.post(reverse("tenants:invitation_cancel", kwargs={"tenant_slug": "alfa", "pk": invitation.pk}))
     assert cancel.status_code == 302
 
-    response = client.post(INVITE_URL, {"email": NEW_EMAIL, "role": Role.CENTRE_STAFF})
+    response = client.post(INVITE_URL, {"email": NEW_EMAIL, "roles": Role.CENTRE_STAFF})
 
     assert response.status_code == 302
     with scopes_disabled():
@@ -124,9 +124,9 @@ def test_invite_again_after_cancelling_is_allowed(client_for, invitation):
 
 
 def test_invite_bad_input_keeps_typed_values(client_for):
-    response = client_for("tenant_admin").post(INVITE_URL, {"email": "ikke en adresse", "role": "king"})
+    response = client_for("tenant_admin").post(INVITE_URL, {"email": "ikke en adresse", "roles": "king"})
     assert response.status_code == 200
-    assert set(response.context["form"].errors) == {"email", "role"}
+    assert set(response.context["form"].errors) == {"email", "roles"}
     assert 'value="ikke en adresse"' in response.content.decode()
 
 
@@ -299,7 +299,7 @@ def test_invitation_accept_at_the_last_second_of_day_seven_still_works(client, m
 
 def test_invitation_mail_promises_seven_days(client_for, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        english(client_for("tenant_admin")).post(INVITE_URL, {"email": NEW_EMAIL, "role": Role.CENTRE_STAFF})
+        english(client_for("tenant_admin")).post(INVITE_URL, {"email": NEW_EMAIL, "roles": Role.CENTRE_STAFF})
 
     assert "Linket virker i 7 dage" in mailoutbox[0].body
 
@@ -369,3 +369,59 @@ def test_invitation_accept_takes_over_an_unconfirmed_sign_up_with_the_address(cl
     assert memberships_of(NEW_EMAIL) == [("alfa", Role.CENTRE_STAFF)]
     with scopes_disabled():
         assert AuditEntry.objects.filter(code="accounts.user.email_verified", data={"via": "invitation"}).exists()
+
+
+# --- several roles at once ---------------------------------------------------------------------------------
+
+
+def test_invite_to_several_roles_sends_one_mail_and_one_link_that_gives_them_all(
+    client_for, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A centre leader is both staff and administrator: one invitation, one mail, one acceptance."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("tenant_admin").post(
+            INVITE_URL, {"email": NEW_EMAIL, "roles": [Role.TENANT_ADMIN, Role.CENTRE_STAFF]}
+        )
+
+    assert response.status_code == 302
+    with scopes_disabled():
+        sent = list(Invitation.objects.order_by("role"))
+    assert [invitation.role for invitation in sent] == [Role.CENTRE_STAFF, Role.TENANT_ADMIN]
+    assert sent[0].batch is not None and sent[0].batch == sent[1].batch
+    assert len(mailoutbox) == 1
+    assert "med rollerne Frivilligcentermedarbejder og Administrator." in mailoutbox[0].body
+
+    page = client.get(link_path(mailoutbox[0].body))
+    assert "med rollerne Frivilligcentermedarbejder og Administrator" in page.content.decode()
+    accepted = client.post(
+        link_path(mailoutbox[0].body), {"full_name": "Ny Leder", "password1": PASSWORD, "password2": PASSWORD}
+    )
+
+    assert accepted.status_code == 302
+    assert memberships_of(NEW_EMAIL) == [("alfa", Role.CENTRE_STAFF), ("alfa", Role.TENANT_ADMIN)]
+    with scopes_disabled():
+        assert not Invitation.objects.filter(accepted_at=None).exists()
+    welcome = client.get(accepted.url)
+    assert "Velkommen. Du har nu rollerne Frivilligcentermedarbejder og Administrator i Frivilligcenter Alfa." in [
+        str(message) for message in welcome.context["messages"]
+    ]
+
+
+def test_invite_to_several_roles_refuses_the_one_already_held_and_sends_nothing(client_for, mailoutbox):
+    client = client_for("tenant_admin")
+    response = client.post(
+        INVITE_URL, {"email": "centre_staff@alfa.example.org", "roles": [Role.CENTRE_STAFF, Role.TENANT_ADMIN]}
+    )
+
+    assert response.status_code == 200
+    assert "Personen har allerede rollen “Frivilligcentermedarbejder”." in response.content.decode()
+    assert 'id="id_roles_2" value="tenant_admin" checked' in response.content.decode()
+    with scopes_disabled():
+        assert not Invitation.objects.exists()
+    assert mailoutbox == []
+
+
+def test_invite_without_a_role_says_so(client_for):
+    response = client_for("tenant_admin").post(INVITE_URL, {"email": NEW_EMAIL})
+    assert response.status_code == 200
+    assert "Vælg mindst én rolle." in response.content.decode()

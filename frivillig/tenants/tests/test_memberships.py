@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -63,7 +65,7 @@ def test_member_change_role_saves_and_logs(client_for, personas):
     staff = personas.user("centre_staff")
     target = membership(staff, personas.tenant, Role.CENTRE_STAFF)
 
-    response = client_for("tenant_admin").post(change_role_url(target.pk), {"role": Role.MUNICIPAL_STAFF})
+    response = client_for("tenant_admin").post(change_role_url(target.pk), {"roles": [Role.MUNICIPAL_STAFF]})
 
     assert response.status_code == 302
     assert response.url == MEMBERS_URL
@@ -72,7 +74,39 @@ def test_member_change_role_saves_and_logs(client_for, personas):
         entry = AuditEntry.objects.get(code="tenants.membership.role_changed")
     assert entry.tenant == personas.tenant
     assert entry.actor == personas.user("tenant_admin")
-    assert entry.data == {"from": Role.CENTRE_STAFF, "to": Role.MUNICIPAL_STAFF, "user": staff.email}
+    assert entry.data == {"from": [Role.CENTRE_STAFF], "to": [Role.MUNICIPAL_STAFF], "user": staff.email}
+
+
+def test_member_gets_several_roles_at_once_and_keeps_what_is_still_chosen(client_for, personas):
+    """A centre leader is both staff and administrator: one save gives both, and the row already held stays."""
+    staff = personas.user("centre_staff")
+    target = membership(staff, personas.tenant, Role.CENTRE_STAFF)
+
+    client_for("tenant_admin").post(change_role_url(target.pk), {"roles": [Role.CENTRE_STAFF, Role.TENANT_ADMIN]})
+
+    assert roles_of(staff, personas.tenant) == [Role.CENTRE_STAFF, Role.TENANT_ADMIN]
+    with scopes_disabled():
+        assert Membership.objects.filter(pk=target.pk).exists()
+    page = logged_in(staff).get(MEMBERS_URL)
+    assert page.status_code == 200  # the new admin role works on the very next request
+
+
+def test_member_list_shows_each_persons_roles_as_checked_boxes(client_for, personas):
+    grant(personas.user("centre_staff"), personas.tenant, Role.TENANT_ADMIN)
+    content = client_for("tenant_admin").get(MEMBERS_URL).content.decode()
+    staff_pk = personas.user("centre_staff").pk
+    checked = re.findall(rf'value="(\w+)" id="roles-{staff_pk}-\w+" checked', content)
+    assert sorted(checked) == [Role.CENTRE_STAFF, Role.TENANT_ADMIN]
+    assert "Gem roller" in content
+
+
+def test_member_representative_role_is_kept_when_staff_roles_are_set(client_for, personas):
+    rep = personas.user("association_rep")
+    target = membership(rep, personas.tenant, Role.ASSOCIATION_REP)
+
+    client_for("tenant_admin").post(change_role_url(target.pk), {"roles": [Role.CENTRE_STAFF]})
+
+    assert roles_of(rep, personas.tenant) == [Role.ASSOCIATION_REP, Role.CENTRE_STAFF]
 
 
 def test_member_change_role_to_a_role_already_held_merges(client_for, personas):
@@ -80,21 +114,26 @@ def test_member_change_role_to_a_role_already_held_merges(client_for, personas):
     grant(staff, personas.tenant, Role.MUNICIPAL_STAFF)
     target = membership(staff, personas.tenant, Role.CENTRE_STAFF)
 
-    client_for("tenant_admin").post(change_role_url(target.pk), {"role": Role.MUNICIPAL_STAFF})
+    client_for("tenant_admin").post(change_role_url(target.pk), {"roles": [Role.MUNICIPAL_STAFF]})
 
     assert roles_of(staff, personas.tenant) == [Role.MUNICIPAL_STAFF]
 
 
-def test_member_change_role_unknown_role_changes_nothing(client_for, personas):
+@pytest.mark.parametrize("data", [{"roles": ["king"]}, {"roles": [Role.ASSOCIATION_REP]}, {}])
+def test_member_change_role_bad_choice_changes_nothing_and_says_why(client_for, personas, data):
     staff = personas.user("centre_staff")
     target = membership(staff, personas.tenant, Role.CENTRE_STAFF)
 
-    response = client_for("tenant_admin").post(change_role_url(target.pk), {"role": "king"})
+    response = client_for("tenant_admin").post(change_role_url(target.pk), data, follow=True)
 
-    assert response.status_code == 302
     assert roles_of(staff, personas.tenant) == [Role.CENTRE_STAFF]
     with scopes_disabled():
         assert not AuditEntry.objects.filter(code="tenants.membership.role_changed").exists()
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown in (
+        ["Vælg blandt rollerne på listen."],
+        ["Vælg mindst én rolle. Brug “Fjern rollen”, hvis personen skal miste sin sidste rolle."],
+    )
 
 
 def test_member_change_role_get_is_not_allowed(client_for, personas):
@@ -138,7 +177,7 @@ def test_member_demoted_admin_gets_403_on_the_very_next_request(client_for, pers
     assert demoted.get(MEMBERS_URL).status_code == 200
 
     target = membership(second_admin, personas.tenant, Role.TENANT_ADMIN)
-    client_for("tenant_admin").post(change_role_url(target.pk), {"role": Role.CENTRE_STAFF})
+    client_for("tenant_admin").post(change_role_url(target.pk), {"roles": [Role.CENTRE_STAFF]})
 
     assert demoted.get(MEMBERS_URL).status_code == 403
     assert roles_of(second_admin, personas.tenant) == [Role.CENTRE_STAFF]
@@ -164,7 +203,7 @@ def test_member_last_admin_cannot_be_demoted(client_for, personas):
     target = membership(admin, personas.tenant, Role.TENANT_ADMIN)
     client = english(client_for("tenant_admin"))
 
-    response = client.post(change_role_url(target.pk), {"role": Role.CENTRE_STAFF}, follow=True)
+    response = client.post(change_role_url(target.pk), {"roles": [Role.CENTRE_STAFF]}, follow=True)
 
     assert "The tenant must keep at least one administrator" in response.content.decode()
     assert roles_of(admin, personas.tenant) == [Role.TENANT_ADMIN]
@@ -197,7 +236,7 @@ def test_member_of_another_tenant_answers_404(client_for, personas):
     foreign = membership(personas.user("other_staff"), personas.other_tenant, Role.CENTRE_STAFF)
     client = client_for("tenant_admin")
 
-    assert client.post(change_role_url(foreign.pk), {"role": Role.TENANT_ADMIN}).status_code == 404
+    assert client.post(change_role_url(foreign.pk), {"roles": [Role.TENANT_ADMIN]}).status_code == 404
     assert client.post(revoke_url(foreign.pk)).status_code == 404
     assert roles_of(personas.user("other_staff"), personas.other_tenant) == sorted(
         [Role.CENTRE_STAFF, Role.MUNICIPAL_STAFF, Role.TENANT_ADMIN]

@@ -14,7 +14,7 @@ CASES = {
         status=302,
         method="post",
         kwargs={"pk": "{administration_membership}"},
-        data={"role": Role.CENTRE_STAFF},
+        data={"roles": [Role.CENTRE_STAFF]},
     ),
     "tenants:member_revoke": tenant_roles(Role.TENANT_ADMIN, kwargs={"pk": "{administration_membership}"}),
     "tenants:invitation_cancel": tenant_roles(
