@@ -62,12 +62,15 @@ ALLOWED = {
         "frivillig/volunteering/services/applications.py",
         "a confirmation link is all its holder has, and it names no tenant",
     ),
+    (
+        "frivillig/volunteering/services/applications.py",
+        "an expired confirmation link names no tenant; it only leads back to its opportunity",
+    ),
     ("frivillig/volunteering/services/applications.py", "re-reads under a lock the row the caller already holds"),
     ("frivillig/volunteering/services/applications.py", "the reminder job runs for the whole site"),
     ("frivillig/volunteering/services/opportunities.py", "re-reads under a lock the row the caller already holds"),
     ("frivillig/volunteering/services/opportunities.py", "the expiry job runs for the whole site"),
     ("frivillig/volunteering/search.py", "stores the derived search text of the row the caller already holds"),
-    ("frivillig/volunteering/signals.py", "stores the derived word keys of the rows the caller already holds"),
     ("frivillig/volunteering/receivers.py", "finds the opportunities of organisations the register changed"),
     (
         "frivillig/volunteering/search.py",
