@@ -154,7 +154,7 @@ def test_organisation_page_names_its_representatives_and_offers_to_invite_contac
 
     assert "Alfa Association Rep" in represented and "rep@alfa.example.org" in represented
     assert "No representative." in unrepresented
-    invite = page_url("representative_invite", pk=personas.other_organisation.pk, role_pk=lise.pk)
+    invite = page_url("organisation_invite_representative", pk=personas.other_organisation.pk, role_pk=lise.pk)
     assert unrepresented.count("Invite as association representative") == 1
     assert f'href="{invite}"' in unrepresented
 
@@ -164,7 +164,7 @@ def test_inviting_a_contact_asks_first_and_sends_the_invitation_only_on_post(
 ):
     organisation = personas.other_organisation
     role = contact(organisation, "Cecilie Borger", "citizen@example.org")
-    url = page_url("representative_invite", pk=organisation.pk, role_pk=role.pk)
+    url = page_url("organisation_invite_representative", pk=organisation.pk, role_pk=role.pk)
 
     confirm = staff.get(url)
     with scopes_disabled():
@@ -192,7 +192,7 @@ def test_inviting_a_contact_already_invited_says_so_and_sends_nothing(
 ):
     organisation = personas.other_organisation
     role = contact(organisation, "Lise Lektie", "lise@example.org")
-    url = page_url("representative_invite", pk=organisation.pk, role_pk=role.pk)
+    url = page_url("organisation_invite_representative", pk=organisation.pk, role_pk=role.pk)
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(url)
 
@@ -207,7 +207,7 @@ def test_inviting_a_contact_already_invited_says_so_and_sends_nothing(
 
 def test_inviting_someone_not_a_contact_of_the_organisation_is_not_found(staff, personas):
     elsewhere = contact(personas.organisation, "Lise Lektie", "lise@example.org")
-    url = page_url("representative_invite", pk=personas.other_organisation.pk, role_pk=elsewhere.pk)
+    url = page_url("organisation_invite_representative", pk=personas.other_organisation.pk, role_pk=elsewhere.pk)
 
     assert staff.get(url).status_code == 404
 
@@ -254,7 +254,7 @@ def test_approving_a_request_on_the_list_invites_the_person(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff.post(page_url("representative_request_approve", pk=request.pk))
+        response = staff.post(page_url("unrepresented_request_approve", pk=request.pk))
 
     assert response.status_code == 302
     assert [message.to for message in mailoutbox] == [["bo@example.org"]]
@@ -262,14 +262,14 @@ def test_approving_a_request_on_the_list_invites_the_person(
     assert "Bo Beder has been invited to represent Alfa Lektiecafé." in listed
     assert "No requests wait for an answer." in listed
     # Answered once: a second press finds nothing to answer.
-    assert staff.post(page_url("representative_request_approve", pk=request.pk)).status_code == 404
+    assert staff.post(page_url("unrepresented_request_approve", pk=request.pk)).status_code == 404
 
 
 def test_declining_a_request_asks_for_a_reason_and_keeps_it(staff, personas):
     request = representative_request_create(
         organisation=personas.other_organisation, full_name="Bo Beder", email="bo@example.org"
     )
-    url = page_url("representative_request_decline", pk=request.pk)
+    url = page_url("unrepresented_request_decline", pk=request.pk)
 
     empty = staff.post(url, {"reason": ""})
     response = staff.post(url, {"reason": "Foreningen kender ikke Bo."})
@@ -293,7 +293,7 @@ def test_the_invited_contact_finds_their_name_already_in_the_sign_up_form(
     organisation = personas.other_organisation
     role = contact(organisation, "Lise Lektie", "lise@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        staff.post(page_url("representative_invite", pk=organisation.pk, role_pk=role.pk))
+        staff.post(page_url("organisation_invite_representative", pk=organisation.pk, role_pk=role.pk))
 
     response = client.get(link_path(mailoutbox[0].body))
 

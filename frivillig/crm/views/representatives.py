@@ -117,16 +117,16 @@ urlpatterns = [
     path(
         "kontakter/organisationer/<int:pk>/inviter-repraesentant/<int:role_pk>/",
         representative_invite_confirm,
-        name="representative_invite",
+        name="organisation_invite_representative",
     ),
     path(
         "kontakter/repraesentant-anmodninger/<int:pk>/godkend/",
         representative_request_approve_view,
-        name="representative_request_approve",
+        name="unrepresented_request_approve",
     ),
     path(
         "kontakter/repraesentant-anmodninger/<int:pk>/afvis/",
         representative_request_decline_view,
-        name="representative_request_decline",
+        name="unrepresented_request_decline",
     ),
 ]

@@ -12,13 +12,13 @@ REQUEST = {"pk": "{representatives_request}"}
 
 CASES = {
     "crm:unrepresented_list": tenant_roles(Role.CENTRE_STAFF),
-    "crm:representative_invite": tenant_roles(
+    "crm:organisation_invite_representative": tenant_roles(
         Role.CENTRE_STAFF, kwargs={"pk": "{representatives_organisation}", "role_pk": "{representatives_role}"}
     ),
-    "crm:representative_request_approve": tenant_roles(
+    "crm:unrepresented_request_approve": tenant_roles(
         Role.CENTRE_STAFF, status=302, method="post", kwargs=dict(REQUEST)
     ),
-    "crm:representative_request_decline": tenant_roles(Role.CENTRE_STAFF, kwargs=dict(REQUEST)),
+    "crm:unrepresented_request_decline": tenant_roles(Role.CENTRE_STAFF, kwargs=dict(REQUEST)),
 }
 
 
