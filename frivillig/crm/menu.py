@@ -2,23 +2,32 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core.navigation import HomeSection, MenuEntry
+from frivillig.core.navigation import Area, HomeSection, MenuEntry
+
+# "associations" holds every page about associations and their people; the register's other pages (import,
+# merge, roles) belong to it too.
+AREAS = [
+    Area("my_work", _("My work"), order=10),
+    Area("associations", _("Associations"), order=30, match=("crm:",)),
+]
 
 MENU = [
-    MenuEntry("crm:directory", _("Associations"), area="public", order=20, match="crm:directory"),
+    # Within "associations": the representative's own association first, then the register, then the public
+    # directory (by `order`); the area's main-menu item leads to the first of them the person may open.
+    MenuEntry("crm:directory", _("Associations"), area="associations", order=60, match="crm:directory"),
     MenuEntry("crm:dashboard", _("My work"), area="my_work", order=10),
-    MenuEntry("crm:organisation_list", _("Organisations"), area="register", order=10, match="crm:organisation_"),
+    MenuEntry("crm:organisation_list", _("Organisations"), area="associations", order=20, match="crm:organisation_"),
     MenuEntry(
         "crm:unrepresented_list",
         _("Associations without a representative"),
-        area="register",
+        area="associations",
         order=55,
         match="crm:unrepresented_",
     ),
-    MenuEntry("crm:person_list", _("People"), area="register", order=20, match="crm:person_"),
-    MenuEntry("crm:interaction_list", _("Interactions"), area="register", order=30, match="crm:interaction_"),
-    MenuEntry("crm:relation_list", _("Collaboration relations"), area="register", order=40, match="crm:relation_"),
-    MenuEntry("crm:my_organisations", _("My association"), area="association", order=10, match="crm:selfservice_"),
+    MenuEntry("crm:person_list", _("People"), area="associations", order=30, match="crm:person_"),
+    MenuEntry("crm:interaction_list", _("Interactions"), area="associations", order=40, match="crm:interaction_"),
+    MenuEntry("crm:relation_list", _("Collaboration relations"), area="associations", order=50, match="crm:relation_"),
+    MenuEntry("crm:my_organisations", _("My association"), area="associations", order=10, match="crm:selfservice_"),
     MenuEntry("crm:tag_list", _("Word lists"), area="administration", order=40, match="crm:tag_"),
 ]
 

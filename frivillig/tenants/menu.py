@@ -2,11 +2,19 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core.navigation import HomeSection, MenuEntry, Scope
+from frivillig.core.navigation import Area, HomeSection, MenuEntry, Scope
+
+# The front pages are reached by the site's name in the header, and the statements from the footer: neither is a
+# main-menu item.
+AREAS = [
+    Area("home", _("Front page"), order=0, main_menu=False),
+    Area("administration", _("Administration"), order=80, match=("tenants:member", "tenants:invitation")),
+    Area("about", _("About this site"), order=100, main_menu=False),
+]
 
 MENU = [
-    MenuEntry("tenants:home", _("Front page"), area="public", order=10),
-    MenuEntry("front_page", _("Volunteer centres"), area="public", order=10, scope=Scope.NATIONAL),
+    MenuEntry("tenants:home", _("Front page"), area="home", order=10),
+    MenuEntry("front_page", _("Volunteer centres"), area="home", order=10, scope=Scope.NATIONAL),
     MenuEntry("tenants:members", _("Users and roles"), area="administration", order=10, match="tenants:member"),
     MenuEntry("tenants:audit_log", _("Audit log"), area="administration", order=20),
     MenuEntry("tenants:settings", _("Contact details"), area="administration", order=30),

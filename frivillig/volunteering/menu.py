@@ -3,26 +3,34 @@ following up applications, and the volunteer's own profile."""
 
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core.navigation import HomeSection, MenuEntry, Scope
+from frivillig.core.navigation import Area, HomeSection, MenuEntry, Scope
 from frivillig.core.permissions import AUTHENTICATED
+
+AREAS = [
+    Area("volunteering", _("Volunteer opportunities"), order=20, match=("volunteering:", "national:board")),
+]
 
 MENU = [
     MenuEntry(
         "volunteering:board",
         _("Volunteer opportunities"),
-        area="public",
-        order=30,
+        area="volunteering",
+        order=10,
         match="volunteering:opportunity_detail",
     ),
-    MenuEntry("national:board", _("Volunteer opportunities"), area="public", order=30, scope=Scope.NATIONAL),
+    MenuEntry("national:board", _("Volunteer opportunities"), area="volunteering", order=10, scope=Scope.NATIONAL),
     MenuEntry(
-        "volunteering:needs", _("Where volunteers are lacking"), area="public", order=40, match="volunteering:needs"
+        "volunteering:needs",
+        _("Where volunteers are lacking"),
+        area="volunteering",
+        order=40,
+        match="volunteering:needs",
     ),
     MenuEntry(
-        "volunteering:opportunity_manage_list", _("Manage volunteer opportunities"), area="volunteering", order=10
+        "volunteering:opportunity_manage_list", _("Manage volunteer opportunities"), area="volunteering", order=20
     ),
     MenuEntry(
-        "volunteering:pipeline_all", _("Applications"), area="volunteering", order=20, match="volunteering:pipeline"
+        "volunteering:pipeline_all", _("Applications"), area="volunteering", order=30, match="volunteering:pipeline"
     ),
     MenuEntry(
         "volunteering:unanswered_applications", _("Applications without an answer"), area="volunteering", order=35
@@ -31,6 +39,7 @@ MENU = [
         "national:volunteer_profile", _("My volunteer profile"), area="personal", order=20, scope=Scope.EVERYWHERE
     ),
 ]
+
 
 def _rep_applications(request) -> dict:
     from frivillig.volunteering.selectors.home import new_applications_for_representative

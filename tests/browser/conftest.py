@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from frivillig.testing import build_personas
-from tests.browser.support import Site
+from tests.browser.support import ConsoleWatch, Site
 
 # Playwright's sync API runs an event loop in the main thread; without this Django's ORM refuses to work there
 # (the fixtures and assertions query the database while Playwright is running). Django reads it at query time.
@@ -80,23 +80,34 @@ def chromium() -> Iterator[LazyChromium]:
 
 
 @pytest.fixture
-def new_context(chromium: LazyChromium) -> Iterator[Callable[..., BrowserContext]]:
+def console_watch() -> ConsoleWatch:
+    """What the browser reported on this test's pages; `console_watch.allow(pattern)` for an error provoked on
+    purpose."""
+    return ConsoleWatch()
+
+
+@pytest.fixture
+def new_context(chromium: LazyChromium, console_watch: ConsoleWatch) -> Iterator[Callable[..., BrowserContext]]:
     """Make a fresh browser context (its own cookies: a separate person) with a desktop viewport.
 
-    `bypass_csp=True` by default, only so that axe-core can be injected; the CSP test makes its own without it.
+    The site's CSP holds (axe-core is injected past it, see `support.accessibility_violations`), and every page
+    is listened to: a console error, an uncaught exception or a CSP violation on any of them fails the test.
     """
     contexts: list[BrowserContext] = []
 
     def make(**options) -> BrowserContext:
-        options = {"locale": "da-DK", "bypass_csp": True, "viewport": {"width": 1280, "height": 900}} | options
+        options = {"locale": "da-DK", "viewport": {"width": 1280, "height": 900}} | options
         context = chromium.get().new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
+        console_watch.watch(context)
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    if console_watch.problems:
+        pytest.fail(console_watch.report(), pytrace=False)
 
 
 @pytest.fixture

@@ -30,13 +30,13 @@ _AXE_RUN = """async (tags) => {
 }"""
 
 
-def accessibility_violations(page: Page, *, via_script_tag: bool = True) -> list[str]:
+def accessibility_violations(page: Page, *, via_script_tag: bool = False) -> list[str]:
     """Run axe-core on the page; describe each serious or critical WCAG 2.1 A/AA violation (empty: none).
 
-    The site's CSP (script-src 'self') blocks the inline script that `add_script_tag` writes, so pages checked
-    that way need a context made with `bypass_csp=True`. With `via_script_tag=False` the script is evaluated
-    through the DevTools protocol instead, which no CSP governs and which leaves no trace in the console: that
-    is how the CSP test checks its pages without bypassing the policy.
+    axe-core is evaluated through the DevTools protocol, which no CSP governs and which leaves no trace in the
+    console, so every browser test runs under the site's real policy. The site's CSP (script-src 'self') blocks
+    the inline script that `add_script_tag` writes: `via_script_tag=True` works only in a context made with
+    `bypass_csp=True`.
     """
     if not page.evaluate("() => typeof window.axe === 'object'"):
         if via_script_tag:
@@ -54,7 +54,7 @@ def accessibility_violations(page: Page, *, via_script_tag: bool = True) -> list
     return lines
 
 
-def check_accessibility(page: Page, *, via_script_tag: bool = True) -> None:
+def check_accessibility(page: Page, *, via_script_tag: bool = False) -> None:
     """Run axe-core on the page and fail on every serious or critical WCAG 2.1 A/AA violation."""
     lines = accessibility_violations(page, via_script_tag=via_script_tag)
     if lines:
@@ -63,9 +63,10 @@ def check_accessibility(page: Page, *, via_script_tag: bool = True) -> None:
         pytest.fail("\n".join([header, *lines]), pytrace=False)
 
 
-def screenshot(page: Page, name: str) -> None:
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
+    """Save a picture of the page (`full_page=False`: the viewport only, which leaves an open drawer open)."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"), full_page=full_page)
 
 
 def visit_checked(page: Page, name: str | None = None) -> None:
@@ -74,6 +75,63 @@ def visit_checked(page: Page, name: str | None = None) -> None:
     check_accessibility(page)
     if name:
         screenshot(page, name)
+
+
+# Added to every page before its own scripts run (a DevTools-injected script is not subject to the CSP): a blocked
+# resource, inline style or script reaches the console as an error even where the browser would not say so itself.
+REPORT_POLICY_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content Security Policy violation: ${event.violatedDirective} blocked `
+    + `${event.blockedURI || "inline"} at ${event.sourceFile || ""}:${event.lineNumber || ""}`);
+});
+"""
+
+
+HTMX_ABORT_NOTICES = ("htmx:sendAbort,", "htmx:afterRequest,")
+
+
+class ConsoleWatch:
+    """Listens on every page of the browser contexts it watches: console errors, uncaught exceptions in the
+    page's scripts, and CSP violations. The `new_context` fixture fails the test on anything it heard.
+
+    A test that provokes an error on purpose (a 404 page: the browser logs the failed document load) says so with
+    `allow(pattern)`; everything else fails."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self._allowed: list[re.Pattern] = []
+
+    def allow(self, pattern: str) -> None:
+        self._allowed.append(re.compile(pattern))
+
+    def watch(self, context: BrowserContext) -> None:
+        context.add_init_script(REPORT_POLICY_VIOLATIONS)
+        context.on("page", self._watch_page)
+
+    def _watch_page(self, page: Page) -> None:
+        page.on("console", lambda message: self._console(page, message))
+        page.on("pageerror", lambda error: self._record(f"uncaught error on {page.url}: {error}"))
+
+    def _console(self, page: Page, message) -> None:
+        if message.type != "error":
+            return
+        if message.text.startswith(HTMX_ABORT_NOTICES):
+            # htmx logs, as errors, that it dropped a filter request a newer one replaced (hx-sync="this:replace":
+            # the person typed or chose again before the answer came). Nothing failed. A request that did fail
+            # also logs its own cause ("htmx:sendError", "htmx:responseError", ...), which counts.
+            return
+        location = message.location or {}
+        where = f" ({location.get('url', '')}:{location.get('lineNumber', '')})" if location.get("url") else ""
+        self._record(f"console error on {page.url}: {message.text}{where}")
+
+    def _record(self, problem: str) -> None:
+        if not any(pattern.search(problem) for pattern in self._allowed):
+            self.problems.append(problem)
+
+    def report(self) -> str:
+        return "\n".join(
+            [f"The browser reported {len(self.problems)} console error(s) or CSP violation(s):", *self.problems]
+        )
 
 
 def ui(english: str, danish: str, *, exact: bool = True) -> re.Pattern:

@@ -87,7 +87,10 @@ def test_tenant_admin_invites_a_person_then_removes_the_role(site, new_context):
     admin.goto(site("/alfa/"))
     visit_checked(admin, "admin-02-tenant-home-as-admin")
 
-    admin.get_by_role("navigation").get_by_role("link", name=ui("Users and roles", "Brugere og roller")).click()
+    # The administration's work area opens at its first page, the members.
+    admin.get_by_role("navigation", name=ui("Main menu", "Hovedmenu")).get_by_role(
+        "link", name=ui("Administration", "Administration")
+    ).click()
     expect(admin).to_have_url(site("/alfa/administration/medlemmer/"))
     visit_checked(admin, "admin-03-members")
 
@@ -96,7 +99,7 @@ def test_tenant_admin_invites_a_person_then_removes_the_role(site, new_context):
     visit_checked(admin, "admin-04-invite-form")
 
     admin.get_by_label(ui("E-mail", "E-mail")).fill(newcomer_email)
-    admin.get_by_role("radio", name=staff_role).check()
+    admin.get_by_role("checkbox", name=staff_role).check()
     admin.get_by_role("button", name=ui("Send the invitation", "Send invitationen")).click()
     expect(admin).to_have_url(site("/alfa/administration/medlemmer/"))
     expect(admin.get_by_role("status")).to_contain_text(newcomer_email)

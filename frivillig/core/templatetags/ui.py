@@ -22,10 +22,19 @@ def ui_widget(field):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The main menu's links that this person may open here (each app's `menu.py`, see core.navigation)."""
+    """The main menu: one item per work area with a page this person may open here (each app's `menu.py`, see
+    core.navigation)."""
     from frivillig.core import navigation
 
     return navigation.main_menu(context.get("request"), context.get("tenant"))
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """Everything the header, the mobile drawer and the side navigation show this person on this page."""
+    from frivillig.core import navigation
+
+    return navigation.navigation_for(context.get("request"), context.get("tenant"))
 
 
 @register.simple_tag(takes_context=True)

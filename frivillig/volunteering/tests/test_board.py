@@ -487,10 +487,12 @@ def test_board_without_opportunities_says_so(client, personas):
 def test_board_links_to_its_feed_and_from_the_menu(client, personas):
     content = english(client).get(BOARD).content.decode()
     assert 'href="/alfa/frivilligjob/feed/"' in content
-    assert '<a href="/alfa/frivilligjob/" aria-current="page">Volunteer opportunities</a>' in content
+    # The work area in the header, the page itself in the area's side navigation.
+    assert '<a href="/alfa/frivilligjob/" class="nav-link" aria-current="true"><span>Volunteer opportunities' in content
+    assert '<a href="/alfa/frivilligjob/" class="nav-link" aria-current="page"><span>Volunteer opportunities' in content
     national = client.get(NATIONAL).content.decode()
     assert 'href="/frivilligjob/feed/"' in national
-    assert '<a href="/frivilligjob/" aria-current="page">Volunteer opportunities</a>' in national
+    assert '<a href="/frivilligjob/" class="nav-link" aria-current="true"><span>Volunteer opportunities' in national
 
 
 def test_front_pages_link_to_the_boards(client, personas):
