@@ -17,6 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from frivillig.core.permissions import PUBLIC
+from frivillig.tenants.enums import Role
+from frivillig.tenants.services import membership_grant
 from frivillig.testing import LOGIN, PERSONAS, Case
 
 
@@ -202,3 +204,36 @@ def test_django_admin_opens_for_platform_staff(personas, client):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get(reverse("admin:index")).status_code == 200
     assert client.get(reverse("admin:tenants_membership_changelist")).status_code == 200
+
+
+# --- a person with several roles -----------------------------------------------------------------------------
+# One person may hold several roles in a tenant (a centre leader is both staff and administrator). Each row of the
+# matrix is checked again for such a person: they may open what any of their roles may open, and nothing else.
+
+REFUSED = (403, 404, LOGIN)
+COMBINED = {
+    "centre_leader": ("centre_staff", Role.TENANT_ADMIN, "tenant_admin"),
+    "representative_in_the_municipality": ("association_rep", Role.MUNICIPAL_STAFF, "municipal_staff"),
+}
+
+
+def combined_expectation(case: Case, first: str, second: str) -> int | str:
+    """What a person holding both personas' roles gets: the status of a role that lets them in; refused by both,
+    what both get (e.g. 404 for someone else's application), else 403."""
+    for persona in (first, second):
+        if case.expected[persona] not in REFUSED:
+            return case.expected[persona]
+    return case.expected[first] if case.expected[first] == case.expected[second] else 403
+
+
+@pytest.mark.parametrize("combination", sorted(COMBINED))
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix_for_a_person_with_several_roles(name, combination, personas, client_for):
+    persona, extra_role, extra_persona = COMBINED[combination]
+    membership_grant(tenant=personas.tenant, user=personas.user(persona), role=extra_role)
+    case = MATRIX[name]
+    url = reverse(name, kwargs=_fill(case.kwargs, matrix_objects(personas)))
+
+    response = getattr(client_for(persona), case.method)(url, case.data)
+
+    assert response.status_code == combined_expectation(case, persona, extra_persona), (name, combination)

@@ -29,7 +29,9 @@ CASES = {
 def objects(personas) -> dict[str, int]:
     with scopes_disabled():
         return {
-            "administration_membership": Membership.objects.get(user=personas.user("centre_staff")).pk,
+            "administration_membership": Membership.objects.get(
+                user=personas.user("centre_staff"), role=Role.CENTRE_STAFF
+            ).pk,
             "administration_invitation": Invitation.objects.create(
                 tenant=personas.tenant, email="new@example.org", role=Role.CENTRE_STAFF
             ).pk,
