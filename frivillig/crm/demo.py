@@ -28,6 +28,7 @@ from frivillig.crm.demo_data import (
     FIRST_NAMES,
     GEOGRAPHIES,
     KIND_WEIGHTS,
+    MORE_REPRESENTATIVES,
     MUNICIPAL,
     MUNICIPAL_RELATIONS,
     ORGANISATION_RELATIONS,
@@ -443,6 +444,23 @@ def load(context: DemoContext) -> None:
             tenant=tenant, staff=context.users[f"staff.{slug}"], representative=representative, today=context.today
         )
         representative_grant(organisation=association, user=representative)
+        _more_representatives(context, tenant, association)
+
+
+def _more_representatives(context: DemoContext, tenant: Tenant, represented: Organisation) -> None:
+    """A few more associations look after their own page, as in a real centre, where some do and most do not."""
+    from frivillig.accounts.demo import demo_user
+
+    others = (
+        Organisation.objects.filter(tenant=tenant, kind=OrganisationKind.ASSOCIATION, is_public=True, archived_at=None)
+        .exclude(pk=represented.pk)
+        .order_by("name")
+    )
+    for number, (full_name, organisation) in enumerate(
+        zip(MORE_REPRESENTATIVES[tenant.slug], others[::7], strict=False), 2
+    ):
+        user = demo_user(context, f"forening{number}.{tenant.slug}@example.org", full_name)
+        representative_grant(organisation=organisation, user=user)
 
 
 @transaction.atomic

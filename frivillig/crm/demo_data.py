@@ -314,3 +314,10 @@ ORGANISATION_RELATIONS = [
     ("Fælles julearrangement for udsatte familier", OrganisationKind.ASSOCIATION),
     ("Netværk for foreninger på ældreområdet", OrganisationKind.ASSOCIATION),
 ]
+
+# Made-up people who represent more of each tenant's associations (forening2.<slug>@example.org, …); the rest of
+# the associations have no one with a login, as in a real centre.
+MORE_REPRESENTATIVES = {
+    "soroe": ["Ole Kassererson", "Lise Formandsen", "Anders Bestyrelse"],
+    "roedovre": ["Mona Sekretær", "Bo Næstformand", "Hanne Tovholder"],
+}

@@ -45,6 +45,12 @@ def test_demo_force_creates_tenants_and_users(db, settings, capsys):
         ("admin.roedovre@example.org", "roedovre", Role.TENANT_ADMIN),
         ("forening.soroe@example.org", "soroe", Role.ASSOCIATION_REP),
         ("forening.roedovre@example.org", "roedovre", Role.ASSOCIATION_REP),
+        # More associations of each tenant have a representative with a login (most do not).
+        *(
+            (f"forening{number}.{slug}@example.org", slug, Role.ASSOCIATION_REP)
+            for number in (2, 3, 4)
+            for slug in ("soroe", "roedovre")
+        ),
     }
     with scopes_disabled():
         assert set(Membership.objects.values_list("user__email", "tenant__slug", "role")) == expected

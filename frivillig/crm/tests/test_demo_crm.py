@@ -16,7 +16,7 @@ from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind, Vocabula
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
 from frivillig.crm.vocabularies import DEFAULT_TAGS
 from frivillig.tenants.enums import Role
-from frivillig.tenants.models import Membership
+from frivillig.tenants.models import Membership, Tenant
 from frivillig.tenants.selectors import represented_organisation_ids
 
 DEMO_PASSWORD = "frivillig-demo"
@@ -218,3 +218,15 @@ def test_demo_lists_the_representatives_among_the_logins(db, capsys):
     out = capsys.readouterr().out
     assert "forening.soroe@example.org" in out and "Sorø Besøgsvenner" in out
     assert "forening.roedovre@example.org" in out
+
+
+def test_demo_several_associations_per_tenant_have_representatives_and_most_have_none(db):
+    from frivillig.crm.models import Representative
+    from frivillig.crm.selectors import organisations_without_representative
+
+    call_command("demo", force=True)
+    with scopes_disabled():
+        for tenant in Tenant.objects.all():
+            represented = set(Representative.objects.filter(tenant=tenant).values_list("organisation", flat=True))
+            assert len(represented) == 4
+            assert organisations_without_representative(tenant).count() > len(represented)
