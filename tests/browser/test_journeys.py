@@ -57,6 +57,10 @@ def test_citizen_signs_up_verifies_logs_in_and_switches_language(site, new_conte
     visit_checked(page, "journey-06-login")
 
     submit_login_form(page, email)
+    # The login leads to the person's own home (with no role in a tenant: My volunteer life); the name in the header
+    # leads to the profile.
+    expect(page).to_have_url(site("/min-side/frivilligliv/"))
+    page.get_by_role("banner").get_by_role("link", name="Frida Frivillig").click()
     expect(page).to_have_url(site("/konto/profil/"))
     expect(page.get_by_role("main")).to_contain_text(email)
     expect(page.get_by_role("banner")).to_contain_text("Frida Frivillig")
