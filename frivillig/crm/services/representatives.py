@@ -7,8 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from frivillig.core.email import send_templated_mail
+from frivillig.core.links import absolute_url
 from frivillig.core.services import log_action
 from frivillig.crm.enums import RepresentativeRequestStatus
 from frivillig.crm.models import Organisation, Representative, RepresentativeInvitation, RepresentativeRequest
@@ -44,6 +47,17 @@ def representative_request_create(
         target=representative_request,
         data={"organisation": organisation.pk, "email": representative_request.email},
     )
+    tenant = organisation.tenant
+    if tenant.email:
+        # The centre hears of it at once: an association without a representative is where volunteers get lost.
+        link = absolute_url(reverse("crm:unrepresented_list", kwargs={"tenant_slug": tenant.slug}))
+        transaction.on_commit(
+            lambda: send_templated_mail(
+                to=tenant.email,
+                template="crm/email/representative_request_received",
+                context={"representative_request": representative_request, "tenant": tenant, "link": link},
+            )
+        )
     return representative_request
 
 
@@ -98,6 +112,14 @@ def representative_request_decline(
     locked.decided_at = timezone.now()
     locked.decline_reason = reason.strip()
     locked.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+    # The person who asked always learns the answer (an approval reaches them as the invitation).
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            to=locked.email,
+            template="crm/email/representative_request_declined",
+            context={"representative_request": locked, "tenant": locked.tenant},
+        )
+    )
     log_action(
         "crm.representative_request.declined",
         actor=actor,

@@ -299,3 +299,52 @@ def test_the_invited_contact_finds_their_name_already_in_the_sign_up_form(
 
     assert response.context["signup_form"]["full_name"].value() == "Lise Lektie"
     assert "Alfa Lektiecafé" in response.content.decode()
+
+
+def test_a_new_request_is_mailed_to_the_centre_with_the_persons_details(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        representative_request_create(
+            organisation=personas.other_organisation,
+            full_name="Lise Lektie",
+            email="lise@example.org",
+            phone="12345678",
+            message="Jeg er formand.",
+        )
+
+    (mail,) = mailoutbox
+    assert mail.to == [personas.tenant.email]
+    assert mail.subject == "Anmodning om at repræsentere Alfa Lektiecafé"
+    for shown in ("Lise Lektie", "lise@example.org", "12345678", "Jeg er formand.", "/alfa/"):
+        assert shown in mail.body
+
+
+def test_a_new_request_sends_nothing_when_the_centre_has_no_address(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    personas.tenant.email = ""
+    personas.tenant.save(update_fields=["email"])
+    with django_capture_on_commit_callbacks(execute=True):
+        representative_request_create(
+            organisation=personas.other_organisation, full_name="Lise Lektie", email="lise@example.org"
+        )
+    assert mailoutbox == []
+
+
+def test_the_person_whose_request_is_declined_is_told_with_the_reason(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    request = representative_request_create(
+        organisation=personas.other_organisation, full_name="Lise Lektie", email="lise@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True), scope(tenant=personas.tenant):
+        representative_request_decline(
+            representative_request=request, actor=personas.user("centre_staff"), reason="Vi kender dig ikke endnu."
+        )
+
+    (mail,) = [message for message in mailoutbox if message.to == ["lise@example.org"]]
+    assert mail.subject == "Din anmodning om at repræsentere Alfa Lektiecafé"
+    assert "Kære Lise Lektie" in mail.body
+    assert "har ikke godkendt den" in mail.body
+    assert "Vi kender dig ikke endnu." in mail.body
