@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.navigation import Area, HomeSection, MenuEntry, Scope
 from frivillig.core.permissions import AUTHENTICATED
+from frivillig.crm.public_page import OrganisationSection
 
 AREAS = [
     Area("volunteering", _("Volunteer opportunities"), order=20, match=("volunteering:", "national:board")),
@@ -189,4 +190,17 @@ def _front_shortages(request) -> dict:
 FRONT = [
     HomeSection("volunteering/front_search.html", order=10, context=_front_figures),
     HomeSection("volunteering/front_shortages.html", order=20, context=_front_shortages),
+]
+
+
+def _organisation_opportunities(request, organisation) -> dict | None:
+    from frivillig.volunteering.selectors.opportunities import organisation_open_opportunities
+
+    opportunities = organisation_open_opportunities(request.tenant, organisation)
+    return {"opportunities": opportunities} if opportunities else None
+
+
+# An association's public page lists its open volunteer opportunities.
+ORGANISATION_PAGE = [
+    OrganisationSection("volunteering/organisation_opportunities.html", order=10, context=_organisation_opportunities),
 ]

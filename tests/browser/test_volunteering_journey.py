@@ -27,7 +27,8 @@ GUEST_EMAIL = "gunnar@example.org"
 
 
 def open_places(page) -> int:
-    figure = page.locator(".key-figure").filter(has_text=ui("Open places", "Ledige pladser", exact=False))
+    wanted = ui("Volunteers still wanted", "Frivillige, der stadig søges", exact=False)
+    figure = page.locator(".key-figure").filter(has_text=wanted)
     return int(figure.locator("dd").inner_text().strip())
 
 

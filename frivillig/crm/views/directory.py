@@ -10,6 +10,7 @@ from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.crm.models import Organisation, Tag
+from frivillig.crm.public_page import organisation_page_sections
 from frivillig.crm.selectors.directory import (
     DIRECTORY_PER_PAGE,
     DIRECTORY_SORTS,
@@ -48,7 +49,11 @@ def directory(request, tenant_slug: str):
 @view_permission(PUBLIC)
 def directory_detail(request, tenant_slug: str, pk: int):
     organisation = get_object_or_404(directory_association(request.tenant), pk=pk)
-    context = {"organisation": organisation, "json_ld": organisation_json_ld(request, organisation)}
+    context = {
+        "organisation": organisation,
+        "sections": organisation_page_sections(request, organisation),
+        "json_ld": organisation_json_ld(request, organisation),
+    }
     return render(request, "crm/directory_detail.html", context)
 
 

@@ -20,6 +20,7 @@ from frivillig.volunteering.selectors.opportunities import (
     OpportunityFilter,
     contact_people_by_organisation,
 )
+from frivillig.volunteering.services.opportunities import PUBLISHING_FIELDS
 
 DATE_WIDGET = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
 
@@ -81,6 +82,20 @@ class OpportunityFilterForm(forms.Form):
             organisation=values.get("organisation"),
             sort=sort if sort in OPPORTUNITY_SORTS else "aendret",
         )
+
+
+# What the label says, instead of "optional", on a field that publishing needs (see PUBLISHING_FIELDS). A
+# checkbox ("can be done from home") is never marked either way, so it needs no note.
+PUBLISHING_NOTES = {
+    "summary": _("needed to publish"),
+    "description": _("needed to publish, unless you list the tasks"),
+    "tasks": _("needed to publish, unless you write a description"),
+    "activity_areas": _("at least one is needed to publish"),
+    "commitment": _("needed to publish"),
+    "postcode": _("needed to publish, unless it can be done from home"),
+    "expires_on": _("needed to publish"),
+    "contact_person": _("needed to publish, since the organisation has no e-mail address"),
+}
 
 
 class OpportunityForm(forms.ModelForm):
@@ -239,6 +254,20 @@ class OpportunityForm(forms.ModelForm):
             self.fields["organisation"].empty_label = None
         else:
             self.fields["organisation"].empty_label = _("Choose the organisation")
+        self._mark_publishing_fields()
+
+    def _mark_publishing_fields(self) -> None:
+        """A field that publishing needs is not "optional": it carries a `requirement_note` instead, which
+        core/ui/field.html shows where it would say "optional". The contact person is needed only when the
+        organisation has no e-mail address to write to."""
+        organisation = self.instance.organisation if self.instance.organisation_id else None
+        for piece, names in PUBLISHING_FIELDS.items():
+            if piece == "contact" and (organisation is None or organisation.email):
+                continue
+            for name in names:
+                field = self.fields.get(name)
+                if field is not None and not field.required and name in PUBLISHING_NOTES:
+                    field.requirement_note = PUBLISHING_NOTES[name]
 
     def clean_contact_person(self) -> Person | None:
         value = self.cleaned_data.get("contact_person")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from frivillig.core.scoping import unscoped
@@ -21,6 +21,7 @@ from frivillig.crm.selectors import active_organisations, represented_organisati
 from frivillig.crm.selectors.organisations import text_search
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
+from frivillig.volunteering.selectors.board import visible_opportunities
 from frivillig.volunteering.selectors.board import with_publicly_listed
 
 if TYPE_CHECKING:
@@ -56,9 +57,29 @@ def keepable_opportunities(user: User, tenant: Tenant) -> QuerySet[Opportunity]:
 
 
 def opportunity_for_keeper(user: User, tenant: Tenant) -> QuerySet[Opportunity]:
-    """For the edit page and the status actions: one opportunity with its tags."""
-    return keepable_opportunities(user, tenant).prefetch_related(
-        "activity_areas", "target_groups", "skills", "inclusion"
+    """For the edit page and the status actions: one opportunity with its tags, whether the public boards show
+    it now (`is_on_board`), and how many applications the association can see (`confirmed_applications`)."""
+    return (
+        keepable_opportunities(user, tenant)
+        .annotate(
+            confirmed_applications=Count("applications", filter=Q(applications__email_confirmed_at__isnull=False)),
+            is_on_board=Exists(visible_opportunities(tenant).filter(pk=OuterRef("pk"))),
+        )
+        .prefetch_related("activity_areas", "target_groups", "skills", "inclusion")
+    )
+
+
+# An association's public page shows at most this many of its opportunities, the newest first.
+ORGANISATION_PAGE_LIMIT = 20
+
+
+def organisation_open_opportunities(tenant: Tenant, organisation: Organisation) -> list[Opportunity]:
+    """The association's opportunities that the public boards show now, newest first, for its public page."""
+    return list(
+        visible_opportunities(tenant)
+        .filter(organisation=organisation)
+        .only("pk", "tenant_id", "title", "summary", "town", "is_remote", "published_at", "expires_on")
+        .order_by("-published_at", "pk")[:ORGANISATION_PAGE_LIMIT]
     )
 
 

@@ -59,6 +59,20 @@ MISSING_PIECES = {
     "contact": gettext_lazy("a contact person, or an e-mail address on the association"),
 }
 
+# The form's fields that give each piece, first the one to go to when it is missing. With MISSING_PIECES and
+# missing_for_publishing the one statement of what publishing needs: the form marks these fields, and the
+# edit page links each missing piece to its field.
+PUBLISHING_FIELDS = {
+    "title": ("title",),
+    "summary": ("summary",),
+    "description": ("description", "tasks"),
+    "activity_area": ("activity_areas",),
+    "commitment": ("commitment",),
+    "place": ("postcode", "is_remote"),
+    "expires_on": ("expires_on",),
+    "contact": ("contact_person",),
+}
+
 
 class OpportunityStateError(Exception):
     """The change cannot be made; the message says why, in words for the person who asked."""

@@ -183,7 +183,7 @@ def test_needs_page_shows_the_numbers_and_hides_associations(data, client_for):
     assert response.context["overview"].by_association is None
     assert "Alfa Lektiecafé" not in page and "By association" not in page
     assert "Older people" in page
-    assert "Open places by target group" in page
+    assert "Volunteers still wanted, by target group" in page
     assert 'id="needs-chart-target-groups" type="application/json"' in page
     assert 'data-chart="needs-chart-target-groups" aria-hidden="true"' in page
     assert "frivillig/charts.js" in page

@@ -104,7 +104,7 @@ def test_publish_names_every_missing_piece(rep, personas):
     # The edit page lists the same pieces.
     page = rep.get(url("opportunity_edit", opportunity)).content.decode()
     assert "Before it can be published, the opportunity needs:" in page
-    assert "<li>at least one activity area</li>" in page
+    assert ">at least one activity area</a></li>" in page
 
 
 @pytest.mark.parametrize(
@@ -280,6 +280,6 @@ def test_edit_page_of_a_closed_opportunity_lists_what_renewal_needs(rep, persona
     )
     page = rep.get(url("opportunity_edit", opportunity)).content.decode()
     assert "Before it can be renewed, the opportunity needs:" in page
-    assert "<li>a short summary</li>" in page
+    assert '<li><a href="#id_summary">a short summary</a></li>' in page
     # Renewing sets the date, so the passed one is not listed.
     assert "“open until” date after today</li>" not in page

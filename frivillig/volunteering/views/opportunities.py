@@ -27,6 +27,8 @@ from frivillig.volunteering.selectors.opportunities import (
     opportunity_for_keeper,
 )
 from frivillig.volunteering.services.opportunities import (
+    MISSING_PIECES,
+    PUBLISHING_FIELDS,
     OpportunityStateError,
     missing_for_publishing,
     missing_labels,
@@ -84,15 +86,23 @@ def opportunity_create(request, tenant_slug: str):
     return render(request, "volunteering/opportunity_form.html", {"form": form, "opportunity": None})
 
 
-def _status_context(opportunity: Opportunity) -> dict:
+def _status_context(opportunity: Opportunity, form: OpportunityForm) -> dict:
     context = {"close_form": CloseForm(prefix="close"), "renew_form": RenewForm(prefix="renew")}
     missing = missing_for_publishing(opportunity)
     if opportunity.status != OpportunityStatus.DRAFT:
         # Renewing sets a new "open until" date, so the current one is not missing.
         missing = [key for key in missing if key != "expires_on"]
         context["renewal_date"] = renewal_date(opportunity)
-    context["missing"] = missing_labels(missing)
+    # Each missing piece links to the form field below that gives it.
+    context["missing"] = [{"label": str(MISSING_PIECES[key]), "anchor": _anchor(form, key)} for key in missing]
     return context
+
+
+def _anchor(form: OpportunityForm, piece: str) -> str:
+    """The id of the (first) input of the field that gives a piece: a group of checkboxes or radio buttons has no
+    id of its own (Django labels none of them as a whole), so its first box stands for it."""
+    field = form[PUBLISHING_FIELDS[piece][0]]
+    return field.id_for_label or f"{field.auto_id}_0"
 
 
 @view_permission(PERMISSION)
@@ -121,7 +131,7 @@ def opportunity_edit(request, tenant_slug: str, pk: int):
             return _edit_redirect(request, opportunity)
         # Validation copied the typed values onto the opportunity; the page around the form shows the saved ones.
         opportunity.refresh_from_db()
-    context = {"form": form, "opportunity": opportunity, **_status_context(opportunity)}
+    context = {"form": form, "opportunity": opportunity, **_status_context(opportunity, form)}
     return render(request, "volunteering/opportunity_form.html", context)
 
 
