@@ -5,12 +5,13 @@ import time
 
 
 class Clock:
-    """Moves `time.time()` forward: what signed links and the cache's expiry read. Datetimes stay real."""
+    """Holds `time.time()` still and moves it only when told: what signed links, throttles and the cache's expiry
+    read. Datetimes stay real. Held still, so that a slow machine never moves a test past a promised limit."""
 
     def __init__(self, monkeypatch):
         self.offset = 0.0
-        real_time = time.time
-        monkeypatch.setattr(time, "time", lambda: real_time() + self.offset)
+        start = time.time()
+        monkeypatch.setattr(time, "time", lambda: start + self.offset)
 
     def advance(self, seconds: float) -> None:
         self.offset += seconds
