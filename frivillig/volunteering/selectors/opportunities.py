@@ -21,8 +21,7 @@ from frivillig.crm.selectors import active_organisations, represented_organisati
 from frivillig.crm.selectors.organisations import text_search
 from frivillig.volunteering.enums import OpportunityStatus
 from frivillig.volunteering.models import Opportunity
-from frivillig.volunteering.selectors.board import visible_opportunities
-from frivillig.volunteering.selectors.board import with_publicly_listed
+from frivillig.volunteering.selectors.board import visible_opportunities, with_publicly_listed
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
