@@ -71,7 +71,7 @@ def test_front_page_shows_where_volunteers_are_lacking_across_tenants_by_the_wor
     links = shortage_links(client.get(FRONT).content.decode())
 
     # The elderly: 3 + 2 open places in two tenants, one line; the filled and the draft opportunity count nothing.
-    assert links == [("/frivilligjob/?maalgruppe=aeldre", "Ældre", "5 ledige pladser")]
+    assert links == [("/frivilligjob/?maalgruppe=aeldre", "Ældre", "5 frivillige søges")]
 
 
 def test_front_page_shortage_links_lead_to_the_filtered_national_board(client, personas):
@@ -85,7 +85,7 @@ def test_front_page_shortage_links_lead_to_the_filtered_national_board(client, p
 
 def test_front_page_says_so_when_no_opportunity_has_open_places(client, personas):
     content = client.get(FRONT).content.decode()
-    assert "Lige nu er der ingen ledige pladser i de offentliggjorte frivilligjob." in content
+    assert "Lige nu søger ingen af de offentliggjorte frivilligjob flere frivillige." in content
     assert figures(content)["Ledige frivilligjob"] == "0"
 
 
