@@ -1,0 +1,31 @@
+"""The personal data of user accounts (see core/privacy.py)."""
+
+from frivillig.core.privacy import Category, LegalBasis, PersonalField, PersonalModel, Retention
+
+MODELS = [
+    PersonalModel(
+        "accounts.User",
+        subject="pk",
+        purpose_da="At personen kan logge ind, få beskeder på sit eget sprog og bruge platformen.",
+        purpose_en="So that the person can log in, receive messages in their own language and use the platform.",
+        legal_basis=LegalBasis.CONTRACT,
+        retention=Retention.while_account_exists(),
+        fields=[
+            PersonalField("email"),
+            PersonalField("full_name"),
+            PersonalField("phone"),
+            PersonalField("preferred_language"),
+            PersonalField("email_verified_at"),
+            PersonalField("date_joined"),
+            PersonalField(
+                "last_login",
+                purpose_da="At kunne se, om en konto er i brug, og opdage misbrug.",
+                purpose_en="To see whether an account is in use, and to notice misuse.",
+                legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+            ),
+            # A salted hash, never the password: kept to log in, never handed out.
+            PersonalField("password", category=Category.CONFIDENTIAL, in_access_export=False),
+        ],
+        not_personal=["is_superuser", "is_active", "is_staff", "groups", "user_permissions"],
+    ),
+]

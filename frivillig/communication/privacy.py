@@ -1,0 +1,19 @@
+"""The personal data of communication's records (see core/privacy.py)."""
+
+from frivillig.core.privacy import LegalBasis, PersonalField, PersonalModel, Retention
+
+MODELS = [
+    PersonalModel(
+        "communication.ContentPage",
+        subject="updated_by",
+        purpose_da="At vide, hvilken medarbejder der sidst har ændret en side.",
+        purpose_en="To know which member of staff last changed a page.",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=Retention.with_record(
+            da="Indtil siden ændres af en anden eller slettes.",
+            en="Until someone else changes the page, or it is deleted.",
+        ),
+        fields=[PersonalField("updated_by")],
+        not_personal=["tenant", "kind", "body_da", "body_en", "updated_at"],
+    ),
+]

@@ -1,0 +1,427 @@
+"""The register of personal data: what each app holds about people, why, on what legal basis and for how long.
+
+Each app declares its own models in its `privacy.py` (`MODELS = [PersonalModel(...)]`, and `NOT_PERSONAL` for a
+model whose fields look personal but are not, with the reason). The registry finds them; `register()` gathers them
+and `problems()` names every field that is not classified, so that a new field cannot slip in unnoticed (the
+meta-test in core/tests/test_privacy_register.py fails on any problem). The Article 30 record of processing
+activities, the access export and erasure read the register, never the apps' models directly.
+
+Purposes and retention rules are written in Danish and English side by side in the declaration (like the word
+lists' labels), so that the record reads well in both languages without a catalogue entry per sentence.
+
+Core's own models (the audit log, the throttle) are declared at the bottom of this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.core.registry import app_modules
+
+
+class Category(models.TextChoices):
+    ORDINARY = "ordinary", _("Ordinary personal data")
+    CONFIDENTIAL = "confidential", _("Confidential personal data")
+    SPECIAL = "special", _("Special category of personal data")
+
+
+class LegalBasis(models.TextChoices):
+    CONSENT = "art6_1a", _("Consent (GDPR article 6(1)(a))")
+    CONTRACT = "art6_1b", _("An agreement the person has entered into, such as a user account (GDPR article 6(1)(b))")
+    LEGAL_OBLIGATION = "art6_1c", _("A legal obligation (GDPR article 6(1)(c))")
+    PUBLIC_TASK = (
+        "art6_1e",
+        _(
+            "A task in the public interest: the municipality's support of voluntary social work "
+            "(GDPR article 6(1)(e), Social Services Act section 18)"
+        ),
+    )
+    LEGITIMATE_INTEREST = "art6_1f", _("A legitimate interest (GDPR article 6(1)(f))")
+    EXPLICIT_CONSENT = "art9_2a", _("Explicit consent (GDPR article 9(2)(a))")
+
+
+def _in_language(da: str, en: str) -> str:
+    return da if (get_language() or "da").startswith("da") else en
+
+
+def _period(days: int, language: str) -> str:
+    if days % 365 == 0:
+        years = days // 365
+        return (f"{years} år" if language == "da" else f"{years} year" + ("s" if years != 1 else "")) if years else ""
+    if language == "da":
+        return f"{days} dag" + ("e" if days != 1 else "")
+    return f"{days} day" + ("s" if days != 1 else "")
+
+
+def tenant_retention_days(tenant, key: str) -> int | None:
+    """The period a tenant has chosen for a retention setting, or None while it keeps the default.
+
+    Tenants hold no retention settings yet: until the settings page exists every tenant keeps the default, and the
+    record says so."""
+    chosen = getattr(tenant, "retention_settings", None) or {}
+    value = chosen.get(key) if isinstance(chosen, dict) else None
+    return int(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long a field is kept. Build one with the class methods; `describe()` words it in the active language."""
+
+    kind: str
+    days: int | None = None
+    setting: str = ""
+    minimum_days: int | None = None
+    maximum_days: int | None = None
+    after_da: str = ""
+    after_en: str = ""
+
+    @classmethod
+    def while_account_exists(cls) -> Retention:
+        return cls("account")
+
+    @classmethod
+    def until_consent_withdrawn(cls) -> Retention:
+        return cls("consent")
+
+    @classmethod
+    def with_record(cls, *, da: str, en: str) -> Retention:
+        """Kept as long as the record it belongs to (`da`/`en` name that record's own rule)."""
+        return cls("record", after_da=da, after_en=en)
+
+    @classmethod
+    def fixed(cls, days: int, *, after_da: str, after_en: str) -> Retention:
+        return cls("fixed", days=days, after_da=after_da, after_en=after_en)
+
+    @classmethod
+    def tenant_setting(
+        cls, key: str, *, default_days: int, minimum_days: int, maximum_days: int, after_da: str, after_en: str
+    ) -> Retention:
+        if not minimum_days <= default_days <= maximum_days:
+            raise ValueError(f"The default of {key!r} lies outside its legal bounds.")
+        return cls(
+            "tenant",
+            days=default_days,
+            setting=key,
+            minimum_days=minimum_days,
+            maximum_days=maximum_days,
+            after_da=after_da,
+            after_en=after_en,
+        )
+
+    def days_for(self, tenant) -> tuple[int | None, bool]:
+        """(the period in days for this tenant, whether it is the default)."""
+        if self.kind != "tenant" or tenant is None:
+            return self.days, True
+        chosen = tenant_retention_days(tenant, self.setting)
+        return (chosen, False) if chosen is not None else (self.days, True)
+
+    def describe(self, tenant=None) -> str:
+        language = "da" if (get_language() or "da").startswith("da") else "en"
+        after = self.after_da if language == "da" else self.after_en
+        if self.kind == "account":
+            return _in_language(
+                "Så længe brugerkontoen findes; slettes sammen med kontoen.",
+                "As long as the user account exists; deleted with the account.",
+            )
+        if self.kind == "consent":
+            return _in_language(
+                "Indtil samtykket trækkes tilbage; slettes derefter.",
+                "Until consent is withdrawn; deleted then.",
+            )
+        if self.kind == "record":
+            return after
+        days, is_default = self.days_for(tenant)
+        text = f"{_period(days, language)} {after}"
+        if self.kind == "tenant":
+            bounds = (
+                f"{_period(self.minimum_days, language)}–{_period(self.maximum_days, language)}"
+                if language == "da"
+                else f"{_period(self.minimum_days, language)} to {_period(self.maximum_days, language)}"
+            )
+            if is_default:
+                text += _in_language(
+                    f" (standard; centret kan vælge mellem {bounds})",
+                    f" (the default; the centre may choose from {bounds})",
+                )
+            else:
+                text += _in_language(
+                    f" (valgt af centret; tilladt {bounds})",
+                    f" (chosen by the centre; allowed {bounds})",
+                )
+        return text
+
+
+@dataclass(frozen=True)
+class PersonalField:
+    """One field that holds personal data. Purpose, legal basis and retention default to its model's."""
+
+    name: str
+    category: str = Category.ORDINARY
+    purpose_da: str = ""
+    purpose_en: str = ""
+    legal_basis: str = ""
+    retention: Retention | None = None
+    in_access_export: bool = True
+
+
+@dataclass(frozen=True)
+class ResolvedField:
+    """A field with its model's defaults filled in: what the record shows in one row."""
+
+    model: str
+    name: str
+    verbose_name: str
+    category: str
+    purpose_da: str
+    purpose_en: str
+    legal_basis: str
+    retention: Retention
+    in_access_export: bool
+
+    @property
+    def purpose(self) -> str:
+        return _in_language(self.purpose_da, self.purpose_en)
+
+    @property
+    def category_label(self) -> str:
+        return Category(self.category).label
+
+    @property
+    def legal_basis_label(self) -> str:
+        return LegalBasis(self.legal_basis).label
+
+
+@dataclass(frozen=True)
+class PersonalModel:
+    """A model that holds personal data.
+
+    `subject` says how to find the person a row is about: a field path (`"user"`, `"person"`, `"email"`), or ""
+    where the row is about no single person (an association's contact details). Every other concrete field of the
+    model is named in `not_personal`, on purpose, so the meta-test can tell a forgotten field from a harmless one."""
+
+    model: str
+    subject: str
+    purpose_da: str
+    purpose_en: str
+    legal_basis: str
+    retention: Retention
+    fields: tuple[PersonalField, ...] | list[PersonalField] = ()
+    not_personal: tuple[str, ...] | list[str] = ()
+
+    @cached_property
+    def model_class(self) -> type[models.Model]:
+        return apps.get_model(self.model)
+
+    @property
+    def app_label(self) -> str:
+        return self.model.split(".", 1)[0]
+
+    @property
+    def verbose_name(self) -> str:
+        return str(self.model_class._meta.verbose_name)
+
+    @property
+    def purpose(self) -> str:
+        return _in_language(self.purpose_da, self.purpose_en)
+
+    def resolved_fields(self) -> list[ResolvedField]:
+        meta = self.model_class._meta
+        return [
+            ResolvedField(
+                model=self.model,
+                name=declared.name,
+                verbose_name=str(meta.get_field(declared.name).verbose_name),
+                category=declared.category,
+                purpose_da=declared.purpose_da or self.purpose_da,
+                purpose_en=declared.purpose_en or self.purpose_en,
+                legal_basis=declared.legal_basis or self.legal_basis,
+                retention=declared.retention or self.retention,
+                in_access_export=declared.in_access_export,
+            )
+            for declared in self.fields
+        ]
+
+
+@dataclass(frozen=True)
+class NotPersonal:
+    """A model with fields named like personal data that holds none (the reason is written for the reader)."""
+
+    model: str
+    reason: str
+
+
+@dataclass
+class Register:
+    models: list[PersonalModel] = field(default_factory=list)
+    not_personal: list[NotPersonal] = field(default_factory=list)
+    # Which app's privacy module declared each model: for the messages that say where to declare.
+    declared_in: dict[str, str] = field(default_factory=dict)
+
+    def for_model(self, label: str) -> PersonalModel | None:
+        return next((declared for declared in self.models if declared.model.lower() == label.lower()), None)
+
+    def by_app(self) -> list[tuple[str, list[PersonalModel]]]:
+        grouped: dict[str, list[PersonalModel]] = {}
+        for declared in self.models:
+            grouped.setdefault(declared.app_label, []).append(declared)
+        return list(grouped.items())
+
+
+def register() -> Register:
+    """Every app's declarations, in INSTALLED_APPS order."""
+    found = Register()
+    for _config, module in app_modules("privacy"):
+        for declared in getattr(module, "MODELS", ()):
+            found.models.append(declared)
+            found.declared_in[declared.model.lower()] = module.__name__
+        for declared in getattr(module, "NOT_PERSONAL", ()):
+            found.not_personal.append(declared)
+            found.declared_in[declared.model.lower()] = module.__name__
+    return found
+
+
+# Field names that suggest personal data: a model with one of them must be declared (as personal or not personal).
+PERSONAL_NAME = re.compile(
+    r"(^|_)(e?mail|email_address|phone|mobile|name|full_name|first_name|last_name|address|birth|birthday|"
+    r"birth_date|cpr|message|notes?|comment|text|summary|user|person|actor|author|ip|ip_address)($|_)"
+)
+
+
+def model_fields(model: type[models.Model]) -> list[str]:
+    """The fields the register must account for: every column and many-to-many relation but the primary key."""
+    return [
+        model_field.name
+        for model_field in model._meta.get_fields()
+        if not model_field.auto_created
+        and (model_field.concrete or model_field.many_to_many)
+        and not getattr(model_field, "primary_key", False)
+    ]
+
+
+def _where(config_name: str) -> str:
+    return f"{config_name}.privacy"
+
+
+def problems(found: Register | None = None) -> list[str]:
+    """What the register misses or gets wrong, each a sentence that says which field and where to declare it."""
+    from frivillig.core.registry import project_apps
+
+    found = found or register()
+    messages: list[str] = []
+    seen: set[str] = set()
+    for declared in [*found.models, *found.not_personal]:
+        label = declared.model.lower()
+        where = found.declared_in.get(label, "?")
+        if label in seen:
+            messages.append(f"{declared.model} is declared twice in the register (again in {where}).")
+        seen.add(label)
+        try:
+            model = apps.get_model(declared.model)
+        except LookupError:
+            messages.append(f"{where} declares {declared.model}, which is not an installed model.")
+            continue
+        owner = model._meta.app_config.name
+        if _where(owner) != where:
+            messages.append(f"{declared.model} is declared in {where}; declare it in its own app's {_where(owner)}.")
+        if isinstance(declared, NotPersonal):
+            continue
+        names = set(model_fields(model))
+        classified = [personal.name for personal in declared.fields]
+        for name in [*classified, *declared.not_personal]:
+            if name not in names:
+                messages.append(f"{declared.model}.{name} is named in {where} but is no field of the model.")
+        for name in set(classified) & set(declared.not_personal):
+            messages.append(f"{declared.model}.{name} is both classified and not personal in {where}.")
+        for name in sorted(names - set(classified) - set(declared.not_personal)):
+            messages.append(
+                f"{declared.model}.{name} is not classified: add PersonalField({name!r}, ...) to the "
+                f"PersonalModel({declared.model!r}) in {where}, or name it in its not_personal if it holds no "
+                "personal data."
+            )
+        for personal in declared.fields:
+            if personal.category not in Category.values:
+                messages.append(f"{declared.model}.{personal.name} has an unknown category in {where}.")
+            if (personal.legal_basis or declared.legal_basis) not in LegalBasis.values:
+                messages.append(f"{declared.model}.{personal.name} has an unknown legal basis in {where}.")
+    for config in project_apps():
+        for model in config.get_models():
+            if model._meta.label_lower in seen:
+                continue
+            looking_personal = [name for name in model_fields(model) if PERSONAL_NAME.search(name)]
+            if looking_personal:
+                messages.append(
+                    f"{model._meta.label} has fields named like personal data ({', '.join(looking_personal)}) but "
+                    f"is not in the register: declare it in {_where(config.name)} (MODELS = [PersonalModel(...)], "
+                    "or NOT_PERSONAL with the reason)."
+                )
+    return messages
+
+
+# Core's own models.
+_AUDIT_RETENTION = Retention.tenant_setting(
+    "audit_log_days",
+    default_days=5 * 365,
+    minimum_days=365,
+    maximum_days=10 * 365,
+    after_da="efter handlingen",
+    after_en="after the action",
+)
+
+MODELS = [
+    PersonalModel(
+        "core.AuditEntry",
+        subject="actor",
+        purpose_da="At kunne dokumentere, hvem der har ændret hvad, og opklare fejl og misbrug.",
+        purpose_en="To document who changed what, and to investigate mistakes and misuse.",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_AUDIT_RETENTION,
+        fields=[
+            PersonalField("actor"),
+            PersonalField("actor_label"),
+            PersonalField("target_label"),
+            PersonalField("data"),
+        ],
+        not_personal=["tenant", "code", "target_type", "target_id", "created_at"],
+    ),
+]
+
+# The access log's period is a site setting (ACCESS_LOG_RETENTION_DAYS, six months by default), read when the
+# record is shown.
+MODELS.append(
+    PersonalModel(
+        "core.AccessEntry",
+        subject="subject_id",
+        purpose_da="At kunne dokumentere, hvem der har læst fortrolige oplysninger om en person, og opdage misbrug.",
+        purpose_en="To document who read confidential records about a person, and to notice misuse.",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        retention=Retention.fixed(
+            getattr(settings, "ACCESS_LOG_RETENTION_DAYS", 183),
+            after_da="efter læsningen (indstillingen ACCESS_LOG_RETENTION_DAYS)",
+            after_en="after the reading (the setting ACCESS_LOG_RETENTION_DAYS)",
+        ),
+        fields=[
+            PersonalField("actor"),
+            PersonalField("actor_label"),
+            PersonalField("subject_id"),
+            PersonalField("subject_label"),
+            PersonalField("search"),
+            PersonalField("path"),
+        ],
+        not_personal=["tenant", "subject_type", "what", "page_name", "created_at"],
+    )
+)
+
+NOT_PERSONAL = [
+    NotPersonal(
+        "core.ThrottleWindow",
+        reason="Keys are a keyed hash of the e-mail address or network; the rows expire within the hour.",
+    ),
+]

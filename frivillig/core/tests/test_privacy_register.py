@@ -1,0 +1,112 @@
+"""The register of personal data classifies every field of every personal-data model (issue 12).
+
+A new field on a declared model, or a new model with a field named like personal data, fails here with a sentence
+that says which field and in which app's privacy.py to declare it.
+"""
+
+import pytest
+from django.test import modify_settings
+from django.utils import translation
+
+from frivillig.core import privacy, registry
+from frivillig.core.privacy import Category, LegalBasis, Retention
+
+
+def test_every_field_of_every_personal_data_model_is_classified():
+    assert privacy.problems() == []
+
+
+def test_every_project_app_with_personal_data_declares_it_in_its_own_privacy_module():
+    found = privacy.register()
+    assert {declared.app_label for declared in found.models} == {
+        "core",
+        "accounts",
+        "tenants",
+        "communication",
+        "crm",
+        "volunteering",
+    }
+    assert found.declared_in["volunteering.application"] == "frivillig.volunteering.privacy"
+    assert found.for_model("accounts.User").subject == "pk"
+
+
+def test_the_register_marks_what_the_issue_calls_confidential():
+    found = privacy.register()
+
+    def category(model: str, name: str) -> str:
+        return next(field.category for field in found.for_model(model).resolved_fields() if field.name == name)
+
+    assert category("crm.Person", "notes") == Category.CONFIDENTIAL
+    assert category("volunteering.VolunteerProfile", "private_notes") == Category.CONFIDENTIAL
+    assert category("volunteering.Application", "email") == Category.ORDINARY
+    # A field without its own purpose takes its model's.
+    application = found.for_model("volunteering.Application")
+    email = next(field for field in application.resolved_fields() if field.name == "email")
+    assert email.purpose_en == application.purpose_en
+    assert email.legal_basis == LegalBasis.CONTRACT
+
+
+@pytest.fixture
+def privacy_app_installed():
+    with modify_settings(INSTALLED_APPS={"append": "tests.privacy_app"}):
+        yield
+
+
+def test_a_new_app_with_an_unclassified_field_fails_and_is_told_where_to_declare_it(privacy_app_installed):
+    assert registry.registered()["privacy"][-1] == "privacy_app"
+    found = privacy.problems()
+    assert found == [
+        "privacy_app.Visitor.mobile is not classified: add PersonalField('mobile', ...) to the "
+        "PersonalModel('privacy_app.Visitor') in tests.privacy_app.privacy, or name it in its not_personal if it "
+        "holds no personal data.",
+        "privacy_app.GuestBook has fields named like personal data (email) but is not in the register: declare it "
+        "in tests.privacy_app.privacy (MODELS = [PersonalModel(...)], or NOT_PERSONAL with the reason).",
+    ]
+
+
+def test_without_the_app_the_register_is_whole_again():
+    assert "privacy_app" not in registry.registered()["privacy"]
+    assert privacy.problems() == []
+
+
+def test_a_declaration_of_a_field_the_model_lacks_is_a_problem(monkeypatch):
+    found = privacy.register()
+    user = found.for_model("accounts.User")
+    wrong = privacy.PersonalModel(
+        user.model,
+        subject=user.subject,
+        purpose_da=user.purpose_da,
+        purpose_en=user.purpose_en,
+        legal_basis=user.legal_basis,
+        retention=user.retention,
+        fields=[*user.fields, privacy.PersonalField("shoe_size")],
+        not_personal=[*user.not_personal, "email"],
+    )
+    found.models[found.models.index(user)] = wrong
+    messages = privacy.problems(found)
+    assert "accounts.User.shoe_size is named in frivillig.accounts.privacy but is no field of the model." in messages
+    assert "accounts.User.email is both classified and not personal in frivillig.accounts.privacy." in messages
+
+
+def test_retention_is_worded_in_danish_and_english_with_the_tenant_default():
+    rule = Retention.tenant_setting(
+        "closed_application_days",
+        default_days=365,
+        minimum_days=30,
+        maximum_days=3 * 365,
+        after_da="efter at ansøgningen er afsluttet",
+        after_en="after the application was closed",
+    )
+    with translation.override("da"):
+        assert rule.describe() == (
+            "1 år efter at ansøgningen er afsluttet (standard; centret kan vælge mellem 30 dage–3 år)"
+        )
+    with translation.override("en"):
+        assert rule.describe() == (
+            "1 year after the application was closed (the default; the centre may choose from 30 days to 3 years)"
+        )
+        assert Retention.while_account_exists().describe() == (
+            "As long as the user account exists; deleted with the account."
+        )
+    with pytest.raises(ValueError, match="outside its legal bounds"):
+        Retention.tenant_setting("x", default_days=10, minimum_days=30, maximum_days=60, after_da="", after_en="")
