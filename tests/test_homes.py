@@ -345,7 +345,7 @@ def test_a_person_with_staff_and_admin_roles_sees_both_homes(client, personas):
 def test_the_public_sees_no_role_sections(client_for, personas):
     for persona in ("anonymous", "citizen", "other_staff"):
         content = page(client_for(persona), HOME)
-        assert "Dit arbejde her" not in content, persona
+        assert "I dag</h2>" not in content, persona
         for heading in ("Nye ansøgninger venter", "Kladder, der venter på hjælp", "Foreningsregistret", "home-admin"):
             assert heading not in content, (persona, heading)
 
