@@ -20,7 +20,7 @@ from frivillig.core.urlconf import site_path_segments
 from frivillig.tenants.models import validate_slug_not_reserved
 from frivillig.testing import LOGIN, PERSONAS
 from tests import test_permission_matrix as matrix
-from tests.test_menu import HOME, nav_links
+from tests.test_menu import HOME, main_menu
 
 NOTEBOOK = "/alfa/notesbog/"
 
@@ -91,14 +91,17 @@ def test_the_apps_page_answers_each_persona_as_its_matrix_row_says(persona, plug
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_the_apps_menu_entry_appears_for_the_roles_its_view_lets_in(persona, plugin_installed, personas, client_for):
-    links = nav_links(client_for(persona).get(HOME))
-    assert ((NOTEBOOK, "Notebook") in links) == (persona in {"centre_staff", "municipal_staff"})
+    # The app's own work area joins the header, for those its page lets in.
+    links = main_menu(client_for(persona).get(HOME))
+    assert ((NOTEBOOK, "Notebooks") in links) == (persona in {"centre_staff", "municipal_staff"})
 
 
 def test_the_apps_own_page_shows_the_menu_with_its_entry_marked(plugin_installed, personas, client_for):
     response = client_for("centre_staff").get(NOTEBOOK)
     assert "Notebook of Frivilligcenter Alfa" in response.content.decode()
-    assert f'<a href="{NOTEBOOK}" aria-current="page">Notebook</a>' in response.content.decode()
+    assert f'<a href="{NOTEBOOK}" class="nav-link" aria-current="true"><span>Notebooks</span></a>' in (
+        response.content.decode()
+    )
 
 
 def test_the_demo_loader_runs_the_apps_loader_after_the_apps_below_it(plugin_installed, db):
