@@ -28,6 +28,7 @@ KNOWN_LISTS = {
     "volunteering:pipeline",
     "volunteering:pipeline_all",
     "tenants:audit_log",
+    "tenants:access_log",
 }
 
 

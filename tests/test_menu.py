@@ -178,10 +178,12 @@ def test_administrator_finds_every_administration_page_on_the_front_page(client_
     assert listed == [
         ("/alfa/administration/medlemmer/", "Brugere og roller"),
         ("/alfa/administration/log/", "Handlingslog"),
+        ("/alfa/administration/opslagslog/", "Log over opslag"),
         ("/alfa/administration/kontaktoplysninger/", "Kontaktoplysninger"),
         (reverse("crm:tag_list", kwargs={"tenant_slug": "alfa"}), "Ordlister"),
         ("/alfa/administration/sider/tilgaengelighed/", "Rediger tilgængelighedserklæringen"),
         ("/alfa/administration/sider/privatliv/", "Rediger privatlivspolitikken"),
+        ("/alfa/administration/fortegnelse/", "Fortegnelse over behandlingsaktiviteter"),
     ]
 
 
@@ -256,7 +258,7 @@ def test_side_navigation_lists_the_current_areas_pages_the_person_may_open(clien
     # The administrator's pages have their own side navigation; the staff member's register is not in it.
     admin = client_for("tenant_admin").get(reverse("tenants:audit_log", kwargs={"tenant_slug": "alfa"}))
     texts = [text for _href, text in side_navigation(admin)]
-    assert texts[:4] == ["Brugere og roller", "Handlingslog", "Kontaktoplysninger", "Ordlister"]
+    assert texts[:5] == ["Brugere og roller", "Handlingslog", "Log over opslag", "Kontaktoplysninger", "Ordlister"]
     assert "Organisationer" not in texts
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from django_scopes.exceptions import ScopeError
 
+from frivillig.core.access_log import log_access
 from frivillig.core.permissions import PUBLIC
 from frivillig.core.services import log_action
 from frivillig.tenants.enums import Role
@@ -209,6 +210,7 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
             email_confirmed_at=timezone.now(),
         )
     log_action("crm.organisation.updated", actor=staff, tenant=tenant, target=organisation, data={"note": private})
+    log_access(actor=staff, tenant=tenant, subject=person, what="crm.person.notes")
 
 
 def is_list_response(response) -> bool:
@@ -276,6 +278,8 @@ LIST_PAGES = {
     "crm:unrepresented_list",
     "national:board",
     "national:feed",
+    "tenants:access_log",
+    "tenants:access_log_export",
     "tenants:audit_log",
     "tenants:audit_log_export",
     "tenants:members",

@@ -1,24 +1,47 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 
-class AuditQuerySet(models.QuerySet):
-    """Bulk changes are refused as well: the log is append-only."""
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk changes are refused as well: a log is append-only."""
 
     def update(self, **kwargs):
-        raise ValueError("Audit entries are append-only.")
+        raise ValueError(f"{self.model.__name__} rows are append-only.")
 
     def delete(self):
-        raise ValueError("Audit entries are append-only.")
+        raise ValueError(f"{self.model.__name__} rows are append-only.")
+
+    def delete_past_retention(self) -> int:
+        """The one way rows leave a log: its retention command deletes what is older than the period. Named so
+        that a search for it finds every caller; nothing else may call it."""
+        deleted, _by_model = models.QuerySet.delete(self)
+        return deleted
 
 
-class AuditManager(models.Manager.from_queryset(AuditQuerySet)):
+class AppendOnlyManager(models.Manager.from_queryset(AppendOnlyQuerySet)):
     pass
 
 
-class AuditEntry(models.Model):
+class AppendOnlyModel(models.Model):
+    """A log entry: written once, never changed, deleted only by its retention command."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # An entry that exists can never be rewritten.
+        if self.pk is not None:
+            raise ValueError(f"{type(self).__name__} rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(f"{type(self).__name__} rows are append-only.")
+
+
+class AuditEntry(AppendOnlyModel):
     """One thing that happened, written once and never changed (see `core.services.log_action`)."""
 
     tenant = models.ForeignKey(
@@ -41,7 +64,7 @@ class AuditEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
-    objects = ScopedManager(tenant="tenant", _manager_class=AuditManager)
+    objects = ScopedManager(tenant="tenant", _manager_class=AppendOnlyManager)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -51,20 +74,56 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.code}"
 
-    def save(self, *args, **kwargs):
-        # Append-only: an entry that exists can never be rewritten.
-        if self.pk is not None:
-            raise ValueError("Audit entries are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Audit entries are append-only.")
-
     @property
     def action_label(self) -> str:
         from frivillig.core.audit import action_label
 
         return action_label(self.code)
+
+
+class AccessEntry(AppendOnlyModel):
+    """Someone read a record marked sensitive (see `core.access_log.log_access`): who, when, whose record, what
+    part of it and from which page. Written once, never changed; deleted by `delete_old_access_entries` only."""
+
+    tenant = models.ForeignKey(
+        "tenants.Tenant", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    # Kept so the log still says who read after the account is gone.
+    actor_label = models.CharField(_("person"), max_length=200, blank=True)
+    subject_type = models.ForeignKey(ContentType, null=True, on_delete=models.SET_NULL, related_name="+")
+    subject_id = models.CharField(max_length=64, blank=True)
+    # The record's name when it was read: the log still says whose record it was after a rename or erasure.
+    subject_label = models.CharField(_("whose information"), max_length=300, blank=True)
+    what = models.CharField(_("what was read"), max_length=100, db_index=True)
+    page_name = models.CharField(_("page"), max_length=200, blank=True)
+    path = models.CharField(_("page address"), max_length=500, blank=True)
+    search = models.CharField(_("search term"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    objects = ScopedManager(tenant="tenant", _manager_class=AppendOnlyManager)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("access entry")
+        verbose_name_plural = _("access log")
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="core_access_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.what} {self.subject_label}"
+
+    @property
+    def what_label(self) -> str:
+        from frivillig.core.audit import action_label
+
+        return action_label(self.what)
 
 
 class ThrottleWindow(models.Model):

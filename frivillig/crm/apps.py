@@ -20,6 +20,8 @@ class CrmConfig(AppConfig):
                 "crm.person.updated": _("Person changed"),
                 "crm.person.archived": _("Person archived"),
                 "crm.person.merged": _("People merged"),
+                # Logged reading (core.access_log), not an action.
+                "crm.person.notes": _("A person's internal notes"),
                 "crm.import.completed": _("Import completed"),
                 "crm.interaction.created": _("Interaction logged"),
                 "crm.interaction.updated": _("Interaction changed"),

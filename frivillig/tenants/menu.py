@@ -17,6 +17,7 @@ MENU = [
     MenuEntry("front_page", _("Volunteer centres"), area="home", order=10, scope=Scope.NATIONAL),
     MenuEntry("tenants:members", _("Users and roles"), area="administration", order=10, match="tenants:member"),
     MenuEntry("tenants:audit_log", _("Audit log"), area="administration", order=20),
+    MenuEntry("tenants:access_log", _("Access log"), area="administration", order=25),
     MenuEntry("tenants:settings", _("Contact details"), area="administration", order=30),
 ]
 

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 
 from frivillig.accounts.models import User
-from frivillig.core.models import AuditEntry
+from frivillig.core.models import AccessEntry, AuditEntry
 from frivillig.core.scoping import unscoped
 from frivillig.tenants import role_extensions
 from frivillig.tenants.enums import Role
@@ -132,6 +132,45 @@ def audit_actors(tenant: Tenant) -> QuerySet[User]:
     """The people who did something in the tenant's log, by name, for its filter."""
     return (
         User.objects.filter(pk__in=AuditEntry.objects.filter(tenant=tenant).values("actor_id"))
+        .order_by("full_name")
+        .only("pk", "full_name", "email")
+    )
+
+
+def access_entries(
+    tenant: Tenant,
+    *,
+    what: str = "",
+    actor_id: int | None = None,
+    subject: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[AccessEntry]:
+    """The tenant's access log (who read sensitive records), newest first, narrowed to one kind of record, one
+    reader, a name in the record read and a period of days (both ends included, in Danish time)."""
+    entries = AccessEntry.objects.filter(tenant=tenant).select_related("actor")
+    if what:
+        entries = entries.filter(what=what)
+    if actor_id:
+        entries = entries.filter(actor_id=actor_id)
+    if subject:
+        entries = entries.filter(subject_label__icontains=subject)
+    if date_from is not None:
+        entries = entries.filter(created_at__date__gte=date_from)
+    if date_to is not None:
+        entries = entries.filter(created_at__date__lte=date_to)
+    return entries
+
+
+def access_codes(tenant: Tenant) -> set[str]:
+    """The kinds of reading the tenant's access log holds, for its filter."""
+    return set(AccessEntry.objects.filter(tenant=tenant).values_list("what", flat=True).distinct())
+
+
+def access_actors(tenant: Tenant) -> QuerySet[User]:
+    """The people who read something in the tenant's access log, by name, for its filter."""
+    return (
+        User.objects.filter(pk__in=AccessEntry.objects.filter(tenant=tenant).values("actor_id"))
         .order_by("full_name")
         .only("pk", "full_name", "email")
     )

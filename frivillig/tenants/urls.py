@@ -13,5 +13,7 @@ urlpatterns = [
     path("administration/invitationer/<int:pk>/annuller/", views.invitation_cancel_view, name="invitation_cancel"),
     path("administration/log/", views.audit_log, name="audit_log"),
     path("administration/log/eksport/<str:fmt>/", views.audit_log_export, name="audit_log_export"),
+    path("administration/opslagslog/", views.access_log, name="access_log"),
+    path("administration/opslagslog/eksport/<str:fmt>/", views.access_log_export, name="access_log_export"),
     path("administration/kontaktoplysninger/", views.tenant_settings, name="settings"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,9 @@ from frivillig.tenants.enums import Role
 from frivillig.tenants.forms import InvitationForm, RolesForm, TenantSettingsForm
 from frivillig.tenants.models import Invitation
 from frivillig.tenants.selectors import (
+    access_actors,
+    access_codes,
+    access_entries,
     active_tenants,
     audit_actors,
     audit_codes,
@@ -207,6 +211,46 @@ def audit_log_export(request, tenant_slug: str, fmt: str):
         filename=f"handlingslog-{request.tenant.slug}-{timezone.localdate():%Y-%m-%d}",
         columns=exports.AUDIT_LOG,
         objects=audit_entries(request.tenant, **_audit_filter(request)).iterator(chunk_size=2000),
+    )
+
+
+def _access_filter(request) -> dict:
+    """The access log's GET parameters: what was read, by whom, a name in the record (`hvem`) and a period (`fra`,
+    `til`, as on the audit log); a value that cannot be read is ignored."""
+    date_from, date_to = get_date(request.GET, "fra"), get_date(request.GET, "til")
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    return {
+        "what": request.GET.get("hvad", ""),
+        "actor_id": get_id(request.GET, "person"),
+        "subject": request.GET.get("hvem", "").strip()[:100],
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+
+
+@view_permission("tenants.view_audit_log")
+def access_log(request, tenant_slug: str):
+    criteria = _access_filter(request)
+    codes = sorted(((code, action_label(code)) for code in access_codes(request.tenant)), key=lambda item: item[1])
+    context = {
+        "page": paginate(request, access_entries(request.tenant, **criteria), per_page=50),
+        "codes": codes,
+        "people": access_actors(request.tenant),
+        "selected_person": request.GET.get("person", ""),
+        "criteria": criteria,
+        "retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
+    }
+    return render_list(request, "tenants/accessentry_list.html", context)
+
+
+@view_permission("tenants.view_audit_log")
+def access_log_export(request, tenant_slug: str, fmt: str):
+    return export_response(
+        fmt,
+        filename=f"opslagslog-{request.tenant.slug}-{timezone.localdate():%Y-%m-%d}",
+        columns=exports.ACCESS_LOG,
+        objects=access_entries(request.tenant, **_access_filter(request)).iterator(chunk_size=2000),
     )
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from frivillig.core.access_log import log_access
 from frivillig.core.exports import export_response
 from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
@@ -84,6 +85,8 @@ def person_detail(request, tenant_slug: str, pk: int):
         "log_interaction_url": reverse("crm:interaction_create", kwargs={"tenant_slug": request.tenant.slug})
         + f"?person={person.pk}",
     }
+    # The page shows the internal notes: a logged reading, whether or not there are any today.
+    log_access(actor=request.user, tenant=request.tenant, subject=person, what="crm.person.notes", request=request)
     return render(request, "crm/person_detail.html", context)
 
 
@@ -129,6 +132,9 @@ def person_edit(request, tenant_slug: str, pk: int):
         person_save(person=form.save(commit=False), actor=request.user, changed=form.changed_data)
         messages.success(request, _("The changes to %(name)s have been saved.") % {"name": person.full_name})
         return redirect("crm:person_detail", tenant_slug=request.tenant.slug, pk=person.pk)
+    if request.method == "GET":
+        # The form opens with the saved internal notes in it (a re-shown form holds what was just typed).
+        log_access(actor=request.user, tenant=request.tenant, subject=person, what="crm.person.notes", request=request)
     return render(request, "crm/person_form.html", {"form": form, "person": person, "saved_name": saved_name})
 
 

@@ -1,4 +1,4 @@
-"""Permission matrix rows for the tenant's administration: users and roles, audit log, contact details."""
+"""Permission matrix rows for the tenant's administration: users and roles, audit log, access log, contact details."""
 
 from django_scopes import scopes_disabled
 
@@ -22,6 +22,8 @@ CASES = {
     ),
     "tenants:audit_log": tenant_roles(Role.TENANT_ADMIN),
     "tenants:audit_log_export": tenant_roles(Role.TENANT_ADMIN, kwargs={"fmt": "csv"}),
+    "tenants:access_log": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:access_log_export": tenant_roles(Role.TENANT_ADMIN, kwargs={"fmt": "csv"}),
     "tenants:settings": tenant_roles(Role.TENANT_ADMIN),
 }
 
