@@ -24,6 +24,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
+from frivillig.core.access_log import log_access
 from frivillig.crm.enums import InteractionKind, OrganisationKind, OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
 from frivillig.crm.services.interactions import interaction_save
@@ -102,6 +103,7 @@ MUST_VISIT = {
         "/alfa/administration/ordlister/": ("the word lists", "Udsatte familier"),
         "/alfa/administration/medlemmer/": ("the users and roles", "Alfa Municipal Staff"),
         "/alfa/administration/log/": ("the audit log", "Karin Kommune"),
+        "/alfa/administration/opslagslog/": ("the access log", "Karin Kommune"),
     },
 }
 
@@ -196,6 +198,7 @@ def seed_records(personas) -> None:
             ),
             actor=staff,
         )
+        log_access(actor=staff, tenant=tenant, subject=employee, what="crm.person.notes")
     wanted = make_opportunity(
         organisation,
         title="Besøgsven hos en ældre",
