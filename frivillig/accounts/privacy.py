@@ -2,6 +2,9 @@
 
 from frivillig.core.privacy import Category, LegalBasis, PersonalField, PersonalModel, Retention
 
+ACTIVITY_DA = "Brugerkonti"
+ACTIVITY_EN = "User accounts"
+
 MODELS = [
     PersonalModel(
         "accounts.User",

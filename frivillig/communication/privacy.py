@@ -2,6 +2,9 @@
 
 from frivillig.core.privacy import LegalBasis, PersonalField, PersonalModel, Retention
 
+ACTIVITY_DA = "Indhold og kommunikation"
+ACTIVITY_EN = "Content and communication"
+
 MODELS = [
     PersonalModel(
         "communication.ContentPage",

@@ -232,6 +232,10 @@ class PersonalModel:
     def purpose(self) -> str:
         return _in_language(self.purpose_da, self.purpose_en)
 
+    @property
+    def legal_basis_label(self) -> str:
+        return LegalBasis(self.legal_basis).label
+
     def resolved_fields(self) -> list[ResolvedField]:
         meta = self.model_class._meta
         return [
@@ -264,6 +268,8 @@ class Register:
     not_personal: list[NotPersonal] = field(default_factory=list)
     # Which app's privacy module declared each model: for the messages that say where to declare.
     declared_in: dict[str, str] = field(default_factory=dict)
+    # Each app's name for its processing activity (ACTIVITY_DA, ACTIVITY_EN in its privacy module).
+    activities: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def for_model(self, label: str) -> PersonalModel | None:
         return next((declared for declared in self.models if declared.model.lower() == label.lower()), None)
@@ -278,7 +284,11 @@ class Register:
 def register() -> Register:
     """Every app's declarations, in INSTALLED_APPS order."""
     found = Register()
-    for _config, module in app_modules("privacy"):
+    for config, module in app_modules("privacy"):
+        found.activities[config.label] = (
+            getattr(module, "ACTIVITY_DA", str(config.verbose_name)),
+            getattr(module, "ACTIVITY_EN", str(config.verbose_name)),
+        )
         for declared in getattr(module, "MODELS", ()):
             found.models.append(declared)
             found.declared_in[declared.model.lower()] = module.__name__
@@ -286,6 +296,46 @@ def register() -> Register:
             found.not_personal.append(declared)
             found.declared_in[declared.model.lower()] = module.__name__
     return found
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One field in the record of processing activities, worded for a tenant in the active language."""
+
+    field: ResolvedField
+    retention: str
+    # Whether purpose, legal basis or retention differ from the model's (the record then shows them in the row).
+    own_terms: bool
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    declared: PersonalModel
+    retention: str
+    rows: list[RecordRow]
+
+
+def record(tenant) -> list[tuple[str, list[RecordEntry]]]:
+    """The Article 30 record: per app's processing activity, its models with their fields, the retention rules
+    worded with the tenant's own periods where a rule is a tenant setting."""
+    found = register()
+    groups = []
+    for app_label, declared_models in found.by_app():
+        da, en = found.activities.get(app_label, (app_label, app_label))
+        entries = []
+        for declared in declared_models:
+            rows = [
+                RecordRow(
+                    field=resolved,
+                    retention=resolved.retention.describe(tenant),
+                    own_terms=(resolved.purpose_en, resolved.legal_basis, resolved.retention)
+                    != (declared.purpose_en, declared.legal_basis, declared.retention),
+                )
+                for resolved in declared.resolved_fields()
+            ]
+            entries.append(RecordEntry(declared=declared, retention=declared.retention.describe(tenant), rows=rows))
+        groups.append((_in_language(da, en), entries))
+    return groups
 
 
 # Field names that suggest personal data: a model with one of them must be declared (as personal or not personal).
@@ -366,6 +416,9 @@ def problems(found: Register | None = None) -> list[str]:
 
 
 # Core's own models.
+ACTIVITY_DA = "Log over handlinger og læsning"
+ACTIVITY_EN = "Logs of actions and reading"
+
 _AUDIT_RETENTION = Retention.tenant_setting(
     "audit_log_days",
     default_days=5 * 365,

@@ -2,6 +2,9 @@
 
 from frivillig.core.privacy import Category, LegalBasis, PersonalField, PersonalModel, Retention
 
+ACTIVITY_DA = "Kontakter: foreninger og deres folk"
+ACTIVITY_EN = "Contacts: associations and their people"
+
 _CONTACTS_DA = "At centret kan samarbejde med foreningerne og holde kontakt med deres folk."
 _CONTACTS_EN = "So that the centre can work with the associations and keep in touch with their people."
 

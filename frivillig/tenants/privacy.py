@@ -2,6 +2,9 @@
 
 from frivillig.core.privacy import LegalBasis, NotPersonal, PersonalField, PersonalModel, Retention
 
+ACTIVITY_DA = "Roller og invitationer"
+ACTIVITY_EN = "Roles and invitations"
+
 MODELS = [
     PersonalModel(
         "tenants.Membership",

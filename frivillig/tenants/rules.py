@@ -21,4 +21,5 @@ is_tenant_member = is_centre_staff | is_municipal_staff | is_tenant_admin
 rules.add_perm("tenants.manage_members", is_tenant_admin)
 rules.add_perm("tenants.view_audit_log", is_tenant_admin)
 rules.add_perm("tenants.edit_settings", is_tenant_admin)
+rules.add_perm("tenants.view_privacy_register", is_tenant_admin)
 rules.add_perm("tenants.view_staff_area", is_tenant_member)

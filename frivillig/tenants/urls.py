@@ -16,4 +16,6 @@ urlpatterns = [
     path("administration/opslagslog/", views.access_log, name="access_log"),
     path("administration/opslagslog/eksport/<str:fmt>/", views.access_log_export, name="access_log_export"),
     path("administration/kontaktoplysninger/", views.tenant_settings, name="settings"),
+    path("administration/fortegnelse/", views.privacy_register, name="privacy_register"),
+    path("administration/fortegnelse/udskrift/", views.privacy_register_print, name="privacy_register_print"),
 ]

@@ -18,6 +18,7 @@ from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_date, get_id
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
+from frivillig.core.privacy import record as privacy_record
 from frivillig.tenants import exports, role_extensions
 from frivillig.tenants.enums import Role
 from frivillig.tenants.forms import InvitationForm, RolesForm, TenantSettingsForm
@@ -327,3 +328,20 @@ def _accept(request, invitation: Invitation, user):
         % {"roles": roles_text(memberships), "tenant": invitation.tenant.centre_name},
     )
     return redirect("tenants:home", tenant_slug=invitation.tenant.slug)
+
+
+@view_permission("tenants.view_privacy_register")
+def privacy_register(request, tenant_slug: str):
+    """The record of processing activities (GDPR article 30): the register of personal data, worded for this tenant.
+
+    It reads the register through core.privacy (each app's privacy.py), never an app's records; of the tenant it
+    reads only its contact details and retention settings."""
+    context = {"groups": privacy_record(request.tenant), "today": timezone.localdate()}
+    return render(request, "tenants/privacy_register.html", context)
+
+
+@view_permission("tenants.view_privacy_register")
+def privacy_register_print(request, tenant_slug: str):
+    """The same record as a page of its own for printing or saving as PDF from the browser."""
+    context = {"groups": privacy_record(request.tenant), "today": timezone.localdate()}
+    return render(request, "tenants/privacy_register_print.html", context)

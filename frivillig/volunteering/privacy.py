@@ -2,6 +2,9 @@
 
 from frivillig.core.privacy import Category, LegalBasis, PersonalField, PersonalModel, Retention
 
+ACTIVITY_DA = "Frivillige og ansøgninger"
+ACTIVITY_EN = "Volunteers and applications"
+
 _APPLICATION_RETENTION = Retention.tenant_setting(
     "closed_application_days",
     default_days=365,

@@ -25,6 +25,8 @@ CASES = {
     "tenants:access_log": tenant_roles(Role.TENANT_ADMIN),
     "tenants:access_log_export": tenant_roles(Role.TENANT_ADMIN, kwargs={"fmt": "csv"}),
     "tenants:settings": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:privacy_register": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:privacy_register_print": tenant_roles(Role.TENANT_ADMIN),
 }
 
 
