@@ -398,13 +398,13 @@ def test_needs_period_of_absurd_dates_is_a_form_error(personas, client_for):
 
 
 @pytest.mark.parametrize("target", ["abc", "front_page", "//evil.example.com/", "https://evil.example.com/", "/\\x"])
-def test_login_with_a_next_that_is_no_local_path_goes_to_the_profile_and_stays_logged_in(target, personas, client):
+def test_login_with_a_next_that_is_no_local_path_goes_to_the_persons_home_and_stays_logged_in(target, personas, client):
     user = personas.user("citizen")
     response = client.post(
         reverse("accounts:login"), {"email": user.email, "password": PASSWORD, "next": target}, REMOTE_ADDR="10.9.9.9"
     )
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("my_home")
     assert client.session.get("_auth_user_id") == str(user.pk)
     assert client.get(reverse("accounts:profile")).status_code == 200
 

@@ -45,6 +45,8 @@ def test_the_invitation_subject_reads_the_centres_name_literally(db, mailoutbox)
         context={
             "tenant": tenant,
             "invitation": SimpleNamespace(organisation=None, get_role_display="Frivilligcentermedarbejder"),
+            "roles": "Frivilligcentermedarbejder",
+            "role_count": 1,
             "invited_by": SimpleNamespace(full_name="Anne Admin"),
             "link": "https://frivillig.example.org/invitation/x/",
         },
@@ -87,6 +89,7 @@ def test_every_subject_template_renders_names_literally(path):
         "user": thing,
         "invitation": thing,
         "invited_by": thing,
+        "representative_request": thing,
     }
 
     with translation.override("en"):
