@@ -16,7 +16,7 @@ MODELS = [
             da="Indtil siden ændres af en anden eller slettes.",
             en="Until someone else changes the page, or it is deleted.",
         ),
-        fields=[PersonalField("updated_by")],
+        fields=[PersonalField("updated_by", label_da="Senest ændret af", label_en="Last changed by")],
         not_personal=["tenant", "kind", "body_da", "body_en", "updated_at"],
     ),
 ]

@@ -170,6 +170,9 @@ class PersonalField:
     legal_basis: str = ""
     retention: Retention | None = None
     in_access_export: bool = True
+    # The name the record shows, where the model field's own verbose name is missing or says too little.
+    label_da: str = ""
+    label_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,8 @@ class PersonalModel:
     retention: Retention
     fields: tuple[PersonalField, ...] | list[PersonalField] = ()
     not_personal: tuple[str, ...] | list[str] = ()
+    label_da: str = ""
+    label_en: str = ""
 
     @cached_property
     def model_class(self) -> type[models.Model]:
@@ -226,6 +231,8 @@ class PersonalModel:
 
     @property
     def verbose_name(self) -> str:
+        if self.label_da or self.label_en:
+            return _in_language(self.label_da, self.label_en)
         return str(self.model_class._meta.verbose_name)
 
     @property
@@ -242,7 +249,11 @@ class PersonalModel:
             ResolvedField(
                 model=self.model,
                 name=declared.name,
-                verbose_name=str(meta.get_field(declared.name).verbose_name),
+                verbose_name=(
+                    _in_language(declared.label_da, declared.label_en)
+                    if declared.label_da or declared.label_en
+                    else str(meta.get_field(declared.name).verbose_name)
+                ),
                 category=declared.category,
                 purpose_da=declared.purpose_da or self.purpose_da,
                 purpose_en=declared.purpose_en or self.purpose_en,
@@ -437,10 +448,10 @@ MODELS = [
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=_AUDIT_RETENTION,
         fields=[
-            PersonalField("actor"),
-            PersonalField("actor_label"),
-            PersonalField("target_label"),
-            PersonalField("data"),
+            PersonalField("actor", label_da="Den handlende persons konto", label_en="The acting person's account"),
+            PersonalField("actor_label", label_da="Den handlende persons navn", label_en="The acting person's name"),
+            PersonalField("target_label", label_da="Hvad handlingen vedrører", label_en="What the action concerns"),
+            PersonalField("data", label_da="Detaljer om handlingen", label_en="Details of the action"),
         ],
         not_personal=["tenant", "code", "target_type", "target_id", "created_at"],
     ),
@@ -461,9 +472,9 @@ MODELS.append(
             after_en="after the reading (the setting ACCESS_LOG_RETENTION_DAYS)",
         ),
         fields=[
-            PersonalField("actor"),
-            PersonalField("actor_label"),
-            PersonalField("subject_id"),
+            PersonalField("actor", label_da="Læserens konto", label_en="The reader's account"),
+            PersonalField("actor_label", label_da="Læserens navn", label_en="The reader's name"),
+            PersonalField("subject_id", label_da="Henvisning til personen", label_en="Reference to the person"),
             PersonalField("subject_label"),
             PersonalField("search"),
             PersonalField("path"),

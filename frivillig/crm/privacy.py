@@ -91,6 +91,8 @@ MODELS = [
             ),
             PersonalField(
                 "consent_method",
+                label_da="Hvordan samtykket blev givet",
+                label_en="How consent was given",
                 purpose_da="At dokumentere personens samtykke, hvornår og hvordan det blev givet.",
                 purpose_en="To document the person's consent: when and how it was given.",
                 legal_basis=LegalBasis.LEGAL_OBLIGATION,
@@ -186,7 +188,7 @@ MODELS = [
             da="Så længe personen er foreningens repræsentant.",
             en="As long as the person represents the association.",
         ),
-        fields=[PersonalField("user"), PersonalField("membership")],
+        fields=[PersonalField("user", label_da="Konto", label_en="Account"), PersonalField("membership")],
         not_personal=["tenant", "organisation"],
     ),
     PersonalModel(

@@ -31,7 +31,10 @@ MODELS = [
             da="Så længe opslaget findes.",
             en="As long as the opportunity exists.",
         ),
-        fields=[PersonalField("contact_person"), PersonalField("created_by", in_access_export=False)],
+        fields=[
+            PersonalField("contact_person"),
+            PersonalField("created_by", in_access_export=False, label_da="Oprettet af", label_en="Created by"),
+        ],
         not_personal=[
             "tenant",
             "organisation",
@@ -80,7 +83,7 @@ MODELS = [
             after_en="without activity (the person is warned first), or when the account is deleted",
         ),
         fields=[
-            PersonalField("user"),
+            PersonalField("user", label_da="Konto", label_en="Account"),
             PersonalField("interests"),
             PersonalField("skills"),
             PersonalField("inclusion_needs", category=Category.CONFIDENTIAL, legal_basis=LegalBasis.CONSENT),
@@ -97,8 +100,8 @@ MODELS = [
                 legal_basis=LegalBasis.CONSENT,
             ),
             PersonalField("open_to_suggestions"),
-            PersonalField("created_at"),
-            PersonalField("updated_at"),
+            PersonalField("created_at", label_da="Oprettet", label_en="Created"),
+            PersonalField("updated_at", label_da="Senest ændret", label_en="Last changed"),
         ],
     ),
     PersonalModel(
@@ -109,7 +112,7 @@ MODELS = [
         legal_basis=LegalBasis.CONTRACT,
         retention=_APPLICATION_RETENTION,
         fields=[
-            PersonalField("user"),
+            PersonalField("user", label_da="Konto", label_en="Account"),
             PersonalField("full_name"),
             PersonalField("email"),
             PersonalField("phone"),
@@ -148,7 +151,13 @@ MODELS = [
         purpose_en=_APPLICATION_EN,
         legal_basis=LegalBasis.CONTRACT,
         retention=_WITH_APPLICATION,
-        fields=[PersonalField("actor"), PersonalField("note"), PersonalField("message")],
+        fields=[
+            PersonalField("actor", label_da="Hvem der handlede", label_en="Who acted"),
+            PersonalField("note"),
+            PersonalField("message"),
+        ],
+        label_da="Hændelse på en tilmelding",
+        label_en="Event on an application",
         not_personal=["tenant", "application", "kind", "from_status", "to_status", "reason", "created_at"],
     ),
     PersonalModel(
@@ -158,7 +167,7 @@ MODELS = [
         purpose_en="The association's and the centre's own notes on the application.",
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=_WITH_APPLICATION,
-        fields=[PersonalField("author"), PersonalField("text")],
+        fields=[PersonalField("author", label_da="Skrevet af", label_en="Written by"), PersonalField("text")],
         not_personal=["tenant", "application", "created_at"],
     ),
 ]
