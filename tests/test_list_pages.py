@@ -43,7 +43,8 @@ def _pages():
 
 
 def _is_page(content: str) -> bool:
-    return "<html" in content and '<header class="header' in content
+    """A whole HTML document (a page with the site's header, or a print layout of its own), not a fragment."""
+    return content.lstrip().lower().startswith("<!doctype html") and "<html" in content
 
 
 def test_the_known_lists_are_in_the_matrix():
