@@ -304,20 +304,29 @@ def application_decline_page(request, tenant_slug: str, pk: int):
     if ApplicationStatus.DECLINED not in allowed_transitions(application):
         messages.error(request, _("The application is closed; its status cannot be changed any more."))
         return _to_detail(request, application)
+    return decline_page(
+        request,
+        application,
+        decline=lambda values: application_decline(
+            application=application, actor=request.user, base_url=site_url(request), **values
+        ),
+        done=_to_detail(request, application),
+        template="volunteering/application_decline.html",
+    )
+
+
+def decline_page(request, application, *, decline, done, template: str, extra: dict | None = None):
+    """The decline form, for the pipeline and for the association contact's link alike: a reason, the
+    association's own words and the kind message the volunteer receives, written in their language.
+    `decline(values)` calls the caller's service with the form's reason, note and message; `done` is the answer
+    once declined."""
     language = volunteer_language(application) or "da"
     if request.method == "POST":
         form = DeclineForm(request.POST)
         if form.is_valid():
-            values = form.cleaned_data
+            values = {key: form.cleaned_data[key] for key in ("reason", "note", "message")}
             try:
-                application_decline(
-                    application=application,
-                    reason=values["reason"],
-                    note=values["note"],
-                    message=values["message"],
-                    actor=request.user,
-                    base_url=site_url(request),
-                )
+                decline(values)
             except ApplicationError as error:
                 form.add_error(None, str(error))
             else:
@@ -326,7 +335,7 @@ def application_decline_page(request, tenant_slug: str, pk: int):
                     _("The application from %(name)s has been declined, and the message has been sent.")
                     % {"name": application.full_name},
                 )
-                return _to_detail(request, application)
+                return done
     else:
         form = DeclineForm(initial={"message": default_decline_message(application, language=language)})
     context = {
@@ -334,8 +343,9 @@ def application_decline_page(request, tenant_slug: str, pk: int):
         "opportunity": application.opportunity,
         "form": form,
         "language_name": _language_name(language),
+        **(extra or {}),
     }
-    return render(request, "volunteering/application_decline.html", context)
+    return render(request, template, context)
 
 
 def _language_name(code: str) -> str:

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -20,7 +19,7 @@ from frivillig.core.throttle import client_address
 from frivillig.crm.selectors.representatives import pending_representative_requests
 from frivillig.crm.services.representatives import representative_request_create
 from frivillig.volunteering.enums import ApplicationStatus
-from frivillig.volunteering.forms.applications import DeclineForm, StatusForm
+from frivillig.volunteering.forms.applications import StatusForm
 from frivillig.volunteering.forms.contact_link import RepresentativeRequestForm
 from frivillig.volunteering.selectors.applications import (
     applications_without_representative,
@@ -31,8 +30,6 @@ from frivillig.volunteering.services.applications import (
     REMINDER_AFTER_DAYS,
     ApplicationError,
     allowed_transitions,
-    default_decline_message,
-    volunteer_language,
 )
 from frivillig.volunteering.services.contact_link import (
     CONTACT_LINK_MAX_AGE_DAYS,
@@ -47,6 +44,7 @@ from frivillig.volunteering.services.contact_link import (
     contact_link_renew,
     contact_link_send,
 )
+from frivillig.volunteering.views.applications import decline_page
 
 STAFF_PERMISSION = "volunteering.answer_for_unrepresented"
 
@@ -143,38 +141,16 @@ def contact_application_decline(request, tenant_slug: str, token: str):
     if ApplicationStatus.DECLINED not in allowed_transitions(application):
         messages.error(request, _("The application is closed; its status cannot be changed any more."))
         return back
-    language = volunteer_language(application) or "da"
-    if request.method == "POST":
-        form = DeclineForm(request.POST)
-        if form.is_valid():
-            values = form.cleaned_data
-            try:
-                application_decline_by_contact(
-                    access=access,
-                    reason=values["reason"],
-                    note=values["note"],
-                    message=values["message"],
-                    base_url=site_url(request),
-                )
-            except ApplicationError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("The application from %(name)s has been declined, and the message has been sent.")
-                    % {"name": application.full_name},
-                )
-                return back
-    else:
-        form = DeclineForm(initial={"message": default_decline_message(application, language=language)})
-    context = {
-        "application": application,
-        "opportunity": application.opportunity,
-        "form": form,
-        "token": token,
-        "language_name": get_language_info(language)["name_translated"],
-    }
-    return _private(render(request, "volunteering/contact_decline.html", context))
+    return _private(
+        decline_page(
+            request,
+            application,
+            decline=lambda values: application_decline_by_contact(access=access, base_url=site_url(request), **values),
+            done=back,
+            template="volunteering/contact_decline.html",
+            extra={"token": token},
+        )
+    )
 
 
 @never_cache
