@@ -107,6 +107,11 @@ ALLOWED = {
         "frivillig/volunteering/selectors/matching.py",
         "the national board lists the published opportunities of every active tenant",
     ),
+    ("frivillig/core/personal_data.py", "A person's account may be linked to contact records in several tenants."),
+    (
+        "frivillig/core/personal_data.py",
+        "The right of access gathers one person's records from every tenant they have data in.",
+    ),
 }
 
 RAW_NAMES = {"scopes_disabled", "with_scopes_disabled"}
