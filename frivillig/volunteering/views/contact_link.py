@@ -3,6 +3,8 @@ associations nobody represents with a login): see it, answer it, renew an expire
 association's representative. And the centre's list of the applications such associations have left unanswered,
 from which staff act on the association's behalf or send the link again."""
 
+import functools
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -87,13 +89,25 @@ def _page(request, access: ContactAccess, *, status_form=None, status: int = 200
     return _private(render(request, "volunteering/contact_application.html", context, status=status))
 
 
+def _with_access(view):
+    """The view of one link: it receives the link's access, or the visitor gets the page that says why the link no
+    longer works (and how to get a new one)."""
+
+    @functools.wraps(view)
+    def with_access(request, tenant_slug: str, token: str):
+        try:
+            access = contact_access(token, tenant=request.tenant)
+        except (ContactLinkExpired, ContactLinkInvalid) as error:
+            return _refused(request, error, token)
+        return view(request, access, token)
+
+    return with_access
+
+
 @never_cache
 @view_permission(PUBLIC)
-def contact_application(request, tenant_slug: str, token: str):
-    try:
-        access = contact_access(token, tenant=request.tenant)
-    except (ContactLinkExpired, ContactLinkInvalid) as error:
-        return _refused(request, error, token)
+@_with_access
+def contact_application(request, access: ContactAccess, token: str):
     contact_link_opened(access=access)
     return _page(request, access)
 
@@ -101,11 +115,8 @@ def contact_application(request, tenant_slug: str, token: str):
 @never_cache
 @require_POST
 @view_permission(PUBLIC)
-def contact_application_status(request, tenant_slug: str, token: str):
-    try:
-        access = contact_access(token, tenant=request.tenant)
-    except (ContactLinkExpired, ContactLinkInvalid) as error:
-        return _refused(request, error, token)
+@_with_access
+def contact_application_status(request, access: ContactAccess, token: str):
     application = access.application
     form = StatusForm(request.POST, allowed=_status_choices(application))
     if not form.is_valid():
@@ -130,12 +141,9 @@ def contact_application_status(request, tenant_slug: str, token: str):
 
 @never_cache
 @view_permission(PUBLIC)
-def contact_application_decline(request, tenant_slug: str, token: str):
+@_with_access
+def contact_application_decline(request, access: ContactAccess, token: str):
     """Declining from the link: the pipeline's decline form and service (a reason, and the kind message)."""
-    try:
-        access = contact_access(token, tenant=request.tenant)
-    except (ContactLinkExpired, ContactLinkInvalid) as error:
-        return _refused(request, error, token)
     application = access.application
     back = redirect("volunteering:contact_application", tenant_slug=request.tenant.slug, token=token)
     if ApplicationStatus.DECLINED not in allowed_transitions(application):
@@ -179,12 +187,9 @@ def contact_link_renew_view(request, tenant_slug: str, token: str):
 
 @never_cache
 @view_permission(PUBLIC)
-def contact_representative_request(request, tenant_slug: str, token: str):
+@_with_access
+def contact_representative_request(request, access: ContactAccess, token: str):
     """The association's contact asks the centre to become the association's representative (with a login)."""
-    try:
-        access = contact_access(token, tenant=request.tenant)
-    except (ContactLinkExpired, ContactLinkInvalid) as error:
-        return _refused(request, error, token)
     organisation = access.application.opportunity.organisation
     context = {"organisation": organisation, "opportunity": access.application.opportunity, "token": token}
     if not is_unrepresented_association(request.tenant, organisation.pk):
