@@ -296,9 +296,12 @@ LIST_PAGES = {
 # Pages that paginate or send a file but list only what belongs to one record or one person (the twins are not
 # theirs to show). Charlie's markers are checked on them all the same.
 NARROW_LISTS = {
+    "accounts:my_data_download": "the person's own data (right of access), in every tenant by design",
+    "accounts:my_data_print": "the person's own data (right of access), in every tenant by design",
     "crm:import_file_download": "the uploaded import file itself",
     "crm:import_template": "an empty template to fill in",
     "national:my_applications": "the person's own applications, in every tenant by design",
+    "tenants:privacy_register_pdf": "the register and the tenant's own details (its HTML twin is checked as a page)",
     "volunteering:pipeline": "the applications of one opportunity",
 }
 

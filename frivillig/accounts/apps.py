@@ -18,5 +18,6 @@ class AccountsConfig(AppConfig):
                 "accounts.user.deleted": _("Account deleted"),
                 "accounts.user.password_reset": _("Password reset"),
                 "accounts.user.expired": _("Unconfirmed account deleted"),
+                "accounts.user.data_exported": _("Personal data exported"),
             }
         )

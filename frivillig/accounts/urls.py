@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frivillig.accounts import views
+from frivillig.accounts import views, views_my_data
 
 app_name = "accounts"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("log-ud/", views.logout_view, name="logout"),
     path("profil/", views.profile, name="profile"),
     path("slet/", views.delete_account, name="delete"),
+    path("dine-data/", views_my_data.my_data, name="my_data"),
+    path("dine-data/hent/", views_my_data.my_data_download, name="my_data_download"),
+    path("dine-data/udskriv/", views_my_data.my_data_print, name="my_data_print"),
     path("adgangskode/", views.password_change, name="password_change"),
     path("adgangskode/nulstil/", views.password_reset, name="password_reset"),
     path("adgangskode/nulstil/sendt/", views.password_reset_done, name="password_reset_done"),

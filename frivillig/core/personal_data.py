@@ -205,15 +205,16 @@ def _export(*, identities: dict[type[models.Model], set], emails: set[str], tena
 
 def _linked_people(user: User) -> dict[type[models.Model], set]:
     """The CRM people (or any other declared person record) linked to the account by a `user` field."""
-    identities: dict[type[models.Model], set] = {type(user): {user.pk}}
+    user_model = user._meta.model  # not type(user): a request's user is a lazy object
+    identities: dict[type[models.Model], set] = {user_model: {user.pk}}
     with unscoped("A person's account may be linked to contact records in several tenants."):
         for declared in register().models:
             model = declared.model_class
-            if declared.subject != "pk" or issubclass(model, type(user)):
+            if declared.subject != "pk" or issubclass(model, user_model):
                 continue
             names = {f.name: f for f in model._meta.concrete_fields}
             link = names.get("user")
-            if link is not None and link.is_relation and issubclass(type(user), link.related_model):
+            if link is not None and link.is_relation and issubclass(user_model, link.related_model):
                 pks = set(model._default_manager.filter(user=user).values_list("pk", flat=True))
                 if pks:
                     identities.setdefault(model, set()).update(pks)
@@ -234,7 +235,7 @@ def personal_data_export(*, user: User) -> dict:
 def person_data_export(*, person: models.Model) -> dict:
     """The same export for a contact record without a login (a CRM person), within the person's own tenant."""
     return _export(
-        identities={type(person): {person.pk}},
+        identities={person._meta.model: {person.pk}},
         emails={person.email} if getattr(person, "email", "") else set(),
         tenant=person.tenant,
         subject={"kind": "contact", "name": str(person), "email": getattr(person, "email", "") or None},

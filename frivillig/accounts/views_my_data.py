@@ -1,0 +1,42 @@
+"""'Dine data' (Your data): the right of access for a logged-in person, as JSON and as a printable page."""
+
+import json
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from frivillig.core.permissions import AUTHENTICATED, view_permission
+from frivillig.core.personal_data import personal_data_export
+from frivillig.core.services import log_action
+
+
+@view_permission(AUTHENTICATED)
+def my_data(request):
+    return render(request, "accounts/my_data.html")
+
+
+@never_cache
+@view_permission(AUTHENTICATED)
+def my_data_download(request):
+    export = personal_data_export(user=request.user)
+    log_action("accounts.user.data_exported", actor=request.user, target=request.user, data={"format": "json"})
+    response = HttpResponse(
+        json.dumps(export, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    filename = f"frivillig-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@view_permission(AUTHENTICATED)
+def my_data_print(request):
+    export = personal_data_export(user=request.user)
+    log_action("accounts.user.data_exported", actor=request.user, target=request.user, data={"format": "html"})
+    response = render(
+        request, "accounts/my_data_print.html", {"export": export, "title": _("The data we hold about you")}
+    )
+    return response
