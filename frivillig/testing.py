@@ -249,7 +249,8 @@ class FrozenClock:
 
 
 def rendered_text(response) -> str:
-    """What the person receives, as text: the page, or every cell of an exported XLSX or CSV file."""
+    """What the person receives, as text: the page, every cell of an exported XLSX or CSV file, or a PDF's title
+    and headings."""
     disposition = response.headers.get("Content-Disposition", "")
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if "attachment" in disposition and disposition.rstrip('"').endswith(".xlsx"):
@@ -265,6 +266,11 @@ def rendered_text(response) -> str:
             for cell in row
             if cell is not None
         )
+    if "attachment" in disposition and disposition.rstrip('"').endswith(".pdf"):
+        # Its compressed pages cannot be read as text here; its title and headings (the outline) can.
+        from frivillig.core.tests.helpers import pdf_titles
+
+        return "\n".join(pdf_titles(body))
     return body.decode("utf-8-sig")
 
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("administration/kontaktoplysninger/", views.tenant_settings, name="settings"),
     path("administration/fortegnelse/", views.privacy_register, name="privacy_register"),
     path("administration/fortegnelse/udskrift/", views.privacy_register_print, name="privacy_register_print"),
+    path("administration/fortegnelse/pdf/", views.privacy_register_pdf, name="privacy_register_pdf"),
 ]

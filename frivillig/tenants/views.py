@@ -17,6 +17,7 @@ from frivillig.core.links import site_url
 from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.params import get_date, get_id
+from frivillig.core.pdf import pdf_response
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 from frivillig.core.privacy import record as privacy_record
 from frivillig.tenants import exports, role_extensions
@@ -345,3 +346,15 @@ def privacy_register_print(request, tenant_slug: str):
     """The same record as a page of its own for printing or saving as PDF from the browser."""
     context = {"groups": privacy_record(request.tenant), "today": timezone.localdate()}
     return render(request, "tenants/privacy_register_print.html", context)
+
+
+@view_permission("tenants.view_privacy_register")
+def privacy_register_pdf(request, tenant_slug: str):
+    """The printable record as a PDF file, laid out by the server from the same template, in the reader's language."""
+    context = {"groups": privacy_record(request.tenant), "today": timezone.localdate()}
+    return pdf_response(
+        request,
+        "tenants/privacy_register_print.html",
+        context,
+        filename=f"fortegnelse-{request.tenant.slug}-{context['today']:%Y-%m-%d}",
+    )

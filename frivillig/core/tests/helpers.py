@@ -2,6 +2,7 @@
 
 import re
 import time
+import zlib
 
 
 class Clock:
@@ -28,3 +29,24 @@ def english(client):
     """Make the client a visitor who chose English (the Danish catalogue may not be compiled)."""
     client.cookies["frivillig_language"] = "en"
     return client
+
+
+def pdf_titles(pdf: bytes) -> list[str]:
+    """The texts a PDF names in its metadata and outline: its title and the headings it was laid out from.
+
+    WeasyPrint packs these into compressed object streams; each stream is inflated and its `/Title` strings read,
+    literal `(...)` or UTF-16 hex `<feff...>`."""
+    inflated = []
+    for match in re.finditer(rb"stream\r?\n", pdf):
+        try:
+            inflated.append(zlib.decompressobj().decompress(pdf[match.end() :]))
+        except zlib.error:
+            continue
+    titles = []
+    for match in re.finditer(rb"/Title\s*(?:\(((?:[^()\\]|\\.)*)\)|<([0-9a-fA-F]+)>)", b"\n".join(inflated)):
+        literal, hexadecimal = match.groups()
+        if hexadecimal is not None:
+            titles.append(bytes.fromhex(hexadecimal.decode()).decode("utf-16"))
+        else:
+            titles.append(literal.decode("latin-1"))
+    return titles

@@ -5,10 +5,11 @@ import re
 import pytest
 from django.urls import reverse
 
-from frivillig.core.tests.helpers import english
+from frivillig.core.tests.helpers import english, pdf_titles
 
 PAGE = reverse("tenants:privacy_register", kwargs={"tenant_slug": "alfa"})
 PRINT = reverse("tenants:privacy_register_print", kwargs={"tenant_slug": "alfa"})
+PDF = reverse("tenants:privacy_register_pdf", kwargs={"tenant_slug": "alfa"})
 
 
 def text_of(response) -> str:
@@ -57,15 +58,34 @@ def test_the_printable_record_is_a_page_of_its_own_with_the_same_content(client_
     )
 
 
+def test_the_record_downloads_as_a_pdf_in_the_readers_language(client_for):
+    page = client_for("tenant_admin").get(PAGE).content.decode()
+    assert f'<a href="{PDF}" download>Hent som PDF</a>' in page
+    response = client_for("tenant_admin").get(PDF)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="fortegnelse-alfa-')
+    assert "no-store" in response["Cache-Control"]
+    assert response.content.startswith(b"%PDF-")
+    titles = pdf_titles(response.content)
+    # The document's title, and the record's headings as the PDF's bookmarks, in Danish.
+    assert "Fortegnelse over behandlingsaktiviteter – Frivilligcenter Alfa" in titles
+    assert "Dataansvarlig" in titles
+    assert "Frivillige og ansøgninger" in titles
+
+
 @pytest.mark.parametrize("persona", ["centre_staff", "municipal_staff", "association_rep", "citizen"])
 def test_other_roles_are_refused(persona, client_for):
     assert client_for(persona).get(PAGE).status_code == 403
     assert client_for(persona).get(PRINT).status_code == 403
+    assert client_for(persona).get(PDF).status_code == 403
 
 
 def test_another_tenants_administrator_gets_404(client_for):
     charlie_page = reverse("tenants:privacy_register", kwargs={"tenant_slug": "charlie"})
     assert client_for("tenant_admin").get(charlie_page).status_code == 404
+    charlie_pdf = reverse("tenants:privacy_register_pdf", kwargs={"tenant_slug": "charlie"})
+    assert client_for("tenant_admin").get(charlie_pdf).status_code == 404
 
 
 def test_the_record_is_in_the_administration_menu(client_for):

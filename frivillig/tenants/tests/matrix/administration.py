@@ -27,6 +27,7 @@ CASES = {
     "tenants:settings": tenant_roles(Role.TENANT_ADMIN),
     "tenants:privacy_register": tenant_roles(Role.TENANT_ADMIN),
     "tenants:privacy_register_print": tenant_roles(Role.TENANT_ADMIN),
+    "tenants:privacy_register_pdf": tenant_roles(Role.TENANT_ADMIN),
 }
 
 
