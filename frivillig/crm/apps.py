@@ -12,6 +12,7 @@ class CrmConfig(AppConfig):
         register_actions(
             {
                 "crm.organisation.created": _("Organisation created"),
+                "crm.person.data_exported": _("Personal data exported for the person"),
                 "crm.organisation.updated": _("Organisation changed"),
                 "crm.organisation.archived": _("Organisation archived"),
                 "crm.organisation.restored": _("Organisation restored"),

@@ -17,6 +17,7 @@ CASES = {
     "crm:person_edit": tenant_roles(Role.CENTRE_STAFF, kwargs=dict(PERSON)),
     "crm:person_archive": tenant_roles(Role.CENTRE_STAFF, kwargs=dict(PERSON)),
     "crm:person_consent": tenant_roles(Role.CENTRE_STAFF, kwargs=dict(PERSON)),
+    "crm:person_data_download": tenant_roles(Role.CENTRE_STAFF, method="post", kwargs=dict(PERSON)),
     "crm:role_create": tenant_roles(Role.CENTRE_STAFF, kwargs=dict(PERSON)),
     "crm:role_end": tenant_roles(Role.CENTRE_STAFF, status=302, method="post", kwargs={"pk": "{people_role}"}),
 }
