@@ -50,3 +50,22 @@ def test_readable_version_is_in_the_persons_language_and_audited(personas, clien
     assert "The data we hold about you" in rendered_text(english)
     with scopes_disabled():
         assert AuditEntry.objects.filter(code="accounts.user.data_exported", actor=citizen).count() == 2
+
+
+def test_readable_version_shows_dates_in_the_sites_date_style(personas, client_for):
+    """The JSON keeps ISO dates for machines; the page a person reads says "3. december 2026 kl. 17.21"."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from frivillig.core.templatetags.ui import iso_as_local
+
+    citizen = personas.user("citizen")
+    citizen.date_joined = datetime(2026, 12, 3, 16, 21, tzinfo=ZoneInfo("UTC"))
+    citizen.save(update_fields=["date_joined"])
+
+    content = client_for("citizen").get(reverse("accounts:my_data_print")).content.decode()
+
+    assert "3. december 2026 kl. 17.21" in content
+    assert "2026-12-03T16:21" not in content
+    assert iso_as_local("Lektiehjælp") == "Lektiehjælp"
+    assert iso_as_local("2026-13-45") == "2026-13-45"

@@ -68,3 +68,23 @@ def home_sections(context, attribute: str = "HOME"):
         with context.push(**extra):
             parts.append(context.template.engine.get_template(section.template).render(context))
     return mark_safe("".join(parts))  # noqa: S308 - each part is a template rendered with autoescaping
+
+
+@register.filter
+def iso_as_local(value):
+    """An ISO date or date-time text (as machine-readable exports hold them) as a date or an aware date-time in
+    local time, for the `date` filter; any other value as it is."""
+    import re
+    from datetime import date, datetime
+
+    from django.utils import timezone
+
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:.]+([+-]\d{2}:\d{2}|Z)?)?", value):
+        return value
+    try:
+        if "T" not in value:
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return timezone.localtime(moment) if timezone.is_aware(moment) else moment
