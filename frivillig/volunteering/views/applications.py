@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -228,6 +228,8 @@ def _detail(
         "notes": application_notes(application),
         "status_form": status_form or (StatusForm(allowed=choices) if choices else None),
         "may_decline": ApplicationStatus.DECLINED in allowed_transitions(application),
+        "status_action": reverse("volunteering:application_status", args=[request.tenant.slug, application.pk]),
+        "decline_href": reverse("volunteering:application_decline", args=[request.tenant.slug, application.pk]),
         "certificate_form": certificate_form,
         "certificate_closed": application.status in (ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN),
         "undo_step": undo_step,

@@ -8,7 +8,7 @@ import functools
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -76,13 +76,16 @@ def _status_choices(application) -> list[str]:
 def _page(request, access: ContactAccess, *, status_form=None, status: int = 200):
     application = access.application
     allowed = _status_choices(application)
+    token = request.resolver_match.kwargs["token"]
     context = {
         "application": application,
         "opportunity": application.opportunity,
         "organisation": application.opportunity.organisation,
-        "token": request.resolver_match.kwargs["token"],
+        "token": token,
         "status_form": status_form or (StatusForm(allowed=allowed) if allowed else None),
         "may_decline": ApplicationStatus.DECLINED in allowed_transitions(application),
+        "status_action": reverse("volunteering:contact_application_status", args=[request.tenant.slug, token]),
+        "decline_href": reverse("volunteering:contact_application_decline", args=[request.tenant.slug, token]),
         "days": CONTACT_LINK_MAX_AGE_DAYS,
         "may_ask_to_represent": is_unrepresented_association(request.tenant, application.opportunity.organisation_id),
     }
