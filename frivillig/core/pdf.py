@@ -15,10 +15,15 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from PIL import ImageFile
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from frivillig.core.links import site_url
+
+# Importing WeasyPrint tells Pillow, for the whole process, to accept truncated pictures. The PDFs draw only the
+# site's own static files; uploads must keep refusing a truncated picture (core/uploads.py), so the policy is put back.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 PDF_TYPE = "application/pdf"
 # Where relative links resolve when the site's own address is unknown (a command with no ALLOWED_HOSTS).

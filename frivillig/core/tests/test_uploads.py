@@ -195,3 +195,12 @@ def test_development_media_serving_sends_the_proxys_headers(rf, settings, tmp_pa
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
     response.file_to_stream.close()
+
+
+def test_a_truncated_picture_is_refused_also_after_the_pdf_library_is_loaded():
+    """WeasyPrint tells Pillow, process-wide, to accept truncated pictures; the PDF module puts that back."""
+    import frivillig.core.pdf  # noqa: F401 - loading it is the point
+
+    with pytest.raises(ValidationError) as caught:
+        prepare_image(upload(noisy_png()[:2000]), LOGO)
+    assert caught.value.code == "image_invalid"
