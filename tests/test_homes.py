@@ -415,3 +415,19 @@ def test_volunteer_life_query_count_is_constant(size, client, db, django_assert_
         response = client.get(VOLUNTEER_LIFE)
 
     assert_rows_rendered(response, [f"Mit job {index}" for index in range(size)])
+
+
+def test_representative_home_links_to_the_public_page_only_when_the_directory_shows_it(client_for, personas):
+    """A represented business is public but not in the association directory: no link that would answer 404."""
+    from frivillig.crm.enums import OrganisationKind
+
+    public_page = reverse("crm:directory_detail", kwargs={"tenant_slug": "alfa", "pk": personas.organisation.pk})
+    assert public_page in client_for("association_rep").get(HOME).content.decode()
+
+    with scopes_disabled():
+        personas.organisation.kind = OrganisationKind.BUSINESS
+        personas.organisation.save(update_fields=["kind"])
+
+    content = client_for("association_rep").get(HOME).content.decode()
+    assert public_page not in content
+    assert client_for("association_rep").get(public_page).status_code == 404

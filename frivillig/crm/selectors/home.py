@@ -50,7 +50,10 @@ def overdue_follow_ups(tenant: Tenant, *, today: date | None = None) -> Shortlis
     """The centre's open follow-ups whose date has passed, the oldest first, with who has them."""
     today = today or timezone.localdate()
     overdue: QuerySet[Interaction] = (
-        open_follow_ups(tenant).filter(follow_up_on__lt=today).select_related("staff").order_by("follow_up_on", "pk")
+        open_follow_ups(tenant)
+        .filter(Interaction.follow_up_overdue_condition(today))
+        .select_related("staff")
+        .order_by("follow_up_on", "pk")
     )
     return _shortlist(overdue)
 
