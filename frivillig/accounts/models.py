@@ -46,6 +46,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("platform operator"), default=False)
     date_joined = models.DateTimeField(_("created"), default=timezone.now)
     email_verified_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    # When the person was told that the account will be deleted for want of use (core retention: accounts'
+    # inactive-account rule); a login clears it.
+    inactivity_warning_sent_at = models.DateTimeField(_("warned of deletion for inactivity"), null=True, blank=True)
 
     objects = UserManager()
 

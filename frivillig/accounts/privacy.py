@@ -26,6 +26,14 @@ MODELS = [
                 purpose_en="To see whether an account is in use, and to notice misuse.",
                 legal_basis=LegalBasis.LEGITIMATE_INTEREST,
             ),
+            PersonalField(
+                "inactivity_warning_sent_at",
+                purpose_da="At kunne slette en konto, der ikke bruges, først 30 dage efter at personen er advaret.",
+                purpose_en="To delete an unused account only 30 days after the person was warned.",
+                legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+                label_da="Advaret om sletning",
+                label_en="Warned of deletion",
+            ),
             # A salted hash, never the password: kept to log in, never handed out.
             PersonalField("password", category=Category.CONFIDENTIAL, in_access_export=False),
         ],

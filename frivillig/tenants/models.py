@@ -40,6 +40,9 @@ class Tenant(models.Model):
     town = models.CharField(_("town"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # The retention periods the tenant admin chose, in days, by the key of a tenant setting in the register of
+    # personal data (core.privacy: Retention.tenant_setting); a key not here keeps the register's default.
+    retention_settings = models.JSONField(_("retention periods"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
