@@ -1,13 +1,14 @@
-"""'Dine data' (Your data): the right of access for a logged-in person, as JSON and as a printable page."""
+"""'Dine data' (Your data): the right of access for a logged-in person, as JSON, as a printable page and as a PDF."""
 
 import json
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from frivillig.core.pdf import pdf_response
 from frivillig.core.permissions import AUTHENTICATED, view_permission
 from frivillig.core.personal_data import personal_data_export
 from frivillig.core.services import log_action
@@ -40,3 +41,19 @@ def my_data_print(request):
         request, "accounts/my_data_print.html", {"export": export, "title": _("The data we hold about you")}
     )
     return response
+
+
+@never_cache
+@view_permission(AUTHENTICATED)
+def my_data_pdf(request):
+    """The readable version as a PDF file, from the same template, in the language chosen on the account (as the
+    mails are), whatever language the page it was fetched from was in."""
+    with translation.override(request.user.preferred_language):
+        export = personal_data_export(user=request.user)
+        log_action("accounts.user.data_exported", actor=request.user, target=request.user, data={"format": "pdf"})
+        return pdf_response(
+            request,
+            "accounts/my_data_print.html",
+            {"export": export, "title": _("The data we hold about you")},
+            filename=f"frivillig-data-{timezone.localdate().isoformat()}",
+        )
