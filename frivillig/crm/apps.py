@@ -23,6 +23,7 @@ class CrmConfig(AppConfig):
                 "crm.person.merged": _("People merged"),
                 # Logged reading (core.access_log), not an action.
                 "crm.person.notes": _("A person's internal notes"),
+                "crm.person.notes.search": _("Search in people's internal notes"),
                 "crm.import.completed": _("Import completed"),
                 "crm.interaction.created": _("Interaction logged"),
                 "crm.interaction.updated": _("Interaction changed"),

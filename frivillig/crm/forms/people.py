@@ -22,6 +22,11 @@ class PersonFilterForm(forms.Form):
         help_text=_("Name, e-mail or phone"),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
+    noter = forms.BooleanField(
+        label=_("Also search internal notes"),
+        required=False,
+        help_text=_("The search is recorded in the access log."),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         required=False,
@@ -51,6 +56,7 @@ class PersonFilterForm(forms.Form):
             consent={"ja": True, "nej": False}.get(values.get("samtykke") or ""),
             include_archived=bool(values.get("arkiverede")),
             sort=sort if sort in PERSON_SORTS else "navn",
+            search_notes=bool(values.get("noter")),
         )
 
 

@@ -29,6 +29,13 @@ class PersonFilter:
     consent: bool | None = None
     include_archived: bool = False
     sort: str = "navn"
+    # Internal notes are sensitive: searched only when asked, and a view that runs such a search logs it
+    # (core.access_log), once per request, with the term.
+    search_notes: bool = False
+
+    @property
+    def searches_notes(self) -> bool:
+        return self.search_notes and bool(self.search.strip())
 
 
 def current_roles_prefetch(to_attr: str = "current_roles") -> Prefetch:
@@ -53,6 +60,8 @@ def people_filtered(tenant: Tenant, criteria: PersonFilter) -> QuerySet[Person]:
         phone = normalise_phone(search)
         if phone and phone != search:
             condition |= Q(phone__icontains=phone)
+        if criteria.search_notes:
+            condition |= text_search(("notes",), search)
         queryset = queryset.filter(condition)
     if criteria.organisation is not None:
         queryset = queryset.filter(

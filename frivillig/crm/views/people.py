@@ -25,6 +25,7 @@ from frivillig.crm.models import OrganisationRole, Person
 from frivillig.crm.selectors import active_organisations
 from frivillig.crm.selectors.organisations import is_current_role
 from frivillig.crm.selectors.people import (
+    PersonFilter,
     people_for_export,
     people_for_list,
     person_for_staff,
@@ -44,10 +45,25 @@ from frivillig.crm.services.organisations import (
 from frivillig.crm.views.organisations import TIMELINE_LENGTH
 
 
+def _log_notes_search(request, criteria: PersonFilter) -> None:
+    """A search over the internal notes is a logged reading: once per request that runs it (a page of the list,
+    the live filter's refresh, an export), with the term and no one person as its subject."""
+    if criteria.searches_notes:
+        log_access(
+            actor=request.user,
+            tenant=request.tenant,
+            subject=None,
+            what="crm.person.notes.search",
+            request=request,
+            search=criteria.search,
+        )
+
+
 @view_permission("crm.view_register")
 def person_list(request, tenant_slug: str):
     filter_form = PersonFilterForm(request.GET, tenant=request.tenant)
     criteria = filter_form.criteria()
+    _log_notes_search(request, criteria)
     context = {
         "filter_form": filter_form,
         "page": paginate(request, people_for_list(request.tenant, criteria)),
@@ -59,6 +75,7 @@ def person_list(request, tenant_slug: str):
 @view_permission("crm.view_register")
 def person_export(request, tenant_slug: str, fmt: str):
     criteria = PersonFilterForm(request.GET, tenant=request.tenant).criteria()
+    _log_notes_search(request, criteria)
     return export_response(
         fmt,
         filename=f"personer-{timezone.localdate():%Y-%m-%d}",
