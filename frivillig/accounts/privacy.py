@@ -1,6 +1,6 @@
 """The personal data of user accounts (see core/privacy.py)."""
 
-from frivillig.core.privacy import Category, LegalBasis, PersonalField, PersonalModel, Retention
+from frivillig.core.privacy import Category, Erasure, LegalBasis, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Brugerkonti"
 ACTIVITY_EN = "User accounts"
@@ -38,5 +38,6 @@ MODELS = [
             PersonalField("password", category=Category.CONFIDENTIAL, in_access_export=False),
         ],
         not_personal=["is_superuser", "is_active", "is_staff", "groups", "user_permissions"],
+        erasure=Erasure.DELETE,
     ),
 ]

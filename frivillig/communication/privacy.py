@@ -1,6 +1,6 @@
 """The personal data of communication's records (see core/privacy.py)."""
 
-from frivillig.core.privacy import LegalBasis, PersonalField, PersonalModel, Retention
+from frivillig.core.privacy import Erasure, LegalBasis, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Indhold og kommunikation"
 ACTIVITY_EN = "Content and communication"
@@ -18,5 +18,7 @@ MODELS = [
         ),
         fields=[PersonalField("updated_by", label_da="Senest ændret af", label_en="Last changed by")],
         not_personal=["tenant", "kind", "body_da", "body_en", "updated_at"],
+        # The page is the centre's; it only forgets who changed it last.
+        erasure=Erasure.ANONYMISE,
     ),
 ]

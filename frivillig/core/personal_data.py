@@ -5,9 +5,10 @@ hands back only the fields marked `in_access_export`, grouped by each app's proc
 active language. The shape is documented in core/schemas/personal_data.json.
 
 Who "the person" is (the identities the register's `subject` paths are matched against):
-- for a user account: the account itself, every CRM person linked to the account (`Person.user`), and the account's
-  e-mail address once it is confirmed (records kept by e-mail, such as a guest's application, then belong to the
-  person who has proved the address is theirs); an unconfirmed address matches nothing;
+- for a user account: the account itself, the account's e-mail address once it is confirmed (records kept by
+  e-mail, such as a guest's application, then belong to the person who has proved the address is theirs; an
+  unconfirmed address matches nothing), and every CRM person linked to the account (`Person.user`) or kept under
+  that confirmed address;
 - for a CRM person (staff export on request): that person, and records kept under the person's e-mail address in
   the person's own tenant only.
 
@@ -16,12 +17,15 @@ the person's addresses; a relation to an identity model matches the identity's r
 model matches the rows already found there; "pk" matches the identity rows themselves. The access log (whose subject
 is a generic reference) is reported on its own, as who has read the person's confidential records; audit entries
 about the person (the person is their target) are reported on their own too, beside those where the person acted.
+
+Erasure (core/erasure.py) finds the rows to erase with the same `PersonFinder` and identities.
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -61,14 +65,28 @@ def _value(model_field: models.Field | Any, obj: models.Model) -> Any:
     return str(value)
 
 
-class _Matcher:
-    """Finds, per declared model, the rows about the person."""
+@dataclass(frozen=True)
+class Identities:
+    """Who one person is: their identity records (model: primary keys), the e-mail addresses records kept by
+    address are theirs under, and the tenant they are limited to (None: every tenant). See the module's docstring."""
 
-    def __init__(self, found: Register, identities: dict[type[models.Model], set], emails: set[str], tenant) -> None:
+    records: dict[type[models.Model], set]
+    emails: set[str]
+    tenant: Any = None
+
+
+class PersonFinder:
+    """Finds, per declared model, the rows about the person: for the access export and for erasure
+    (core/erasure.py). The caller opens the scope its reads need."""
+
+    def __init__(self, found: Register, identities: Identities, *, reference_subjects: bool = False) -> None:
         self.found = found
-        self.identities = identities
-        self.emails = {email.strip().lower() for email in emails if email and email.strip()}
-        self.tenant = tenant
+        # Whether rows that refer to the person by a generic reference count (erasure); the access export reports
+        # who read the person's records and their consents in sections of their own.
+        self.reference_subjects = reference_subjects
+        self.identities = identities.records
+        self.emails = {email.strip().lower() for email in identities.emails if email and email.strip()}
+        self.tenant = identities.tenant
         self._cache: dict[str, models.QuerySet] = {}
 
     def _base(self, model: type[models.Model]) -> models.QuerySet:
@@ -105,6 +123,8 @@ class _Matcher:
             for identity_model, pks in self.identities.items():
                 if issubclass(model, identity_model):
                     query = Q(pk__in=list(pks))
+        elif declared.subject == "subject_id" and "subject_type" in names_of(model):
+            query = self._reference_q()
         elif declared.subject:
             model_field = model._meta.get_field(declared.subject)
             if model_field.is_relation:
@@ -121,6 +141,25 @@ class _Matcher:
         self._cache[key] = result
         return result
 
+    def _reference_q(self) -> Q | None:
+        """A generic reference (`subject_type`, `subject_id`, as in the access log and the consents) to one of
+        the identities."""
+        from django.contrib.contenttypes.models import ContentType
+
+        if not self.reference_subjects:
+            return None
+        query = Q(pk__in=[])
+        for identity_model, pks in self.identities.items():
+            query |= Q(
+                subject_type=ContentType.objects.get_for_model(identity_model),
+                subject_id__in=[str(pk) for pk in pks],
+            )
+        return query
+
+
+def names_of(model: type[models.Model]) -> set[str]:
+    return {model_field.name for model_field in model._meta.concrete_fields}
+
 
 def _audit_entry(entry: AuditEntry) -> dict[str, Any]:
     return {
@@ -133,10 +172,11 @@ def _audit_entry(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-def _export(*, identities: dict[type[models.Model], set], emails: set[str], tenant, subject: dict) -> dict:
+def _export(*, who: Identities, subject: dict) -> dict:
     language = _language()
     found = register()
-    matcher = _Matcher(found, identities, emails, tenant)
+    matcher = PersonFinder(found, who)
+    identities, tenant = who.records, who.tenant
     sections = []
     with unscoped("The right of access gathers one person's records from every tenant they have data in."):
         for app_label, declared_models in found.by_app():
@@ -203,8 +243,25 @@ def _export(*, identities: dict[type[models.Model], set], emails: set[str], tena
     }
 
 
-def _linked_people(user: User) -> dict[type[models.Model], set]:
-    """The CRM people (or any other declared person record) linked to the account by a `user` field."""
+def user_identities(user: User) -> Identities:
+    """Who the account's person is, in every tenant: the account, its e-mail address once it is confirmed, and the
+    CRM people (or any other declared person record) linked to the account by a `user` field or kept under that
+    confirmed address."""
+    emails = {user.email} if getattr(user, "email_verified_at", None) else set()
+    return Identities(records=_linked_people(user, emails), emails=emails)
+
+
+def person_identities(person: models.Model) -> Identities:
+    """Who a contact record without a login (a CRM person) is: the record, and its e-mail address within the
+    record's own tenant."""
+    return Identities(
+        records={person._meta.model: {person.pk}},
+        emails={person.email} if getattr(person, "email", "") else set(),
+        tenant=person.tenant,
+    )
+
+
+def _linked_people(user: User, emails: set[str]) -> dict[type[models.Model], set]:
     user_model = user._meta.model  # not type(user): a request's user is a lazy object
     identities: dict[type[models.Model], set] = {user_model: {user.pk}}
     with unscoped("A person's account may be linked to contact records in several tenants."):
@@ -213,21 +270,23 @@ def _linked_people(user: User) -> dict[type[models.Model], set]:
             if declared.subject != "pk" or issubclass(model, user_model):
                 continue
             names = {f.name: f for f in model._meta.concrete_fields}
+            query = Q(pk__in=[])
             link = names.get("user")
             if link is not None and link.is_relation and issubclass(user_model, link.related_model):
-                pks = set(model._default_manager.filter(user=user).values_list("pk", flat=True))
-                if pks:
-                    identities.setdefault(model, set()).update(pks)
+                query |= Q(user=user)
+            if isinstance(names.get("email"), models.EmailField):
+                for email in emails:
+                    query |= Q(email__iexact=email.strip())
+            pks = set(model._default_manager.filter(query).values_list("pk", flat=True))
+            if pks:
+                identities.setdefault(model, set()).update(pks)
     return identities
 
 
 def personal_data_export(*, user: User) -> dict:
     """Everything the platform holds about the account's person, across all tenants (see the module's docstring)."""
-    emails = {user.email} if getattr(user, "email_verified_at", None) else set()
     return _export(
-        identities=_linked_people(user),
-        emails=emails,
-        tenant=None,
+        who=user_identities(user),
         subject={"kind": "user", "name": user.full_name or user.email, "email": user.email},
     )
 
@@ -235,8 +294,6 @@ def personal_data_export(*, user: User) -> dict:
 def person_data_export(*, person: models.Model) -> dict:
     """The same export for a contact record without a login (a CRM person), within the person's own tenant."""
     return _export(
-        identities={person._meta.model: {person.pk}},
-        emails={person.email} if getattr(person, "email", "") else set(),
-        tenant=person.tenant,
+        who=person_identities(person),
         subject={"kind": "contact", "name": str(person), "email": getattr(person, "email", "") or None},
     )

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -159,9 +161,40 @@ class Retention:
         return text
 
 
+class Erasure(StrEnum):
+    """What erasure (core/erasure.py) does with a row about a person who is erased.
+
+    DELETE: the row goes (and what the database deletes with it). ANONYMISE: the row stays for the statistics and
+    each declared PersonalField is emptied (see `erased_value`). KEEP: the row stays as it is; only with a written
+    legal reason (`erasure_reason`), for rows that must stay and identify no one once the rest is gone."""
+
+    DELETE = "delete"
+    ANONYMISE = "anonymise"
+    KEEP = "keep"
+
+
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+# A PersonalField's `erased`: EMPTY (the default) empties the field as its type allows; UNCHANGED keeps it in an
+# anonymised row (a date the statistics count, a link that goes with the deleted person anyway; say why beside it);
+# any other value is the replacement, or a callable that makes one from the row (for a unique column).
+EMPTY: Any = _Marker("EMPTY")
+UNCHANGED: Any = _Marker("UNCHANGED")
+# What an emptied text or address says where the column may not be blank.
+ERASED_TEXT = "(slettet)"
+ERASED_EMAIL = "slettet@example.invalid"
+
+
 @dataclass(frozen=True)
 class PersonalField:
-    """One field that holds personal data. Purpose, legal basis and retention default to its model's."""
+    """One field that holds personal data. Purpose, legal basis and retention default to its model's; `erased`
+    says what the field becomes when its row is anonymised (see Erasure)."""
 
     name: str
     category: str = Category.ORDINARY
@@ -173,6 +206,35 @@ class PersonalField:
     # The name the record shows, where the model field's own verbose name is missing or says too little.
     label_da: str = ""
     label_en: str = ""
+    erased: Any = EMPTY
+
+
+def empty_value(model_field: models.Field | Any) -> Any:
+    """What a field becomes in an anonymised row when its declaration states nothing else: None where the column
+    allows it, "" for text ("(slettet)" where blank is not allowed), an empty list or dict for JSON, false for a
+    yes/no; ValueError for a field that has no empty value (its declaration must say, with `erased`)."""
+    if getattr(model_field, "many_to_many", False):
+        return []
+    if model_field.null:
+        return None
+    if isinstance(model_field, models.JSONField):
+        default = model_field.get_default()
+        if isinstance(default, list | dict):
+            return type(default)()
+    elif isinstance(model_field, models.EmailField):
+        return "" if model_field.blank else ERASED_EMAIL
+    elif isinstance(model_field, models.CharField | models.TextField):
+        return "" if model_field.blank else ERASED_TEXT
+    elif isinstance(model_field, models.BooleanField):
+        return bool(model_field.get_default())
+    raise ValueError(f"{model_field.model._meta.label}.{model_field.name} has no empty value.")
+
+
+def erased_value(model_field: models.Field | Any, declared: PersonalField) -> Any:
+    """The field's value in an anonymised row: a value, a callable taking the row, or UNCHANGED."""
+    if declared.erased is EMPTY:
+        return empty_value(model_field)
+    return declared.erased
 
 
 @dataclass(frozen=True)
@@ -220,6 +282,10 @@ class PersonalModel:
     not_personal: tuple[str, ...] | list[str] = ()
     label_da: str = ""
     label_en: str = ""
+    # What erasure does with a row about an erased person; every declaration must say (the meta-test checks).
+    erasure: Erasure | None = None
+    # Why a row is kept (Erasure.KEEP), for the reader: the legal reason.
+    erasure_reason: str = ""
 
     @cached_property
     def model_class(self) -> type[models.Model]:
@@ -407,6 +473,7 @@ def problems(found: Register | None = None) -> list[str]:
                 f"PersonalModel({declared.model!r}) in {where}, or name it in its not_personal if it holds no "
                 "personal data."
             )
+        messages.extend(_erasure_problems(declared, model, where))
         for personal in declared.fields:
             if personal.category not in Category.values:
                 messages.append(f"{declared.model}.{personal.name} has an unknown category in {where}.")
@@ -422,6 +489,30 @@ def problems(found: Register | None = None) -> list[str]:
                     f"{model._meta.label} has fields named like personal data ({', '.join(looking_personal)}) but "
                     f"is not in the register: declare it in {_where(config.name)} (MODELS = [PersonalModel(...)], "
                     "or NOT_PERSONAL with the reason)."
+                )
+    return messages
+
+
+def _erasure_problems(declared: PersonalModel, model: type[models.Model], where: str) -> list[str]:
+    if declared.erasure is None:
+        return [
+            f"{declared.model} states no erasure: add erasure=Erasure.DELETE, Erasure.ANONYMISE or Erasure.KEEP "
+            f"(with erasure_reason) to its PersonalModel in {where}."
+        ]
+    if declared.erasure not in set(Erasure):
+        return [f"{declared.model} has an unknown erasure {declared.erasure!r} in {where}."]
+    if declared.erasure == Erasure.KEEP and not declared.erasure_reason.strip():
+        return [f"{declared.model} is kept on erasure without a reason: write the legal reason in erasure_reason."]
+    messages = []
+    if declared.erasure == Erasure.ANONYMISE:
+        for personal in declared.fields:
+            try:
+                model_field = model._meta.get_field(personal.name)
+                erased_value(model_field, personal)
+            except (ValueError, LookupError):
+                messages.append(
+                    f"{declared.model}.{personal.name} cannot be emptied when a row is anonymised: state its "
+                    f"replacement (erased=...) or erased=UNCHANGED with the reason, in {where}."
                 )
     return messages
 
@@ -454,6 +545,8 @@ MODELS = [
             PersonalField("data", label_da="Detaljer om handlingen", label_en="Details of the action"),
         ],
         not_personal=["tenant", "code", "target_type", "target_id", "created_at"],
+        # The log keeps that something happened (the action, when, on which record's id) and loses who and whom.
+        erasure=Erasure.ANONYMISE,
     ),
 ]
 
@@ -472,14 +565,18 @@ MODELS.append(
             after_en="after the reading (the setting ACCESS_LOG_RETENTION_DAYS)",
         ),
         fields=[
-            PersonalField("actor", label_da="Læserens konto", label_en="The reader's account"),
-            PersonalField("actor_label", label_da="Læserens navn", label_en="The reader's name"),
+            # A reading of an erased person's record stays in the log with who read it: the reader is accountable
+            # for it (the rows found are those about the person read; an erased reader's own entries lose the
+            # reader through core/erasure.py).
+            PersonalField("actor", label_da="Læserens konto", label_en="The reader's account", erased=UNCHANGED),
+            PersonalField("actor_label", label_da="Læserens navn", label_en="The reader's name", erased=UNCHANGED),
             PersonalField("subject_id", label_da="Henvisning til personen", label_en="Reference to the person"),
             PersonalField("subject_label"),
             PersonalField("search"),
             PersonalField("path"),
         ],
         not_personal=["tenant", "subject_type", "what", "page_name", "created_at"],
+        erasure=Erasure.ANONYMISE,
     )
 )
 

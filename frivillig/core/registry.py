@@ -34,7 +34,18 @@ from django.dispatch import receiver
 # `roles` ties one of the kernel's roles to the app's records (crm: a representative's organisation; see
 # tenants/role_extensions.py).
 KNOWN_MODULES = frozenset(
-    {"demo", "menu", "tenant_setup", "merge_hooks", "privacy", "indicators", "urls", "urls_national", "roles"}
+    {
+        "demo",
+        "menu",
+        "tenant_setup",
+        "merge_hooks",
+        "privacy",
+        "indicators",
+        "urls",
+        "urls_national",
+        "roles",
+        "erasure",
+    }
 )
 
 

@@ -1,6 +1,6 @@
 """The personal data of the centre's contacts (see core/privacy.py)."""
 
-from frivillig.core.privacy import Category, LegalBasis, PersonalField, PersonalModel, Retention
+from frivillig.core.privacy import UNCHANGED, Category, Erasure, LegalBasis, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Kontakter: foreninger og deres folk"
 ACTIVITY_EN = "Contacts: associations and their people"
@@ -62,6 +62,9 @@ MODELS = [
             "target_groups",
             "activity_areas",
         ],
+        erasure=Erasure.KEEP,
+        erasure_reason="An association's record is about no single person (its subject is empty), so erasing a "
+        "person finds none of its rows; the association's contact details are the association's own.",
     ),
     PersonalModel(
         "crm.Person",
@@ -108,6 +111,8 @@ MODELS = [
             PersonalField("updated_at"),
         ],
         not_personal=["tenant"],
+        # Its roles, collaborations and places among an interaction's people go with it.
+        erasure=Erasure.DELETE,
     ),
     PersonalModel(
         "crm.OrganisationRole",
@@ -123,6 +128,7 @@ MODELS = [
             PersonalField("ended_on"),
         ],
         not_personal=["tenant", "organisation"],
+        erasure=Erasure.DELETE,
     ),
     PersonalModel(
         "crm.Interaction",
@@ -132,8 +138,10 @@ MODELS = [
         legal_basis=LegalBasis.PUBLIC_TASK,
         retention=_PERSON_RETENTION,
         fields=[
-            PersonalField("people"),
-            PersonalField("staff"),
+            # The erased person leaves `people` with the person's record; the others stay.
+            PersonalField("people", erased=UNCHANGED),
+            # The member of staff who held it is not the person erased.
+            PersonalField("staff", erased=UNCHANGED),
             PersonalField("summary", category=Category.CONFIDENTIAL),
         ],
         not_personal=[
@@ -146,6 +154,9 @@ MODELS = [
             "organisations",
             "topics",
         ],
+        # What the centre counts stays (kind, date, organisations, topics); the summary, which may tell about the
+        # person, goes.
+        erasure=Erasure.ANONYMISE,
     ),
     PersonalModel(
         "crm.CollaborationRelation",
@@ -156,6 +167,7 @@ MODELS = [
         retention=_WITH_PERSON,
         fields=[PersonalField("person"), PersonalField("note")],
         not_personal=["tenant", "organisation", "topic", "started_on", "ended_on", "created_at"],
+        erasure=Erasure.DELETE,
     ),
     PersonalModel(
         "crm.RepresentativeRequest",
@@ -177,6 +189,7 @@ MODELS = [
             PersonalField("decline_reason"),
         ],
         not_personal=["tenant", "organisation", "created_at", "status", "decided_at"],
+        erasure=Erasure.DELETE,
     ),
     PersonalModel(
         "crm.Representative",
@@ -190,6 +203,7 @@ MODELS = [
         ),
         fields=[PersonalField("user", label_da="Konto", label_en="Account"), PersonalField("membership")],
         not_personal=["tenant", "organisation"],
+        erasure=Erasure.DELETE,
     ),
     PersonalModel(
         "crm.RepresentativeInvitation",
@@ -203,5 +217,6 @@ MODELS = [
         ),
         fields=[PersonalField("full_name"), PersonalField("invitation")],
         not_personal=["tenant", "organisation"],
+        erasure=Erasure.DELETE,
     ),
 ]

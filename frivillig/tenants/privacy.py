@@ -1,6 +1,6 @@
 """The personal data of memberships and invitations (see core/privacy.py). The audit log is core's."""
 
-from frivillig.core.privacy import LegalBasis, NotPersonal, PersonalField, PersonalModel, Retention
+from frivillig.core.privacy import Erasure, LegalBasis, NotPersonal, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Roller og invitationer"
 ACTIVITY_EN = "Roles and invitations"
@@ -23,6 +23,7 @@ MODELS = [
             PersonalField("created_by", label_da="Givet af", label_en="Given by"),
         ],
         not_personal=["tenant"],
+        erasure=Erasure.DELETE,
     ),
     PersonalModel(
         "tenants.Invitation",
@@ -43,6 +44,7 @@ MODELS = [
             PersonalField("accepted_at"),
         ],
         not_personal=["tenant", "created_at", "cancelled_at", "batch"],
+        erasure=Erasure.DELETE,
     ),
 ]
 

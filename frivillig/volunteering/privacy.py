@@ -1,6 +1,6 @@
 """The personal data of volunteers and applicants (see core/privacy.py)."""
 
-from frivillig.core.privacy import Category, LegalBasis, PersonalField, PersonalModel, Retention
+from frivillig.core.privacy import UNCHANGED, Category, Erasure, LegalBasis, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Frivillige og ansøgninger"
 ACTIVITY_EN = "Volunteers and applications"
@@ -17,6 +17,13 @@ _WITH_APPLICATION = Retention.with_record(
     da="Så længe ansøgningen gemmes; slettes sammen med den.",
     en="As long as the application is kept; deleted with it.",
 )
+
+
+def _erased_application_email(application) -> str:
+    # One application per address and opportunity (a unique constraint): each anonymised one gets its own.
+    return f"slettet-{application.pk}@example.invalid"
+
+
 _APPLICATION_DA = "At foreningen og centret kan behandle ansøgningen og holde kontakt med ansøgeren."
 _APPLICATION_EN = "So that the association and the centre can handle the application and keep in touch."
 
@@ -33,7 +40,14 @@ MODELS = [
         ),
         fields=[
             PersonalField("contact_person"),
-            PersonalField("created_by", in_access_export=False, label_da="Oprettet af", label_en="Created by"),
+            # Found by its contact person: whoever created it is someone else.
+            PersonalField(
+                "created_by",
+                in_access_export=False,
+                label_da="Oprettet af",
+                label_en="Created by",
+                erased=UNCHANGED,
+            ),
         ],
         not_personal=[
             "tenant",
@@ -70,6 +84,8 @@ MODELS = [
             "skills",
             "inclusion",
         ],
+        # The opportunity is the association's; it loses its contact person.
+        erasure=Erasure.ANONYMISE,
     ),
     PersonalModel(
         "volunteering.VolunteerProfile",
@@ -103,6 +119,7 @@ MODELS = [
             PersonalField("created_at", label_da="Oprettet", label_en="Created"),
             PersonalField("updated_at", label_da="Senest ændret", label_en="Last changed"),
         ],
+        erasure=Erasure.DELETE,
     ),
     PersonalModel(
         "volunteering.Application",
@@ -114,12 +131,14 @@ MODELS = [
         fields=[
             PersonalField("user", label_da="Konto", label_en="Account"),
             PersonalField("full_name"),
-            PersonalField("email"),
+            PersonalField("email", erased=_erased_application_email),
             PersonalField("phone"),
             PersonalField("message"),
             PersonalField("language"),
             PersonalField(
                 "email_confirmed_at",
+                # Kept: an anonymised application is no unconfirmed guest's to be deleted by the retention rule.
+                erased=UNCHANGED,
                 retention=Retention.fixed(
                     30,
                     after_da="for en gæst, der aldrig bekræftede sin e-mail (så slettes ansøgningen)",
@@ -143,6 +162,7 @@ MODELS = [
         ],
         # What an anonymised application keeps for the statistics.
         not_personal=["tenant", "opportunity", "status", "status_changed_at", "reminder_sent_at", "created_at"],
+        erasure=Erasure.ANONYMISE,
     ),
     PersonalModel(
         "volunteering.ApplicationEvent",
@@ -159,6 +179,8 @@ MODELS = [
         label_da="Hændelse på en tilmelding",
         label_en="Event on an application",
         not_personal=["tenant", "application", "kind", "from_status", "to_status", "reason", "created_at"],
+        # The application's history (what changed when) stays with the anonymised application.
+        erasure=Erasure.ANONYMISE,
     ),
     PersonalModel(
         "volunteering.ApplicationNote",
@@ -169,5 +191,6 @@ MODELS = [
         retention=_WITH_APPLICATION,
         fields=[PersonalField("author", label_da="Skrevet af", label_en="Written by"), PersonalField("text")],
         not_personal=["tenant", "application", "created_at"],
+        erasure=Erasure.DELETE,
     ),
 ]

@@ -4,12 +4,14 @@ A new field on a declared model, or a new model with a field named like personal
 that says which field and in which app's privacy.py to declare it.
 """
 
+import dataclasses
+
 import pytest
 from django.test import modify_settings
 from django.utils import translation
 
 from frivillig.core import privacy, registry
-from frivillig.core.privacy import Category, LegalBasis, Retention
+from frivillig.core.privacy import UNCHANGED, Category, Erasure, LegalBasis, Retention
 
 
 def test_every_field_of_every_personal_data_model_is_classified():
@@ -59,6 +61,8 @@ def test_a_new_app_with_an_unclassified_field_fails_and_is_told_where_to_declare
         "privacy_app.Visitor.mobile is not classified: add PersonalField('mobile', ...) to the "
         "PersonalModel('privacy_app.Visitor') in tests.privacy_app.privacy, or name it in its not_personal if it "
         "holds no personal data.",
+        "privacy_app.Visitor states no erasure: add erasure=Erasure.DELETE, Erasure.ANONYMISE or Erasure.KEEP (with "
+        "erasure_reason) to its PersonalModel in tests.privacy_app.privacy.",
         "privacy_app.GuestBook has fields named like personal data (email) but is not in the register: declare it "
         "in tests.privacy_app.privacy (MODELS = [PersonalModel(...)], or NOT_PERSONAL with the reason).",
     ]
@@ -110,3 +114,64 @@ def test_retention_is_worded_in_danish_and_english_with_the_tenant_default():
         )
     with pytest.raises(ValueError, match="outside its legal bounds"):
         Retention.tenant_setting("x", default_days=10, minimum_days=30, maximum_days=60, after_da="", after_en="")
+
+
+def _replaced(found, label, **changes):
+    declared = found.for_model(label)
+    changed = dataclasses.replace(declared, **changes)
+    found.models[found.models.index(declared)] = changed
+    return changed
+
+
+def test_every_personal_data_model_states_its_erasure():
+    found = privacy.register()
+    assert all(declared.erasure in set(Erasure) for declared in found.models)
+    assert found.for_model("volunteering.Application").erasure == Erasure.ANONYMISE
+    assert found.for_model("volunteering.VolunteerProfile").erasure == Erasure.DELETE
+    assert found.for_model("crm.Person").erasure == Erasure.DELETE
+    assert found.for_model("core.AuditEntry").erasure == Erasure.ANONYMISE
+    kept = [declared for declared in found.models if declared.erasure == Erasure.KEEP]
+    assert all(declared.erasure_reason for declared in kept)
+
+
+def test_a_model_without_erasure_or_with_a_keep_without_reason_is_a_problem():
+    found = privacy.register()
+    _replaced(found, "crm.Person", erasure=None)
+    _replaced(found, "volunteering.VolunteerProfile", erasure=Erasure.KEEP, erasure_reason="")
+    messages = privacy.problems(found)
+    assert (
+        "crm.Person states no erasure: add erasure=Erasure.DELETE, Erasure.ANONYMISE or Erasure.KEEP (with "
+        "erasure_reason) to its PersonalModel in frivillig.crm.privacy."
+    ) in messages
+    assert (
+        "volunteering.VolunteerProfile is kept on erasure without a reason: write the legal reason in erasure_reason."
+    ) in messages
+
+
+def test_an_anonymised_field_without_an_empty_value_must_state_its_replacement():
+    found = privacy.register()
+    # A person's record kept but anonymised: its creation time (not null) has no empty value.
+    person = _replaced(found, "crm.Person", erasure=Erasure.ANONYMISE)
+    messages = privacy.problems(found)
+    assert (
+        "crm.Person.created_at cannot be emptied when a row is anonymised: state its replacement (erased=...) or "
+        "erased=UNCHANGED with the reason, in frivillig.crm.privacy."
+    ) in messages
+    fields = [
+        dataclasses.replace(personal, erased=UNCHANGED) if personal.name.endswith("_at") else personal
+        for personal in person.fields
+    ]
+    _replaced(found, "crm.Person", fields=fields)
+    assert not [message for message in privacy.problems(found) if message.startswith("crm.Person.")]
+
+
+def test_empty_values_follow_the_field_type():
+    from frivillig.crm.models import Interaction, Person
+    from frivillig.volunteering.models import Application, VolunteerProfile
+
+    assert privacy.empty_value(Person._meta.get_field("phone")) == ""
+    assert privacy.empty_value(Person._meta.get_field("consent_given_at")) is None
+    assert privacy.empty_value(Interaction._meta.get_field("summary")) == privacy.ERASED_TEXT
+    assert privacy.empty_value(VolunteerProfile._meta.get_field("interests")) == []
+    assert privacy.empty_value(VolunteerProfile._meta.get_field("open_to_suggestions")) is False
+    assert privacy.empty_value(Application._meta.get_field("user")) is None

@@ -108,6 +108,7 @@ ALLOWED = {
         "the national board lists the published opportunities of every active tenant",
     ),
     ("frivillig/core/personal_data.py", "A person's account may be linked to contact records in several tenants."),
+    ("frivillig/core/erasure.py", "Erasure removes one person's records from every tenant they have data in."),
     (
         "frivillig/core/personal_data.py",
         "The right of access gathers one person's records from every tenant they have data in.",
