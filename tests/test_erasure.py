@@ -1,13 +1,19 @@
 """Erasure: a person's records deleted or anonymised as the register of personal data says (issue 12)."""
 
-import pytest
+import datetime
+from pathlib import Path
 
-from frivillig.core.erasure import ErasureError, erase_rows
+import pytest
+from django.db import connection
+from django.db.models import Count
+from django.utils import timezone
+
+from frivillig.core.erasure import ErasureError, erase_person, erase_rows, erase_user
 from frivillig.core.models import AuditEntry
 from frivillig.core.privacy import ERASED_TEXT
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
-from frivillig.testing import make_opportunity
+from frivillig.testing import UserFactory, make_opportunity
 
 
 def _application(personas, **fields):
@@ -25,10 +31,11 @@ def _application(personas, **fields):
     values.update(fields)
     with unscoped("Test data."):
         application = Application.objects.create(**values)
+        first_name = application.full_name.split()[0]
         ApplicationEvent.objects.create(
-            tenant=application.tenant, application=application, to_status="declined", message="Kære Zacharias"
+            tenant=application.tenant, application=application, to_status="declined", message=f"Kære {first_name}"
         )
-        ApplicationNote.objects.create(tenant=application.tenant, application=application, text="Zacharias ringede")
+        ApplicationNote.objects.create(tenant=application.tenant, application=application, text=f"{first_name} ringede")
     log_action("volunteering.application.declined", tenant=application.tenant, target=application)
     return application
 
@@ -81,3 +88,273 @@ def test_erase_rows_needs_a_declared_model_and_a_reason(personas):
         erase_rows("crm.Tag", AuditEntry.objects.none(), reason="test")
     with pytest.raises(ErasureError):
         erase_rows("volunteering.Application", AuditEntry.objects.none(), reason=" ")
+
+
+# --- one person with data in every app, erased --------------------------------------------------------------
+
+NAME = "Zacharias Quintilian"
+EMAIL = "zq.erase@example.org"
+PHONE = "+45 12 34 99 87"
+# What must not be found anywhere afterwards (compared case-insensitively).
+TRACES = [
+    "Zacharias",
+    "Quintilian",
+    EMAIL,
+    "zq.erase",
+    PHONE,
+    "12 34 99 87",
+    "12349987",
+]
+
+
+def _everything_about_zacharias(personas, settings, tmp_path):
+    from frivillig.communication.models import ContentPage
+    from frivillig.core import throttle
+    from frivillig.core.access_log import log_access
+    from frivillig.crm.models import Interaction, OrganisationRole, RepresentativeRequest
+    from frivillig.crm.services.imports import import_file_store
+    from frivillig.tenants.enums import Role
+    from frivillig.tenants.models import Invitation
+    from frivillig.testing import grant, make_person
+    from frivillig.volunteering.models import VolunteerProfile
+    from frivillig.volunteering.selectors.matching import suggestions_for
+
+    settings.PRIVATE_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BOARD_CACHE_SECONDS = 60
+    staff = personas.user("centre_staff")
+    user = UserFactory(email=EMAIL, full_name=NAME, phone=PHONE)
+    grant(user, personas.tenant, Role.ASSOCIATION_REP, organisation=personas.other_organisation)
+    with unscoped("Test data in two tenants."):
+        profile = VolunteerProfile.objects.create(
+            user=user, private_notes=f"{NAME} har brug for ro", postcode="4180", interests=["Zacharias' hobby"]
+        )
+        # Applications in two tenants through the account, and a guest's by e-mail (another case, same address).
+        by_account = _application(personas, user=user, status="new")
+        foreign = _application(
+            personas,
+            tenant=personas.other_tenant,
+            opportunity=make_opportunity(personas.foreign_organisation),
+            user=user,
+            status="started",
+        )
+        guest = _application(personas, email=EMAIL.upper(), full_name="Zacharias Q.", status="declined")
+        # Someone else's application to the same opportunity stays as it is.
+        bystander = _application(
+            personas,
+            opportunity=guest.opportunity,
+            full_name="Bodil Bystander",
+            email="bodil@example.org",
+            phone="",
+            message="Bodils besked",
+        )
+        person = make_person(
+            personas.tenant,
+            full_name=NAME,
+            email=EMAIL,
+            phone=PHONE,
+            notes=f"{NAME} fortalte om sin hverdag",
+            job_title="Kasserer",
+            consent_given_at=timezone.now(),
+            consent_method="form",
+            consent_recorded_by=staff,
+        )
+        OrganisationRole.objects.create(
+            tenant=personas.tenant, organisation=personas.organisation, person=person, role="Kasserer"
+        )
+        other_person = make_person(personas.tenant, full_name="Bodil Bystander", email="bodil@example.org")
+        meeting = Interaction.objects.create(
+            tenant=personas.tenant,
+            kind="meeting",
+            happened_on=datetime.date(2026, 1, 5),
+            summary=f"Møde med {NAME} og Bodil",
+            staff=staff,
+        )
+        meeting.people.add(person, other_person)
+        call = Interaction.objects.create(
+            tenant=personas.tenant, kind="call", happened_on=datetime.date(2026, 2, 5), summary="Opkald fra Zacharias"
+        )
+        call.people.add(person)
+        opportunity = make_opportunity(personas.organisation, title="Lektiehjælp", contact_person=person)
+        RepresentativeRequest.objects.create(
+            tenant=personas.tenant, organisation=personas.organisation, full_name=NAME, email=EMAIL, phone=PHONE
+        )
+        Invitation.objects.create(tenant=personas.other_tenant, email=EMAIL, role=Role.CENTRE_STAFF)
+        page = ContentPage.objects.filter(tenant=personas.tenant).first()
+        if page is not None:
+            ContentPage.objects.filter(pk=page.pk).update(updated_by=user)
+        # A contact in the other tenant under the same address, not linked to the account.
+        charlie = make_person(personas.other_tenant, full_name=NAME, email=EMAIL, notes="Kendt i Charlie")
+    log_action("crm.person.updated", actor=staff, tenant=personas.tenant, target=person)
+    log_action("accounts.user.profile_updated", actor=user, target=user)
+    log_action("crm.organisation.role_added", actor=staff, tenant=personas.tenant, data={"person": NAME})
+    log_access(actor=staff, tenant=personas.tenant, subject=person, what="crm.person.notes")
+    log_access(actor=staff, tenant=personas.tenant, subject=None, what="crm.person.notes.search", search="Quintilian")
+    # The account read someone else's notes as a reader: the reading stays logged, the reader's name goes.
+    log_access(actor=user, tenant=personas.tenant, subject=other_person, what="crm.person.notes")
+    throttle.attempt("login", EMAIL, limit=5, window=600)
+    import_file_store(
+        tenant=personas.tenant,
+        user=staff,
+        kind="people",
+        filename="kontakter.csv",
+        content=f"Navn;E-mail;Telefon\n{NAME};{EMAIL};12349987\n".encode(),
+    )
+    import_file_store(
+        tenant=personas.tenant,
+        user=staff,
+        kind="people",
+        filename="andre.csv",
+        content=b"Navn;E-mail\nBodil Bystander;bodil@example.org\n",
+    )
+    suggestions_for(profile)
+    return {
+        "user": user,
+        "person": person,
+        "charlie": charlie,
+        "other_person": other_person,
+        "meeting": meeting,
+        "opportunity": opportunity,
+        "applications": [by_account, foreign, guest],
+        "bystander": bystander,
+    }
+
+
+def _statistics():
+    from frivillig.volunteering.models import Application
+
+    with unscoped("Test reads every tenant."):
+        return sorted(
+            Application.objects.values_list("opportunity_id", "status").annotate(count=Count("pk")).order_by()
+        )
+
+
+def _every_table_as_text() -> dict[str, str]:
+    """Every table of the database (Django's own, the apps', the many-to-many tables, and columns Django does not
+    know, such as PostgreSQL's search vectors), every column cast to text."""
+    found = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            columns = [column.name for column in connection.introspection.get_table_description(cursor, table)]
+            quote = connection.ops.quote_name
+            selected = ", ".join(f"CAST({quote(column)} AS TEXT)" for column in columns)
+            cursor.execute(f"SELECT {selected} FROM {quote(table)}")  # noqa: S608 (names from the introspection)
+            found[table] = "\n".join(" | ".join(value or "" for value in row) for row in cursor.fetchall())
+    return found
+
+
+def _files_as_text(*roots) -> dict[str, str]:
+    found = {}
+    for root in roots:
+        if Path(root).exists():
+            for path in Path(root).rglob("*"):
+                if path.is_file():
+                    found[str(path)] = path.read_bytes().decode("utf-8", errors="replace")
+    return found
+
+
+def _traces(texts: dict[str, str]) -> list[tuple[str, str]]:
+    return [(where, trace) for where, text in texts.items() for trace in TRACES if trace.lower() in text.lower()]
+
+
+def test_erasing_a_user_leaves_nothing_identifying_in_any_table_file_or_cache(
+    personas, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from frivillig.core.models import ThrottleWindow
+    from frivillig.crm.models import Interaction, Person
+    from frivillig.volunteering.caching import board_version
+    from frivillig.volunteering.models import Opportunity
+
+    made = _everything_about_zacharias(personas, settings, tmp_path)
+    # The data is really there to begin with, in the tables and on disk.
+    assert len({where for where, _trace in _traces(_every_table_as_text())}) >= 10
+    assert _traces(_files_as_text(settings.PRIVATE_ROOT))
+    before = _statistics()
+    version = board_version()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = erase_user(user=made["user"], actor=None, reason=f"{NAME} bad selv om det på {EMAIL}")
+
+    tables = _every_table_as_text()
+    assert _traces(tables) == [], [
+        line
+        for where, _t in _traces(tables)
+        for line in tables[where].splitlines()
+        if "zacharias" in line.lower() or "zq" in line.lower()
+    ]
+    assert _traces(_files_as_text(settings.PRIVATE_ROOT, settings.MEDIA_ROOT)) == []
+    # The statistics stay right: as many applications per opportunity and status as before.
+    assert _statistics() == before
+    assert report.count("volunteering.Application") == 3
+    assert report.count("crm.Person") == 2
+    assert report.files_deleted == 1
+    with unscoped("Test reads every tenant."):
+        # Nobody else's records went: the other participant, the bystander's application and import file.
+        assert Person.objects.filter(pk=made["other_person"].pk).exists()
+        assert list(made["meeting"].people.all()) == [made["other_person"]]
+        assert Interaction.objects.filter(pk=made["meeting"].pk).exists()
+        assert Opportunity.objects.get(pk=made["opportunity"].pk).contact_person is None
+        bystander = type(made["bystander"]).objects.get(pk=made["bystander"].pk)
+        assert (bystander.full_name, bystander.email) == ("Bodil Bystander", "bodil@example.org")
+        entry = AuditEntry.objects.get(code="accounts.user.erased")
+    assert entry.data["user_id"] == made["user"].pk
+    assert "bad selv om det" in entry.data["reason"]
+    assert len(list((settings.PRIVATE_ROOT / "imports").iterdir())) == 1
+    assert not ThrottleWindow.objects.exists()
+    # No cached answer worked out from the erased profile is served again.
+    assert board_version() != version
+
+
+def test_erasing_a_contact_erases_within_its_tenant_only(
+    personas, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from frivillig.accounts.models import User
+    from frivillig.crm.models import Person
+
+    made = _everything_about_zacharias(personas, settings, tmp_path)
+    staff = personas.user("centre_staff")
+    before = _statistics()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = erase_person(person=made["person"], actor=staff, reason="Anmodning om sletning")
+
+    assert _statistics() == before
+    assert report.count("crm.Person") == 1
+    with unscoped("Test reads every tenant."):
+        assert not Person.objects.filter(pk=made["person"].pk).exists()
+        # The account and the contact in the other tenant are other controllers' or the person's own business.
+        assert Person.objects.filter(pk=made["charlie"].pk).exists()
+        assert User.objects.filter(pk=made["user"].pk).exists()
+        guest = type(made["bystander"]).objects.get(pk=made["applications"][2].pk)
+        foreign = type(made["bystander"]).objects.get(pk=made["applications"][1].pk)
+        entry = AuditEntry.objects.get(code="crm.person.erased")
+    assert guest.full_name == ERASED_TEXT and EMAIL not in guest.email
+    assert foreign.full_name == NAME
+    assert entry.data["person_id"] == made["person"].pk and entry.actor == staff and entry.tenant == personas.tenant
+    assert entry.target_label == ""
+    alfa_tables = _every_table_as_text()
+    assert "Kendt i Charlie" in alfa_tables["crm_person"]
+
+
+def test_user_delete_still_refuses_the_only_administrator(personas):
+    from frivillig.accounts.models import User
+    from frivillig.accounts.services import AccountDeletionError, user_delete
+
+    admin = personas.user("tenant_admin")
+    with pytest.raises(AccountDeletionError):
+        user_delete(user=admin)
+    assert User.objects.filter(pk=admin.pk).exists()
+
+
+def test_user_delete_goes_through_erasure(personas):
+    from frivillig.accounts.models import User
+    from frivillig.accounts.services import user_delete
+
+    citizen = personas.user("citizen")
+    application = _application(personas, user=citizen, full_name="Cecilie Borger", email="citizen@example.org")
+    user_delete(user=citizen)
+    assert not User.objects.filter(pk=citizen.pk).exists()
+    with unscoped("Test reads."):
+        application.refresh_from_db()
+        assert AuditEntry.objects.filter(code="accounts.user.erased").exists()
+    assert (application.full_name, application.user, application.status) == (ERASED_TEXT, None, "declined")

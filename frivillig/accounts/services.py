@@ -221,6 +221,10 @@ class AccountDeletionError(Exception):
 
 @transaction.atomic
 def user_delete(*, user: User) -> None:
+    """The person deletes their own account: through the erasure service, which deletes or anonymises everything
+    the register of personal data holds about them (core/erasure.py). The only administrator of a tenant must
+    appoint another first."""
+    from frivillig.core.erasure import erase_user
     from frivillig.tenants.services import tenants_left_without_admin
 
     sole = tenants_left_without_admin(user)
@@ -229,8 +233,7 @@ def user_delete(*, user: User) -> None:
             _("You are the only administrator of %(tenants)s. Appoint another administrator first.")
             % {"tenants": ", ".join(tenant.centre_name for tenant in sole)}
         )
-    log_action("accounts.user.deleted", actor=None, data={"user_id": user.pk})
-    user.delete()
+    erase_user(user=user, actor=None, reason="The person deleted their own account.")
 
 
 # --- unconfirmed accounts expire --------------------------------------------------------------------------

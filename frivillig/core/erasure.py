@@ -14,8 +14,9 @@ Beside the register's rows, erasing a person also:
 - anonymises the audit entries about any erased row and those whose text names the person (full name, e-mail,
   phone), and takes an erased account's name off the access entries it wrote as reader;
 - deletes the throttle rows kept for the person's e-mail addresses;
-- runs each app's hook, a module `erasure.py` with `def erase(identities) -> None` (found through
-  core/registry.py), for what the register cannot express (crm: uploaded import files that name the person);
+- runs each app's hook, a module `erasure.py` with `def erase(identities)` (found through core/registry.py), for
+  what the register cannot express (crm: uploaded import files that name the person; it may return how many
+  files it deleted);
 - sends `personal_data_erased` once committed, so apps that keep derived data (search text, word keys, caches)
   recompute it;
 - writes one audit entry that names no one: "<app>.<model>.erased" with the record's id.
@@ -121,6 +122,11 @@ class ErasureReport:
         return result
 
 
+def _hooks():
+    """Every app's `erasure` module, imported: a module may connect a receiver to `personal_data_erased`."""
+    return app_modules("erasure")
+
+
 # --- one model's rows ----------------------------------------------------------------------------------------
 
 
@@ -195,6 +201,7 @@ def erase_rows(model_label: str, queryset: models.QuerySet, *, reason: str) -> i
     if not reason.strip():
         raise ErasureError("An erasure needs a reason.")
     declared = _declared(model_label)
+    _hooks()
     # Read the ids first: the queryset may select by the very fields that are emptied.
     pks = list(queryset.order_by().values_list("pk", flat=True).distinct())
     if not pks:
@@ -263,7 +270,10 @@ def _log_rows_naming(needles: set[str], *, tenant) -> tuple[list, list]:
             | Q(data_text__icontains=needle)
             | Q(data_text__icontains=in_json)
         )
-        search |= Q(search__icontains=needle) | Q(subject_label__icontains=needle)
+        search |= Q(subject_label__icontains=needle)
+    # A search term is often one name alone: any of the person's names empties it (the entry stays).
+    for needle in needles | _name_parts(needles):
+        search |= Q(search__icontains=needle)
     audit_entries = AuditEntry._base_manager.annotate(data_text=Cast("data", models.TextField())).filter(audit)
     access_entries = AccessEntry._base_manager.filter(search)
     if tenant is not None:
@@ -281,10 +291,20 @@ def _phone_forms(needles: set[str]) -> set[str]:
     return forms
 
 
+def _name_parts(needles: set[str]) -> set[str]:
+    """The words of the person's names (not of addresses or numbers)."""
+    return {
+        part
+        for needle in needles
+        if "@" not in needle
+        for part in needle.split()
+        if len(part) >= 3 and any(letter.isalpha() for letter in part)
+    }
+
+
 def _scrub(text: str, needles: set[str]) -> str:
     """A typed text (the reason for an erasure) without the person's name, name parts, addresses or numbers."""
-    words = {part for needle in needles if "@" not in needle for part in needle.split() if len(part) >= 3}
-    for needle in sorted(needles | words, key=len, reverse=True):
+    for needle in sorted(needles | _name_parts(needles), key=len, reverse=True):
         text = re.sub(re.escape(needle), "…", text, flags=re.IGNORECASE)
     return text
 
@@ -322,11 +342,13 @@ def _erase(who: Identities, *, reason: str, preview: bool = False) -> tuple[Eras
             ]
             return report, needles
 
-        for _config, module in app_modules("erasure"):
+        for _config, module in _hooks():
             # This module is core's "erasure" module too; it offers no hook.
             hook = getattr(module, "erase", None)
             if hook is not None:
-                hook(who)
+                deleted_files = hook(who)
+                if isinstance(deleted_files, int):
+                    report.files_deleted += deleted_files
 
         tenant_ids: set = set()
         erased: dict[str, list] = {}
@@ -335,6 +357,10 @@ def _erase(who: Identities, *, reason: str, preview: bool = False) -> tuple[Eras
                 tenant_ids.update(_tenant_ids(declared, pks))
             if pks and declared.erasure != Erasure.KEEP:
                 erased[declared.model.lower()] = pks
+        users = [pk for model, pks in who.records.items() if model._meta.label_lower == "accounts.user" for pk in pks]
+        if users:
+            # An erased account's name leaves the access entries it wrote as reader (the reading stays logged).
+            models.QuerySet.update(AccessEntry._base_manager.filter(actor_id__in=users), actor=None, actor_label="")
         # Anonymise first (what is kept may be found through rows about to be deleted), then delete, the rows that
         # depend on others first.
         done: dict[str, int] = {}
@@ -349,11 +375,6 @@ def _erase(who: Identities, *, reason: str, preview: bool = False) -> tuple[Eras
             ErasedKind(declared=kind.declared, erasure=kind.erasure, count=done.get(kind.model, counts[kind.model]))
             for kind in report.kinds
         ]
-
-        users = [pk for model, pks in who.records.items() if model._meta.label_lower == "accounts.user" for pk in pks]
-        if users:
-            # An erased account's name leaves the access entries it wrote as reader (the reading stays logged).
-            models.QuerySet.update(AccessEntry._base_manager.filter(actor_id__in=users), actor=None, actor_label="")
         emails = {needle for needle in needles if "@" in needle}
         if emails:
             ThrottleWindow.objects.filter(key__in=[throttle._key(email) for email in emails]).delete()
