@@ -145,12 +145,6 @@ LOGIN_DEVICE_COOKIE_NAME = "frivillig_device"
 LOGIN_DEVICE_COOKIE_AGE = 365 * 86400
 LOGIN_DEVICE_COOKIE_SECURE = not DEBUG
 
-# The access log (who read sensitive records) is kept six months, then deleted by delete_old_access_entries: the
-# period of the former security order's logging rule (bek. 528/2000 § 19), which Datatilsynet still names as
-# practice; that rule allowed up to five years where an authority has a special need, hence the upper bound.
-ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "183"))
-ACCESS_LOG_RETENTION_MAX_DAYS = 5 * 366
-
 INVITATION_MAX_AGE_DAYS = 7
 EMAIL_VERIFICATION_MAX_AGE_DAYS = 3
 

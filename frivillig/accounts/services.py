@@ -201,8 +201,13 @@ def user_set_language(*, user: User, language: str) -> User:
 
 
 def log_login(*, user: User) -> None:
-    """One entry per tenant the person works in, so each tenant's administrators see their own people."""
+    """One entry per tenant the person works in, so each tenant's administrators see their own people. A login is
+    the use a warning of deletion for inactivity asked for (accounts/retention.py): it clears the warning."""
     from frivillig.tenants.selectors import tenants_of
+
+    if user.inactivity_warning_sent_at is not None:
+        User.objects.filter(pk=user.pk).update(inactivity_warning_sent_at=None)
+        user.inactivity_warning_sent_at = None
 
     tenants = list(tenants_of(user))
     if not tenants:

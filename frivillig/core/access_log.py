@@ -8,13 +8,10 @@ logged: the log is there so that a person can learn who else has read about them
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 
 from frivillig.core.models import AccessEntry
 
@@ -59,24 +56,3 @@ def access_entries_about(subject: models.Model) -> models.QuerySet[AccessEntry]:
     return AccessEntry.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk)
     ).select_related("actor")
-
-
-def retention_cutoff(*, days: int | None = None, now: datetime | None = None) -> datetime:
-    """Entries made before this moment are past the access log's retention period (ACCESS_LOG_RETENTION_DAYS)."""
-    days = settings.ACCESS_LOG_RETENTION_DAYS if days is None else days
-    if not 1 <= days <= settings.ACCESS_LOG_RETENTION_MAX_DAYS:
-        raise ValueError(
-            f"The access log's retention period must be 1 to {settings.ACCESS_LOG_RETENTION_MAX_DAYS} days, not {days}."
-        )
-    return (now or timezone.now()) - timedelta(days=days)
-
-
-def access_entries_past_retention(*, cutoff: datetime) -> models.QuerySet[AccessEntry]:
-    """Every tenant's entries older than the cutoff (the caller disables the scopes: this runs in a command)."""
-    return AccessEntry.objects.filter(created_at__lt=cutoff)
-
-
-@transaction.atomic
-def access_entries_delete_old(*, cutoff: datetime) -> int:
-    """Delete the entries past their retention period: the only place rows leave the access log."""
-    return access_entries_past_retention(cutoff=cutoff).delete_past_retention()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -8,5 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from frivillig.core import formfields
+        from frivillig.core.audit import register_actions
 
         formfields.install()
+        register_actions({"core.retention.applied": _("Retention rule applied")})

@@ -21,7 +21,6 @@ from functools import cached_property
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -64,10 +63,8 @@ def _period(days: int, language: str) -> str:
 
 
 def tenant_retention_days(tenant, key: str) -> int | None:
-    """The period a tenant has chosen for a retention setting, or None while it keeps the default.
-
-    Tenants hold no retention settings yet: until the settings page exists every tenant keeps the default, and the
-    record says so."""
+    """The period a tenant has chosen for a retention setting (Tenant.retention_settings, set by the tenant admin on
+    the retention settings page), or None while it keeps the default."""
     chosen = getattr(tenant, "retention_settings", None) or {}
     value = chosen.get(key) if isinstance(chosen, dict) else None
     return int(value) if value is not None else None
@@ -521,6 +518,9 @@ def _erasure_problems(declared: PersonalModel, model: type[models.Model], where:
 ACTIVITY_DA = "Log over handlinger og læsning"
 ACTIVITY_EN = "Logs of actions and reading"
 
+# The audit log documents who changed what: five years by default, the ordinary limitation period (forældelsesloven
+# § 3) within which a claim about an act may be raised; at least one year, so that a year's work can be reviewed and
+# misuse found in the yearly review; at most ten years, the longest limitation period (§ 7).
 _AUDIT_RETENTION = Retention.tenant_setting(
     "audit_log_days",
     default_days=5 * 365,
@@ -550,8 +550,19 @@ MODELS = [
     ),
 ]
 
-# The access log's period is a site setting (ACCESS_LOG_RETENTION_DAYS, six months by default), read when the
-# record is shown.
+# The access log (who read confidential records) is kept six months by default and at least that: the period of the
+# former security order's logging rule (bek. 528/2000 § 19), which Datatilsynet still names as practice for logs of
+# access to personal data; that rule allowed up to five years where an authority has a special need, hence the upper
+# bound. The centre chooses within them (core.retention deletes what is older).
+_ACCESS_RETENTION = Retention.tenant_setting(
+    "access_log_days",
+    default_days=183,
+    minimum_days=183,
+    maximum_days=5 * 365,
+    after_da="efter læsningen",
+    after_en="after the reading",
+)
+
 MODELS.append(
     PersonalModel(
         "core.AccessEntry",
@@ -559,11 +570,7 @@ MODELS.append(
         purpose_da="At kunne dokumentere, hvem der har læst fortrolige oplysninger om en person, og opdage misbrug.",
         purpose_en="To document who read confidential records about a person, and to notice misuse.",
         legal_basis=LegalBasis.LEGAL_OBLIGATION,
-        retention=Retention.fixed(
-            getattr(settings, "ACCESS_LOG_RETENTION_DAYS", 183),
-            after_da="efter læsningen (indstillingen ACCESS_LOG_RETENTION_DAYS)",
-            after_en="after the reading (the setting ACCESS_LOG_RETENTION_DAYS)",
-        ),
+        retention=_ACCESS_RETENTION,
         fields=[
             # A reading of an erased person's record stays in the log with who read it: the reader is accountable
             # for it (the rows found are those about the person read; an erased reader's own entries lose the

@@ -44,6 +44,7 @@ KNOWN_MODULES = frozenset(
         "urls",
         "urls_national",
         "roles",
+        "retention",
         "erasure",
     }
 )

@@ -18,5 +18,6 @@ class TenantsConfig(AppConfig):
                 "tenants.membership.role_changed": _("Role changed"),
                 "tenants.membership.revoked": _("Role removed"),
                 "tenants.tenant.updated": _("Contact details changed"),
+                "tenants.retention.changed": _("Retention periods changed"),
             }
         )

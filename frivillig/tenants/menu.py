@@ -19,6 +19,7 @@ MENU = [
     MenuEntry("tenants:audit_log", _("Audit log"), area="administration", order=20),
     MenuEntry("tenants:access_log", _("Access log"), area="administration", order=25),
     MenuEntry("tenants:settings", _("Contact details"), area="administration", order=30),
+    MenuEntry("tenants:retention_settings", _("Retention periods"), area="administration", order=75),
     MenuEntry(
         "tenants:privacy_register",
         _("Record of processing activities"),

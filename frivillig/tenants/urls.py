@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frivillig.tenants import views
+from frivillig.tenants import views, views_retention
 
 app_name = "tenants"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("administration/opslagslog/", views.access_log, name="access_log"),
     path("administration/opslagslog/eksport/<str:fmt>/", views.access_log_export, name="access_log_export"),
     path("administration/kontaktoplysninger/", views.tenant_settings, name="settings"),
+    path("administration/opbevaring/", views_retention.retention_settings, name="retention_settings"),
     path("administration/fortegnelse/", views.privacy_register, name="privacy_register"),
     path("administration/fortegnelse/udskrift/", views.privacy_register_print, name="privacy_register_print"),
     path("administration/fortegnelse/pdf/", views.privacy_register_pdf, name="privacy_register_pdf"),

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from frivillig.core.params import get_date, get_id
 from frivillig.core.pdf import pdf_response
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
 from frivillig.core.privacy import record as privacy_record
+from frivillig.core.retention import period_days
 from frivillig.tenants import exports, role_extensions
 from frivillig.tenants.enums import Role
 from frivillig.tenants.forms import InvitationForm, RolesForm, TenantSettingsForm
@@ -241,7 +241,7 @@ def access_log(request, tenant_slug: str):
         "people": access_actors(request.tenant),
         "selected_person": request.GET.get("person", ""),
         "criteria": criteria,
-        "retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
+        "retention_days": period_days("access_log_days", request.tenant),
     }
     return render_list(request, "tenants/accessentry_list.html", context)
 

@@ -1,15 +1,11 @@
 """Logged reading: the access log records who read whose sensitive record, and nothing changes or deletes it but
-its retention command."""
+its retention rule (core/retention.py; tested in test_retention.py)."""
 
-from datetime import timedelta
-from io import StringIO
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.urls import resolve
-from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from frivillig.core.access_log import access_entries_about, log_access
@@ -86,60 +82,3 @@ def test_log_entries_cannot_be_changed_or_deleted_through_the_orm(model, persona
         with pytest.raises(ValueError, match="append-only"):
             model.objects.all().delete()
         assert model.objects.filter(pk=entry.pk, **{field: "core.test.original"}).exists()
-
-
-# --- retention: delete_old_access_entries ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def aged_entries(personas, monkeypatch, settings):
-    """Entries 400, 184, 182 and 1 days old, in both tenants, with a retention period of 183 days."""
-    settings.ACCESS_LOG_RETENTION_DAYS = 183
-    now = timezone.now()
-    made = {}
-    for days, tenant in ((400, personas.tenant), (184, personas.other_tenant), (182, personas.tenant), (1, None)):
-        monkeypatch.setattr(timezone, "now", lambda days=days: now - timedelta(days=days))
-        made[days] = log_access(actor=None, tenant=tenant, subject=personas.tenant, what=f"core.test.age_{days}")
-    monkeypatch.undo()
-    return made
-
-
-def _left() -> list[str]:
-    with scopes_disabled():
-        return sorted(AccessEntry.objects.values_list("what", flat=True))
-
-
-def test_retention_command_deletes_exactly_the_entries_past_the_period(aged_entries, personas):
-    audit = log_action("core.test.kept", tenant=personas.tenant)
-    out = StringIO()
-
-    call_command("delete_old_access_entries", stdout=out)
-
-    assert _left() == ["core.test.age_1", "core.test.age_182"]
-    assert ": 2 deleted." in out.getvalue()
-    with scopes_disabled():
-        assert AuditEntry.objects.filter(pk=audit.pk).exists()
-    # Idempotent: a second run finds nothing more.
-    again = StringIO()
-    call_command("delete_old_access_entries", stdout=again)
-    assert ": 0 deleted." in again.getvalue()
-    assert _left() == ["core.test.age_1", "core.test.age_182"]
-
-
-def test_retention_command_dry_run_counts_per_tenant_and_deletes_nothing(aged_entries):
-    out = StringIO()
-
-    call_command("delete_old_access_entries", "--dry-run", stdout=out)
-
-    assert _left() == ["core.test.age_1", "core.test.age_182", "core.test.age_184", "core.test.age_400"]
-    lines = out.getvalue().splitlines()
-    assert lines[:2] == ["alfa: 1", "charlie: 1"]
-    assert lines[2].endswith(": 2 would be deleted.")
-
-
-@pytest.mark.parametrize("days", [0, 5 * 366 + 1])
-def test_retention_command_refuses_a_period_outside_the_bounds(days, aged_entries, settings):
-    settings.ACCESS_LOG_RETENTION_DAYS = days
-    with pytest.raises(CommandError, match="retention period"):
-        call_command("delete_old_access_entries", stdout=StringIO())
-    assert len(_left()) == 4

@@ -14,6 +14,7 @@ def test_registry_lists_what_each_app_offers():
         "indicators": [],
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering"],
         "merge_hooks": ["crm"],
+        "retention": ["core", "accounts", "tenants", "crm", "volunteering"],
         "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering"],
         "roles": ["crm"],
         "tenant_setup": ["crm"],
