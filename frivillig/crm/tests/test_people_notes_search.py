@@ -106,6 +106,7 @@ def test_access_log_page_shows_the_search_and_filters_it(client_for, personas, p
     text = rendered_text(response)
     assert "Søgning i personers interne noter" in text
     assert "Søgning: “trapper”" in text
+    assert "Alle, som søgningen fandt" in text  # whose information: nobody in particular, not a blank
 
     searches = admin.get(ACCESS_LOG_URL, {"hvad": "crm.person.notes.search"})
     assert [entry.pk for entry in searches.context["page"].object_list] == [search.pk]
