@@ -282,3 +282,49 @@ def test_a_real_run_is_audit_logged_with_counts_and_a_second_run_is_a_no_op(pers
     assert "total: 0 removed" in again.getvalue()
     with scopes_disabled():
         assert AuditEntry.objects.filter(code="core.retention.applied").count() == 1
+
+
+def test_an_anonymised_application_is_not_taken_for_an_unconfirmed_guests_later(personas, now):
+    pytest.importorskip("frivillig.core.erasure")
+    choose(personas.tenant, closed_application_days=30)
+    closed = _application(
+        personas.organisation,
+        now,
+        email="f@example.org",
+        age=400 * DAY,
+        status=ApplicationStatus.DECLINED,
+        status_changed_at=now - 40 * DAY,
+        email_confirmed_at=now - 400 * DAY,
+    )
+    apply_rules(now=now)
+
+    # Anonymised, it has lost its confirmation time too; it stays for the statistics.
+    runs = apply_rules(now=now + 60 * DAY)
+
+    assert left(Application) == {closed}
+    assert counts(runs) == {}
+
+
+def test_archived_contacts_are_erased_after_each_tenants_period(personas, now):
+    pytest.importorskip("frivillig.core.erasure")
+    from frivillig.crm.models import Person
+    from frivillig.testing import make_person
+
+    choose(personas.tenant, crm_archived_person_days=183)
+    alfa, charlie = personas.tenant, personas.other_tenant
+    kept = {
+        make_person(alfa, archived_at=now - 183 * DAY + SECOND).pk,
+        make_person(alfa).pk,
+        make_person(charlie, archived_at=now - 730 * DAY + SECOND).pk,
+    }
+    gone = {
+        make_person(alfa, archived_at=now - 183 * DAY - SECOND).pk,
+        make_person(charlie, archived_at=now - 730 * DAY - SECOND).pk,
+    }
+
+    runs = apply_rules(now=now)
+
+    assert kept <= left(Person)
+    assert not gone & left(Person)
+    assert counts(runs)[("crm.archived_people", "alfa")] == 1
+    assert counts(runs)[("crm.archived_people", "charlie")] == 1
