@@ -15,6 +15,7 @@ urlpatterns = [
     path("dine-data/", views_my_data.my_data, name="my_data"),
     path("dine-data/hent/", views_my_data.my_data_download, name="my_data_download"),
     path("dine-data/udskriv/", views_my_data.my_data_print, name="my_data_print"),
+    path("dine-data/samtykke/<int:pk>/", views_my_data.my_data_consent_withdraw, name="my_data_consent_withdraw"),
     path("dine-data/pdf/", views_my_data.my_data_pdf, name="my_data_pdf"),
     path("adgangskode/", views.password_change, name="password_change"),
     path("adgangskode/nulstil/", views.password_reset, name="password_reset"),

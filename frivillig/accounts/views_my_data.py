@@ -2,12 +2,16 @@
 
 import json
 
+from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from frivillig.core.consent import consent_withdraw, consents_of_user
+from frivillig.core.enums import ConsentMethod
 from frivillig.core.pdf import pdf_response
 from frivillig.core.permissions import AUTHENTICATED, view_permission
 from frivillig.core.personal_data import personal_data_export
@@ -16,7 +20,26 @@ from frivillig.core.services import log_action
 
 @view_permission(AUTHENTICATED)
 def my_data(request):
-    return render(request, "accounts/my_data.html")
+    return render(request, "accounts/my_data.html", {"consents": consents_of_user(request.user)})
+
+
+@view_permission(AUTHENTICATED)
+def my_data_consent_withdraw(request, pk: int):
+    """Withdraw one of one's own consents (about the account, or about a contact record linked to it): a page that
+    asks to confirm, then the withdrawal. Someone else's consent is not found."""
+    consent = get_object_or_404(consents_of_user(request.user), pk=pk)
+    if request.method == "POST":
+        if consent.withdrawn_at is not None:
+            messages.info(request, _("You had already withdrawn this consent."))
+        else:
+            consent_withdraw(consent=consent, method=ConsentMethod.WEB_FORM, actor=request.user)
+            messages.success(
+                request,
+                _("Your consent has been withdrawn: %(purpose)s. We stop using it at once.")
+                % {"purpose": consent.purpose_label},
+            )
+        return redirect(reverse("accounts:my_data") + "#consents")
+    return render(request, "accounts/my_data_consent_withdraw.html", {"consent": consent})
 
 
 @never_cache

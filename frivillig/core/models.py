@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+
+from frivillig.core.enums import ConsentMethod
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -143,3 +146,103 @@ class ThrottleWindow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {len(self.moments)}"
+
+
+# The fields `core.consent.consent_withdraw` may fill in; nothing else of a consent row is ever changed.
+CONSENT_WITHDRAWAL_FIELDS = frozenset(
+    {"withdrawn_at", "withdrawal_method", "withdrawal_recorded_by", "withdrawal_recorded_by_label"}
+)
+
+
+class ConsentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValueError("Consent rows are a ledger: record a withdrawal through core.consent.consent_withdraw.")
+
+    def move_subject(self, *, subject_type: ContentType, subject_id: str) -> int:
+        """Merging two records into one: their consents now concern the kept record. The one bulk change a
+        ledger allows (what was consented to, when and how stays as it was); called by the merge service only."""
+        return models.QuerySet.update(self, subject_type=subject_type, subject_id=subject_id)
+
+
+class ConsentManager(models.Manager.from_queryset(ConsentQuerySet)):
+    pass
+
+
+class Consent(models.Model):
+    """One consent in the ledger: what the person agreed to (a purpose an app declares in its privacy.py), the
+    exact text they were shown, when and how, and who noted it; later perhaps its withdrawal. Rows are written by
+    `core.consent.consent_give` and changed only by `consent_withdraw` (see core/consent.py).
+
+    The subject is a generic reference (content type and primary key), as in the access log: the kernel must
+    not import the apps above it, and a consent may be about a CRM contact without a login. When the subject is a
+    user account, `user` points at it as well, so that the account's consents go with the account."""
+
+    tenant = models.ForeignKey(
+        "tenants.Tenant", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant")
+    )
+    purpose = models.CharField(_("purpose"), max_length=100, db_index=True)
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    subject_id = models.CharField(max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("person"),
+    )
+    text = models.TextField(_("text shown"))
+    language = models.CharField(_("language"), max_length=10)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    method = models.CharField(_("how it was given"), max_length=20, choices=ConsentMethod.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    # Kept so the ledger still says who noted it after that account is gone.
+    recorded_by_label = models.CharField(_("recorded by"), max_length=200, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawal_method = models.CharField(
+        _("how it was withdrawn"), max_length=20, choices=ConsentMethod.choices, blank=True
+    )
+    withdrawal_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("withdrawal recorded by"),
+    )
+    withdrawal_recorded_by_label = models.CharField(_("withdrawal recorded by"), max_length=200, blank=True)
+
+    objects = ScopedManager(tenant="tenant", _manager_class=ConsentManager)
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["subject_type", "subject_id", "purpose"], name="core_consent_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.given_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        # A ledger row is written once; afterwards only its withdrawal may be filled in.
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or not set(update_fields) <= CONSENT_WITHDRAWAL_FIELDS):
+            raise ValueError("Consent rows are a ledger: only a withdrawal may be recorded on an existing row.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def purpose_label(self) -> str:
+        from frivillig.core.consent import purpose_label
+
+        return purpose_label(self.purpose)

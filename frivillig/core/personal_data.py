@@ -35,6 +35,7 @@ from django.utils.translation import get_language
 
 from frivillig.core.access_log import access_entries_about
 from frivillig.core.audit import action_label
+from frivillig.core.consent import consent_export, consents_about
 from frivillig.core.models import AuditEntry
 from frivillig.core.privacy import PersonalModel, Register, register
 from frivillig.core.scoping import unscoped
@@ -232,6 +233,10 @@ def _export(*, who: Identities, subject: dict) -> dict:
         if tenant is not None:
             audit_about = audit_about.filter(tenant=tenant)
         audit = [_audit_entry(entry) for entry in audit_about.order_by("created_at", "pk")]
+        consents = consents_about(identities)
+        if tenant is not None:
+            consents = consents.filter(tenant=tenant)
+        consent_rows = [consent_export(consent) for consent in consents]
     return {
         "schema": SCHEMA_ID,
         "generated_at": timezone.now().isoformat(),
@@ -240,6 +245,7 @@ def _export(*, who: Identities, subject: dict) -> dict:
         "sections": sections,
         "audit_entries_about_you": audit,
         "sensitive_reads": reads,
+        "consents": consent_rows,
     }
 
 

@@ -593,3 +593,51 @@ NOT_PERSONAL = [
         reason="Keys are a keyed hash of the e-mail address or network; the rows expire within the hour.",
     ),
 ]
+
+# The consent ledger (core/consent.py). A consent is kept as proof that it was given (GDPR article 7(1): the
+# controller must be able to demonstrate consent) for as long as a claim about the processing it allowed may be
+# raised: five years after it was withdrawn, the ordinary limitation period (forældelsesloven § 3). A consent about
+# an account goes with the account, and a person who is erased takes their consents along: nothing is done with
+# their data any more, and a consent row kept about nobody proves nothing.
+MODELS.append(
+    PersonalModel(
+        "core.Consent",
+        subject="subject_id",
+        purpose_da="At dokumentere, hvad personen har givet samtykke til, med den tekst personen så, og hvornår og "
+        "hvordan samtykket blev givet og trukket tilbage.",
+        purpose_en="To document what the person consented to, with the text they were shown, and when and how "
+        "the consent was given and withdrawn.",
+        legal_basis=LegalBasis.LEGAL_OBLIGATION,
+        retention=Retention.fixed(
+            5 * 365,
+            after_da="efter at samtykket er trukket tilbage (som bevis for samtykket); et samtykke om en brugerkonto "
+            "slettes sammen med kontoen",
+            after_en="after the consent was withdrawn (as proof of consent); a consent about a user account is "
+            "deleted with the account",
+        ),
+        fields=[
+            PersonalField("subject_id", label_da="Henvisning til personen", label_en="Reference to the person"),
+            PersonalField("user", label_da="Personens konto", label_en="The person's account"),
+            PersonalField("text", label_da="Teksten personen så", label_en="The text the person was shown"),
+            PersonalField("language", label_da="Tekstens sprog", label_en="The text's language"),
+            PersonalField("given_at"),
+            PersonalField("method"),
+            PersonalField("recorded_by", label_da="Noteret af (konto)", label_en="Recorded by (account)"),
+            PersonalField("recorded_by_label", label_da="Noteret af", label_en="Recorded by"),
+            PersonalField("withdrawn_at"),
+            PersonalField("withdrawal_method"),
+            PersonalField(
+                "withdrawal_recorded_by",
+                label_da="Tilbagetrækning noteret af (konto)",
+                label_en="Withdrawal recorded by (account)",
+            ),
+            PersonalField(
+                "withdrawal_recorded_by_label",
+                label_da="Tilbagetrækning noteret af",
+                label_en="Withdrawal recorded by",
+            ),
+        ],
+        not_personal=["tenant", "purpose", "subject_type"],
+        erasure=Erasure.DELETE,
+    )
+)

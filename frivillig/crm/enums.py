@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from frivillig.core.enums import ConsentMethod as CoreConsentMethod
+
 
 class OrganisationKind(models.TextChoices):
     ASSOCIATION = "association", _("Association")
@@ -32,11 +34,8 @@ class OrganisationRoleKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("organisation role", "Other")
 
 
-class ConsentMethod(models.TextChoices):
-    WRITTEN = "written", _("In writing")
-    EMAIL = "email", _("By e-mail")
-    ORAL = "oral", _("Orally")
-    WEB_FORM = "web_form", _("Through the website")
+# Shared with the consent ledger (core.Consent); the CRM's values are kept there.
+ConsentMethod = CoreConsentMethod
 
 
 class InteractionKind(models.TextChoices):

@@ -1,5 +1,6 @@
 """The personal data of the centre's contacts (see core/privacy.py)."""
 
+from frivillig.core.consent import ConsentPurpose
 from frivillig.core.privacy import UNCHANGED, Category, Erasure, LegalBasis, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Kontakter: foreninger og deres folk"
@@ -220,3 +221,33 @@ MODELS = [
         erasure=Erasure.DELETE,
     ),
 ]
+
+
+# Consents (core/consent.py). The person's `consent_*` fields hold the consent now in force, for the list's filter
+# and the export; the ledger holds every consent with the text shown.
+def _apply_contact_consent(person, consent) -> None:
+    person.consent_given_at = consent.given_at if consent is not None else None
+    person.consent_method = consent.method if consent is not None else ""
+    person.consent_recorded_by = consent.recorded_by if consent is not None else None
+    person.save(update_fields=["consent_given_at", "consent_method", "consent_recorded_by", "updated_at"])
+
+
+CONTACT_CONSENT = ConsentPurpose(
+    "crm.contact",
+    label_da="Kontakt fra frivilligcentret",
+    label_en="Contact from the volunteer centre",
+    text_da=(
+        "Jeg giver samtykke til, at frivilligcentret gemmer mit navn og mine kontaktoplysninger og kontakter mig om "
+        "frivilligt arbejde, arrangementer og samarbejdet med foreningerne. Jeg kan når som helst trække mit "
+        "samtykke tilbage ved at kontakte frivilligcentret – eller under 'Dine data', hvis jeg har en konto."
+    ),
+    text_en=(
+        "I consent to the volunteer centre keeping my name and contact details and contacting me about voluntary "
+        "work, events and its work with the associations. I can withdraw my consent at any time by contacting the "
+        "volunteer centre – or under 'Your data' if I have an account."
+    ),
+    subject="crm.Person",
+    apply=_apply_contact_consent,
+)
+
+CONSENTS = [CONTACT_CONSENT]

@@ -1,5 +1,6 @@
 """The personal data of volunteers and applicants (see core/privacy.py)."""
 
+from frivillig.core.consent import ConsentPurpose
 from frivillig.core.privacy import UNCHANGED, Category, Erasure, LegalBasis, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Frivillige og ansøgninger"
@@ -194,3 +195,30 @@ MODELS = [
         erasure=Erasure.DELETE,
     ),
 ]
+
+
+# Consents (core/consent.py). `VolunteerProfile.open_to_suggestions` holds the consent now in force (the
+# suggestions read it); the ledger holds every consent with the text of the profile form's checkbox.
+def _apply_suggestions_consent(user, consent) -> None:
+    from frivillig.volunteering.models import VolunteerProfile
+
+    VolunteerProfile.objects.filter(user=user).update(open_to_suggestions=consent is not None)
+
+
+SUGGESTIONS_CONSENT = ConsentPurpose(
+    "volunteering.suggestions",
+    label_da="Vises som foreslået frivillig for foreninger",
+    label_en="Shown to associations as a suggested volunteer",
+    text_da=(
+        "Foreninger må se mig som foreslået frivillig. De ser dit fornavn, dit postnummer og dine interesser, men "
+        "aldrig dine kontaktoplysninger eller dine noter."
+    ),
+    text_en=(
+        "Associations may see me as a suggested volunteer. They see your first name, your postcode and your "
+        "interests, never your contact details or your notes."
+    ),
+    subject="accounts.User",
+    apply=_apply_suggestions_consent,
+)
+
+CONSENTS = [SUGGESTIONS_CONSENT]

@@ -109,6 +109,11 @@ ALLOWED = {
     ),
     ("frivillig/core/personal_data.py", "A person's account may be linked to contact records in several tenants."),
     ("frivillig/core/erasure.py", "Erasure removes one person's records from every tenant they have data in."),
+    ("frivillig/core/consent.py", "A person's own consents are theirs in every tenant."),
+    (
+        "frivillig/core/consent.py",
+        "A withdrawal marks the consents of one subject its caller has found, whichever scope is open.",
+    ),
     (
         "frivillig/core/personal_data.py",
         "The right of access gathers one person's records from every tenant they have data in.",

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.core.enums import STAFF_CONSENT_METHODS
 from frivillig.core.validators import normalise_phone
 from frivillig.core.widgets import AutocompleteSelect
-from frivillig.crm.enums import ConsentMethod, OrganisationRoleKind
+from frivillig.crm.enums import OrganisationRoleKind
 from frivillig.crm.forms.organisations import YES_NO_ANY
 from frivillig.crm.models import Organisation, OrganisationRole, Person
 from frivillig.crm.selectors import active_organisations
@@ -125,5 +126,25 @@ class OrganisationRoleForm(forms.ModelForm):
 
 class ConsentForm(forms.Form):
     method = forms.ChoiceField(
-        label=_("How was consent given?"), choices=ConsentMethod.choices, widget=forms.RadioSelect
+        label=_("How was consent given?"),
+        choices=[(method.value, method.label) for method in STAFF_CONSENT_METHODS],
+        widget=forms.RadioSelect,
+    )
+    language = forms.ChoiceField(
+        label=_("In which language did the person read or hear the text?"),
+        choices=[("da", _("Danish")), ("en", _("English"))],
+        required=False,
+        initial="da",
+        widget=forms.RadioSelect,
+    )
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or "da"
+
+
+class ConsentWithdrawalForm(forms.Form):
+    withdrawal_method = forms.ChoiceField(
+        label=_("How did the person withdraw their consent?"),
+        choices=[(method.value, method.label) for method in STAFF_CONSENT_METHODS],
+        widget=forms.RadioSelect,
     )

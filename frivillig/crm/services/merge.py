@@ -40,6 +40,7 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from frivillig.core.consent import consents_move
 from frivillig.core.events import send_after_commit
 from frivillig.core.registry import collect
 from frivillig.core.services import log_action
@@ -193,6 +194,11 @@ def person_merge(*, keep: Person, remove: Person, actor: User | None) -> Person:
         Person, keep, remove, _("A person cannot be merged with themselves. Choose two different people.")
     )
     moved = _move_everything(Person, keep, remove)
+    # The consent ledger refers to its subject by content type and key, not by a foreign key: both records'
+    # consents are kept, now about the kept record.
+    consents = consents_move(merged=remove, survivor=keep)
+    if consents:
+        moved["core.consent"] = consents
 
     filled = _fill(keep, remove, PERSON_FILL_FIELDS)
     if keep.consent_given_at is None and remove.consent_given_at is not None:

@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from frivillig.core.consent import consent_give, consent_withdraw
 from frivillig.core.events import send_after_commit
 from frivillig.core.services import log_action
 from frivillig.crm.events import organisation_changed
 from frivillig.crm.models import Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.privacy import CONTACT_CONSENT
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
@@ -89,13 +91,25 @@ def person_archive(*, person: Person, actor: User | None) -> Person:
 
 
 @transaction.atomic
-def person_record_consent(*, person: Person, method: str, actor: User | None) -> Person:
-    """Record that the person agreed to be contacted: when, how and by whom."""
-    person.consent_given_at = timezone.now()
-    person.consent_method = method
-    person.consent_recorded_by = actor
-    person.save(update_fields=["consent_given_at", "consent_method", "consent_recorded_by", "updated_at"])
+def person_record_consent(*, person: Person, method: str, actor: User | None, language: str = "da") -> Person:
+    """Record that the person agreed to be contacted: a new row in the consent ledger with the text they were
+    shown (in `language`), when, how and by whom; the person's `consent_*` fields then hold it as the current
+    state (core/consent.py, crm/privacy.py)."""
+    consent_give(
+        purpose=CONTACT_CONSENT, subject=person, method=method, actor=actor, tenant=person.tenant, language=language
+    )
     log_action("crm.person.updated", actor=actor, tenant=person.tenant, target=person, data={"consent": method})
+    return person
+
+
+@transaction.atomic
+def person_withdraw_consent(*, person: Person, method: str, actor: User | None) -> Person:
+    """Record that the person withdrew their consent to be contacted: the use stops at once (the person leaves the
+    consent filter and the export says no)."""
+    consent_withdraw(purpose=CONTACT_CONSENT, subject=person, method=method, actor=actor)
+    log_action(
+        "crm.person.updated", actor=actor, tenant=person.tenant, target=person, data={"consent_withdrawn": method}
+    )
     return person
 
 

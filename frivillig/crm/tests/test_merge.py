@@ -331,6 +331,7 @@ def test_merge_service_names_no_app_above_crm():
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     assert {name for name in imported if name.startswith("frivillig.")} <= {
         "frivillig.accounts.models",  # the actor's type, read by the type checker only
+        "frivillig.core.consent",  # the kernel's consent ledger, whose rows name their subject generically
         "frivillig.core.events",
         "frivillig.core.registry",
         "frivillig.core.services",

@@ -1,4 +1,5 @@
-"""The centre staff's pages for people (contacts): list, export, detail, create, edit, archive, roles, consent."""
+"""The centre staff's pages for people (contacts): list, export, detail, create, edit, archive, roles, consent and
+its withdrawal."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.core.access_log import log_access
+from frivillig.core.consent import consent_history
 from frivillig.core.exports import export_response
 from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
@@ -16,12 +18,14 @@ from frivillig.core.permissions import view_permission
 from frivillig.crm import exports
 from frivillig.crm.forms.people import (
     ConsentForm,
+    ConsentWithdrawalForm,
     NewPersonForm,
     OrganisationRoleForm,
     PersonFilterForm,
     PersonForm,
 )
 from frivillig.crm.models import OrganisationRole, Person
+from frivillig.crm.privacy import CONTACT_CONSENT
 from frivillig.crm.selectors import active_organisations
 from frivillig.crm.selectors.organisations import is_current_role
 from frivillig.crm.selectors.people import (
@@ -41,6 +45,7 @@ from frivillig.crm.services.organisations import (
     person_create_with_role,
     person_record_consent,
     person_save,
+    person_withdraw_consent,
 )
 from frivillig.crm.views.organisations import TIMELINE_LENGTH
 
@@ -99,6 +104,9 @@ def person_detail(request, tenant_slug: str, pk: int):
         "timeline_length": TIMELINE_LENGTH,
         "relations": person_relations(person),
         "consent_form": ConsentForm(),
+        "withdrawal_form": ConsentWithdrawalForm(),
+        "consent_history": consent_history(person),
+        "contact_consent": CONTACT_CONSENT,
         "log_interaction_url": reverse("crm:interaction_create", kwargs={"tenant_slug": request.tenant.slug})
         + f"?person={person.pk}",
     }
@@ -173,10 +181,37 @@ def person_consent(request, tenant_slug: str, pk: int):
     person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
     form = ConsentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        person_record_consent(person=person, method=form.cleaned_data["method"], actor=request.user)
+        person_record_consent(
+            person=person,
+            method=form.cleaned_data["method"],
+            language=form.cleaned_data["language"],
+            actor=request.user,
+        )
         messages.success(request, _("The consent of %(name)s has been recorded.") % {"name": person.full_name})
         return redirect("crm:person_detail", tenant_slug=request.tenant.slug, pk=person.pk)
-    return render(request, "crm/person_consent.html", {"person": person, "form": form})
+    return render(
+        request, "crm/person_consent.html", {"person": person, "form": form, "contact_consent": CONTACT_CONSENT}
+    )
+
+
+@view_permission("crm.edit_register")
+def person_consent_withdraw(request, tenant_slug: str, pk: int):
+    person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
+    form = ConsentWithdrawalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if person.consent_given_at is None:
+            messages.info(request, _("%(name)s has no consent to withdraw.") % {"name": person.full_name})
+        else:
+            person_withdraw_consent(person=person, method=form.cleaned_data["withdrawal_method"], actor=request.user)
+            messages.success(
+                request,
+                _("The withdrawal of %(name)s's consent has been recorded. The centre may no longer contact them.")
+                % {"name": person.full_name},
+            )
+        return redirect(
+            reverse("crm:person_detail", kwargs={"tenant_slug": request.tenant.slug, "pk": person.pk}) + "#consent"
+        )
+    return render(request, "crm/person_consent_withdraw.html", {"person": person, "form": form})
 
 
 @view_permission("crm.edit_register")
@@ -226,6 +261,7 @@ urlpatterns = [
     path("kontakter/personer/<int:pk>/rediger/", person_edit, name="person_edit"),
     path("kontakter/personer/<int:pk>/arkiver/", person_archive_view, name="person_archive"),
     path("kontakter/personer/<int:pk>/samtykke/", person_consent, name="person_consent"),
+    path("kontakter/personer/<int:pk>/samtykke/tilbagetraek/", person_consent_withdraw, name="person_consent_withdraw"),
     path("kontakter/personer/<int:pk>/roller/ny/", role_create, name="role_create"),
     path("kontakter/roller/<int:pk>/afslut/", role_end, name="role_end"),
 ]

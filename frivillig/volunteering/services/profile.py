@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from frivillig.core.consent import consent_give, consent_withdraw
+from frivillig.core.enums import ConsentMethod
 from frivillig.volunteering.models import VolunteerProfile
+from frivillig.volunteering.privacy import SUGGESTIONS_CONSENT
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
@@ -36,6 +39,7 @@ def volunteer_profile_save(
     profile = VolunteerProfile.objects.select_for_update().filter(user=user).first()
     if profile is None:
         profile = VolunteerProfile(user=user)
+    was_open = profile.open_to_suggestions
     profile.interests = list(dict.fromkeys(interests))
     profile.skills = list(dict.fromkeys(skills))
     profile.inclusion_needs = list(dict.fromkeys(inclusion_needs))
@@ -48,4 +52,10 @@ def volunteer_profile_save(
     profile.open_to_suggestions = open_to_suggestions
     profile.full_clean(exclude=["user"])
     profile.save()
+    # Being suggested to associations is a consent: each change is a row in the ledger, with the words the form
+    # showed in the person's language; unticking stops the suggestions at once (the boolean is the current state).
+    if open_to_suggestions and not was_open:
+        consent_give(purpose=SUGGESTIONS_CONSENT, subject=user, method=ConsentMethod.WEB_FORM, actor=user, tenant=None)
+    elif was_open and not open_to_suggestions:
+        consent_withdraw(purpose=SUGGESTIONS_CONSENT, subject=user, method=ConsentMethod.WEB_FORM, actor=user)
     return profile
