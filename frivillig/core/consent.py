@@ -183,9 +183,7 @@ def consent_withdraw(
     now = timezone.now()
     with unscoped("A withdrawal marks the consents of one subject its caller has found, whichever scope is open."):
         in_force = list(
-            Consent.objects.select_for_update()
-            .filter(subject_q, purpose=purpose.key, withdrawn_at__isnull=True)
-            .select_related("tenant")
+            Consent.objects.select_for_update().filter(subject_q, purpose=purpose.key, withdrawn_at__isnull=True)
         )
     for row in in_force:
         row.withdrawn_at = now
