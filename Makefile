@@ -32,10 +32,10 @@ messages: $(VENV)/.base-installed
 # --- run -------------------------------------------------------------------------------------------------
 run: setup
 	@mkdir -p var
-	DEBUG=1 $(PY) manage.py migrate --no-input -v0
-	DEBUG=1 $(PY) manage.py demo --if-empty
+	DEBUG=1 REQUIRE_STAFF_2FA=0 $(PY) manage.py migrate --no-input -v0
+	DEBUG=1 REQUIRE_STAFF_2FA=0 $(PY) manage.py demo --if-empty
 	@echo "Frivillig runs on http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 REQUIRE_STAFF_2FA=0 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # --- test ------------------------------------------------------------------------------------------------
 test: setup-dev

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "frivillig.core",
     "frivillig.accounts",
     "frivillig.tenants",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "frivillig.tenants.middleware.TenantScopeMiddleware",
+    "frivillig.accounts.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "frivillig.urls"
@@ -144,6 +148,18 @@ LOGIN_BLOCK_SECONDS = int(os.environ.get("LOGIN_BLOCK_SECONDS", str(15 * 60)))
 LOGIN_DEVICE_COOKIE_NAME = "frivillig_device"
 LOGIN_DEVICE_COOKIE_AGE = 365 * 86400
 LOGIN_DEVICE_COOKIE_SECURE = not DEBUG
+
+# Two-factor login (accounts/two_factor.py): staff roles and platform operators must confirm each login with a code
+# from an authenticator app. Off only for a local demonstration (`make run`); `check --deploy` fails while it is off.
+REQUIRE_STAFF_2FA = env_bool("REQUIRE_STAFF_2FA", True)
+# Wrong codes at the second step: per account, a sliding window like the password's (accounts/throttle.py).
+TWO_FACTOR_FAILURES_PER_ACCOUNT = int(os.environ.get("TWO_FACTOR_FAILURES_PER_ACCOUNT", "5"))
+TWO_FACTOR_BLOCK_SECONDS = int(os.environ.get("TWO_FACTOR_BLOCK_SECONDS", str(15 * 60)))
+# The name the authenticator app shows beside the code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Frivillig")
+# The throttle above counts wrong codes; django-otp's own per-device back-off would be a second, different one.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 INVITATION_MAX_AGE_DAYS = 7
 EMAIL_VERIFICATION_MAX_AGE_DAYS = 3

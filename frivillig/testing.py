@@ -313,3 +313,63 @@ def run_in_parallel(count: int, work) -> list:
     for thread in threads:
         thread.join()
     return results
+
+
+# --- two-factor login ---------------------------------------------------------------------------------------
+# A completed login means both factors, as a real one would: conftest.py's autouse fixture makes
+# `Client.force_login` come out verified (`verify_session`) for a person who needs the second factor; a test marked
+# `@pytest.mark.password_only` gets the password-only session instead.
+
+
+def give_second_factor(user: User):
+    """A confirmed authenticator device for `user` (the existing one if there is one), with no recovery codes."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    return device
+
+
+def needs_verified_session(user: User) -> bool:
+    """Whether a login of `user` needs the second factor now: a staff role anywhere, platform staff, or a device.
+    Read straight from the database, so the user object keeps no cached roles."""
+    from django.conf import settings
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from frivillig.tenants.enums import STAFF_ROLES
+
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return True
+    if not settings.REQUIRE_STAFF_2FA:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    with scopes_disabled():
+        return Membership.objects.filter(user=user, role__in=STAFF_ROLES).exists()
+
+
+def verify_session(client, user: User) -> None:
+    """Mark the client's (logged-in) session as having given the second factor, as `django_otp.login` does: the
+    session names the device's persistent id."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    device = give_second_factor(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def totp_code(device, *, after_last_used: bool = False) -> str:
+    """The code an authenticator app shows now for `device` (RFC 6238, through django-otp). `after_last_used`: the
+    code of the time step after the last one the device accepted, when that is later than now (a second login within
+    30 seconds; the device accepts one step ahead)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if after_last_used and totp.t() <= device.last_t:
+        totp.time = device.t0 + (device.last_t + 1) * device.step
+    return f"{totp.token():0{device.digits}d}"

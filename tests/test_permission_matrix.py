@@ -237,3 +237,53 @@ def test_permission_matrix_for_a_person_with_several_roles(name, combination, pe
     response = getattr(client_for(persona), case.method)(url, case.data)
 
     assert response.status_code == combined_expectation(case, persona, extra_persona), (name, combination)
+
+
+# --- two-factor login ----------------------------------------------------------------------------------------
+# Staff must give the second factor before any page that is not public: a password-only session of each staff
+# persona is sent to set-up (they have no device yet) from every URL its row lets it into, with `next` kept.
+
+STAFF_PERSONAS = ("centre_staff", "municipal_staff", "tenant_admin", "other_staff")
+
+
+def _lets_in(case: Case, persona: str) -> bool:
+    return case.expected[persona] not in REFUSED
+
+
+@pytest.mark.password_only
+@pytest.mark.parametrize("persona", STAFF_PERSONAS)
+def test_staff_without_a_second_factor_are_sent_to_set_up_from_every_staff_url(persona, personas):
+    from django.test import Client
+
+    from frivillig.accounts.middleware import is_guarded
+
+    objects = matrix_objects(personas)
+    client = Client()
+    client.force_login(personas.user(persona))
+    setup = reverse("accounts:two_factor_setup")
+    checked, not_sent = 0, []
+    for name, pattern in project_patterns():
+        case = MATRIX[name]
+        if pattern.callback.view_permission == PUBLIC or not _lets_in(case, persona):
+            continue
+        if not is_guarded(None, pattern.callback):  # the set-up and code steps themselves
+            continue
+        url = reverse(name, kwargs=_fill(case.kwargs, objects))
+        response = getattr(client, case.method)(url, case.data)
+        location = response.headers.get("Location", "")
+        checked += 1
+        if response.status_code != 302 or not location.startswith(setup + "?next="):
+            not_sent.append((name, response.status_code, location))
+    assert checked > 10
+    assert not_sent == []
+
+
+@pytest.mark.password_only
+def test_platform_staff_without_a_second_factor_are_sent_to_set_up_from_the_django_admin(personas, client):
+    from frivillig.testing import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(reverse("accounts:two_factor_setup") + "?next=")
+    assert client.get(reverse("admin:login")).status_code in (200, 302)

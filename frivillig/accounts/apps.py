@@ -9,6 +9,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
+        from frivillig.accounts import checks  # noqa: F401 - registers the deploy check
+
         register_actions(
             {
                 "accounts.user.signed_up": _("Account created"),
@@ -19,5 +21,10 @@ class AccountsConfig(AppConfig):
                 "accounts.user.password_reset": _("Password reset"),
                 "accounts.user.expired": _("Unconfirmed account deleted"),
                 "accounts.user.data_exported": _("Personal data exported"),
+                "accounts.two_factor.set_up": _("Two-factor login set up"),
+                "accounts.two_factor.recovery_code_used": _("Recovery code used"),
+                "accounts.two_factor.recovery_codes_renewed": _("New recovery codes made"),
+                "accounts.two_factor.turned_off": _("Two-factor login turned off"),
+                "accounts.two_factor.reset": _("Two-factor login reset"),
             }
         )

@@ -13,6 +13,10 @@ Three counts, each a sliding window of LOGIN_BLOCK_SECONDS that lifts by itself 
 Every attempt is counted before the password is checked, in one atomic step per count, and given back when it
 turns out not to be a failure; so parallel guesses cannot all be checked. A successful login from an unknown
 browser, a password reset and a password change clear the account's count.
+
+The second step of a login (a code from the authenticator app or a recovery code) is counted the same way, per
+account (`second_factor_begin`): whoever reaches it already knows the password, and TWO_FACTOR_FAILURES_PER_ACCOUNT
+wrong codes within TWO_FACTOR_BLOCK_SECONDS stop further tries until the window lifts.
 """
 
 import secrets
@@ -32,6 +36,9 @@ __all__ = [
     "known_device",
     "not_a_failure",
     "remember_device",
+    "second_factor_begin",
+    "second_factor_not_a_failure",
+    "second_factor_succeeded",
     "succeeded",
 ]
 
@@ -39,6 +46,7 @@ ACCOUNT = "login-account"
 ADDRESS = "login-address"
 DEVICE = "login-device"
 DEVICE_SALT = "frivillig.accounts.device"
+SECOND_FACTOR = "second-factor-account"
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,29 @@ def succeeded(attempt: LoginAttempt) -> None:
 def clear_account(*, email: str) -> None:
     """The owner proved who they are (a password reset or change): the account's block ends."""
     throttle.clear(ACCOUNT, email)
+
+
+# --- the second step: codes --------------------------------------------------------------------------------
+
+
+def second_factor_begin(*, user_id: int) -> bool:
+    """Count a code attempt before the code is checked; False when the account's code step is blocked (and then
+    the attempt is not counted)."""
+    return throttle.attempt(
+        SECOND_FACTOR,
+        str(user_id),
+        limit=settings.TWO_FACTOR_FAILURES_PER_ACCOUNT,
+        window=settings.TWO_FACTOR_BLOCK_SECONDS,
+    )
+
+
+def second_factor_not_a_failure(*, user_id: int) -> None:
+    """The attempt was no wrong code (the field was empty)."""
+    throttle.release(SECOND_FACTOR, str(user_id))
+
+
+def second_factor_succeeded(*, user_id: int) -> None:
+    throttle.clear(SECOND_FACTOR, str(user_id))
 
 
 # --- the device cookie ------------------------------------------------------------------------------------

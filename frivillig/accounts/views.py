@@ -29,6 +29,7 @@ from frivillig.accounts.services import (
     user_update_profile,
     user_verify_email,
 )
+from frivillig.accounts.two_factor import has_second_factor, mark_pending, second_step_url
 from frivillig.core.links import site_url
 from frivillig.core.params import safe_next
 from frivillig.core.permissions import AUTHENTICATED, PUBLIC, view_permission
@@ -100,7 +101,11 @@ def login_view(request):
             login(request, user)
             throttle.succeeded(attempt)
             log_login(user=user)
-            response = redirect(safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
+            next_url = safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL))
+            if has_second_factor(user):
+                mark_pending(request)
+            # The password is the first step; a person with a second factor (or who must have one) goes on to it.
+            response = redirect(second_step_url(request, next_url) or next_url)
             throttle.remember_device(response, email=user.email)
             return set_language_cookie(response, user.preferred_language)
         elif form.has_error(NON_FIELD_ERRORS, "invalid_login"):

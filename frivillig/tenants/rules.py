@@ -19,6 +19,8 @@ is_association_rep = _has_role(Role.ASSOCIATION_REP)
 is_tenant_member = is_centre_staff | is_municipal_staff | is_tenant_admin
 
 rules.add_perm("tenants.manage_members", is_tenant_admin)
+# Only an administrator of the tenant, and only for its own members (the view finds the colleague in the tenant).
+rules.add_perm("tenants.reset_second_factor", is_tenant_admin)
 rules.add_perm("tenants.view_audit_log", is_tenant_admin)
 rules.add_perm("tenants.edit_settings", is_tenant_admin)
 rules.add_perm("tenants.view_privacy_register", is_tenant_admin)

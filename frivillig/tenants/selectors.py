@@ -8,7 +8,7 @@ from frivillig.accounts.models import User
 from frivillig.core.models import AccessEntry, AuditEntry
 from frivillig.core.scoping import unscoped
 from frivillig.tenants import role_extensions
-from frivillig.tenants.enums import Role
+from frivillig.tenants.enums import STAFF_ROLES, Role
 from frivillig.tenants.models import Invitation, Membership, Tenant
 
 if TYPE_CHECKING:
@@ -69,6 +69,11 @@ def roles_for(user: User | AnonymousUser, tenant: Tenant) -> frozenset[str]:
     if not user.is_authenticated:
         return frozenset()
     return _all_roles(user).get(tenant.pk, frozenset())
+
+
+def holds_staff_role(user: User | AnonymousUser) -> bool:
+    """Whether the person holds a staff role in any tenant (read with their roles, once per request)."""
+    return user.is_authenticated and any(set(roles) & set(STAFF_ROLES) for roles in _all_roles(user).values())
 
 
 def is_member_elsewhere_only(user: User | AnonymousUser, tenant: Tenant) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frivillig.tenants import views, views_retention
+from frivillig.tenants import views, views_retention, views_two_factor
 
 app_name = "tenants"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("administration/medlemmer/inviter/", views.member_invite, name="member_invite"),
     path("administration/medlemmer/<int:pk>/rolle/", views.member_change_role, name="member_change_role"),
     path("administration/medlemmer/<int:pk>/fjern/", views.member_revoke, name="member_revoke"),
+    path(
+        "administration/medlemmer/<int:pk>/to-trins/",
+        views_two_factor.member_two_factor_reset,
+        name="member_two_factor_reset",
+    ),
     path("administration/invitationer/<int:pk>/annuller/", views.invitation_cancel_view, name="invitation_cancel"),
     path("administration/log/", views.audit_log, name="audit_log"),
     path("administration/log/eksport/<str:fmt>/", views.audit_log_export, name="audit_log_export"),
