@@ -86,7 +86,7 @@ class AuditEntry(AppendOnlyModel):
 
 class AccessEntry(AppendOnlyModel):
     """Someone read a record marked sensitive (see `core.access_log.log_access`): who, when, whose record, what
-    part of it and from which page. Written once, never changed; deleted by `delete_old_access_entries` only."""
+    part of it and from which page. Written once, never changed; deleted by its retention rule only (core.retention)."""
 
     tenant = models.ForeignKey(
         "tenants.Tenant", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant")
