@@ -1,0 +1,100 @@
+"""The personal data of surveys (see core/privacy.py).
+
+A named survey's response says whom it is from (a contact person, an association) and its free texts may name
+people; an anonymous survey's response holds none of that (no person, no organisation, no time). Erasing a person
+anonymises their named responses: the closed answers stay for the statistics, the person, the association and the
+free texts go."""
+
+from frivillig.core.privacy import Erasure, LegalBasis, NotPersonal, PersonalField, PersonalModel, Retention
+
+ACTIVITY_DA = "Spørgeundersøgelser"
+ACTIVITY_EN = "Surveys"
+
+_ANSWERS_DA = "At centret kan kende foreningernes behov og evaluere sine tilbud, og følge op på svarene."
+_ANSWERS_EN = "So that the centre can learn the associations' needs, evaluate its offers and follow up the answers."
+
+_NAMED_RESPONSE_RETENTION = Retention.tenant_setting(
+    "surveys_closed_named_response_days",
+    default_days=2 * 365,
+    minimum_days=90,
+    maximum_days=5 * 365,
+    after_da="efter at undersøgelsen er lukket; derefter anonymiseres svarene (tallene bevares)",
+    after_en="after the survey closed; the answers are anonymised then (the figures are kept)",
+)
+
+MODELS = [
+    PersonalModel(
+        "surveys.Survey",
+        subject="created_by",
+        purpose_da="At vise, hvem i centret der har oprettet undersøgelsen.",
+        purpose_en="To show who at the centre created the survey.",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=Retention.with_record(
+            da="Så længe undersøgelsen findes.",
+            en="As long as the survey exists.",
+        ),
+        fields=[PersonalField("created_by")],
+        not_personal=[
+            "tenant",
+            "title",
+            "introduction",
+            "kind",
+            "is_anonymous",
+            "minimum_group_size",
+            "opens_at",
+            "closes_at",
+            "thank_you_text",
+            "max_reminders",
+            "status",
+            "anonymity_locked_at",
+            "copied_from",
+            "created_at",
+            "updated_at",
+        ],
+        # The survey is the centre's; it loses who created it.
+        erasure=Erasure.ANONYMISE,
+    ),
+    PersonalModel(
+        "surveys.Response",
+        subject="person",
+        purpose_da=_ANSWERS_DA,
+        purpose_en=_ANSWERS_EN,
+        legal_basis=LegalBasis.PUBLIC_TASK,
+        retention=_NAMED_RESPONSE_RETENTION,
+        fields=[
+            PersonalField("person", label_da="Besvaret af", label_en="Answered by"),
+            PersonalField("organisation", label_da="Besvaret for foreningen", label_en="Answered for the association"),
+        ],
+        label_da="Svar på en spørgeundersøgelse",
+        label_en="Response to a survey",
+        not_personal=["tenant", "survey", "submitted"],
+        # The closed answers count in the survey's figures; who answered goes.
+        erasure=Erasure.ANONYMISE,
+    ),
+    PersonalModel(
+        "surveys.Answer",
+        subject="response",
+        purpose_da=_ANSWERS_DA,
+        purpose_en=_ANSWERS_EN,
+        legal_basis=LegalBasis.PUBLIC_TASK,
+        retention=Retention.with_record(
+            da="Så længe svaret gemmes; fritekster og valg af forening fjernes, når svaret anonymiseres.",
+            en="As long as the response is kept; free texts and a chosen association go when it is anonymised.",
+        ),
+        fields=[
+            PersonalField("text", label_da="Fritekst", label_en="Free text"),
+            PersonalField("organisation", label_da="Valgt forening", label_en="Association chosen"),
+        ],
+        label_da="Svar på et spørgsmål",
+        label_en="Answer to a question",
+        not_personal=["tenant", "response", "question", "choice", "number", "dont_know"],
+        erasure=Erasure.ANONYMISE,
+    ),
+]
+
+NOT_PERSONAL = [
+    NotPersonal(
+        "surveys.Question",
+        "A question's text and help text are what the centre asks everybody, written by its staff; no answers.",
+    ),
+]

@@ -1,0 +1,48 @@
+"""Retention rules for surveys (see core/retention.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import models, transaction
+
+from frivillig.core.retention import RetentionRule, cutoff, period_days
+from frivillig.surveys.enums import SurveyStatus
+from frivillig.surveys.models import Answer, Response
+
+
+def _named_responses_due(tenant, now: datetime) -> models.QuerySet[Response]:
+    days = period_days("surveys_closed_named_response_days", tenant)
+    named = models.Q(person__isnull=False) | models.Q(organisation__isnull=False)
+    return Response.objects.filter(
+        named, survey__status=SurveyStatus.CLOSED, survey__closes_at__lt=cutoff(days, now)
+    ).order_by("pk")
+
+
+def _named_responses_anonymise(rows: models.QuerySet[Response], tenant, now: datetime) -> int:
+    ids = list(rows.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    with transaction.atomic():
+        Answer.objects.filter(response__in=ids).exclude(text="", organisation=None).update(text="", organisation=None)
+        return Response.objects.filter(pk__in=ids).update(person=None, organisation=None)
+
+
+RULES = [
+    RetentionRule(
+        key="surveys.closed_named_responses",
+        description_da=(
+            "Navngivne svar på en lukket undersøgelse anonymiseres, når centrets opbevaringsperiode er gået; "
+            "tallene bevares."
+        ),
+        description_en=(
+            "Named responses to a closed survey are anonymised when the centre's retention period is over; the "
+            "figures are kept."
+        ),
+        due=_named_responses_due,
+        apply=_named_responses_anonymise,
+        enforces=("surveys_closed_named_response_days",),
+        # A response has no time of its own (anonymity); its survey's closing is what dates it.
+        dated_by="",
+    ),
+]
