@@ -279,7 +279,33 @@ def _log_delete(rows: models.QuerySet, tenant: Tenant | None, now: datetime) -> 
     return rows.order_by().delete_past_retention()
 
 
+def _consents_due(tenant: Tenant | None, now: datetime) -> models.QuerySet:
+    from frivillig.core.models import Consent
+
+    rows = Consent.objects.filter(withdrawn_at__lt=cutoff(WITHDRAWN_CONSENT_KEPT_DAYS, now))
+    return rows.filter(tenant=tenant) if tenant is not None else rows.filter(tenant__isnull=True)
+
+
+def _consents_delete(rows: models.QuerySet, tenant: Tenant | None, now: datetime) -> int:
+    from frivillig.core.models import Consent
+
+    return rows.order_by().delete()[1].get(Consent._meta.label, 0)
+
+
+# The register's period for a withdrawn consent (core.Consent, at the bottom of core/privacy.py).
+WITHDRAWN_CONSENT_KEPT_DAYS = 5 * 365
+
 RULES = [
+    RetentionRule(
+        key="core.withdrawn_consents",
+        description_da="Et tilbagetrukket samtykke slettes 5 år efter tilbagetrækningen.",
+        description_en="A withdrawn consent is deleted 5 years after it was withdrawn.",
+        due=_consents_due,
+        apply=_consents_delete,
+        enforces=("core.Consent",),
+        dated_by="withdrawn_at",
+        national=True,
+    ),
     RetentionRule(
         key="core.audit_log",
         description_da="Handlinger i loggen slettes, når centrets opbevaringsperiode for loggen er gået.",

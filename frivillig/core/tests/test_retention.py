@@ -328,3 +328,34 @@ def test_archived_contacts_are_erased_after_each_tenants_period(personas, now):
     assert not gone & left(Person)
     assert counts(runs)[("crm.archived_people", "alfa")] == 1
     assert counts(runs)[("crm.archived_people", "charlie")] == 1
+
+
+def test_a_withdrawn_consent_goes_five_years_after_the_withdrawal(personas, now):
+    from django.contrib.contenttypes.models import ContentType
+
+    from frivillig.core.models import Consent
+
+    person_type = ContentType.objects.get_for_model(personas.user("citizen"))
+
+    def consent(withdrawn_at) -> int:
+        with scopes_disabled():
+            return Consent.objects.create(
+                tenant=personas.tenant,
+                purpose="core.test",
+                subject_type=person_type,
+                subject_id=str(personas.user("citizen").pk),
+                text="Ja tak",
+                language="da",
+                method="form",
+                given_at=now - 6 * 365 * DAY,
+                withdrawn_at=withdrawn_at,
+            ).pk
+
+    five_years = 5 * 365 * DAY
+    kept = {consent(None), consent(now - five_years + SECOND)}
+    gone = consent(now - five_years - SECOND)
+
+    apply_rules(now=now)
+
+    assert left(Consent) == kept
+    assert gone not in left(Consent)
