@@ -57,7 +57,7 @@ def _blocked_message() -> str:
 def _qr_svg(url: str) -> str:
     """The set-up link as an inline SVG: no script, no style attribute and no data: URI, so the strict CSP holds."""
     svg = segno.make(url, error="m").svg_inline(
-        scale=5, dark="#000", light="#fff", svgclass="two-factor-qr", lineclass=None, title=_("QR code to scan")
+        scale=4, dark="#000", light="#fff", svgclass="two-factor-qr", lineclass=None, title=_("QR code to scan")
     )
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 - segno's own markup, no user text
 

@@ -172,7 +172,8 @@ class Site:
 
 
 def log_in_directly(context: BrowserContext, site: Site, user) -> None:
-    """Give the browser a logged-in session without the login form (for tests about what comes after it)."""
+    """Give the browser a logged-in session without the login form (for tests about what comes after it); with
+    both factors for one who needs them (conftest.py makes `force_login` verify the session)."""
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
@@ -190,8 +191,25 @@ def log_in_directly(context: BrowserContext, site: Site, user) -> None:
     )
 
 
-def submit_login_form(page: Page, email: str, password: str = PASSWORD) -> None:
+def submit_login_form(page: Page, email: str, password: str = PASSWORD, *, second_factor: bool = True) -> None:
+    """Log in through the form, as a person would: the password, then (for one who needs it) the code from the
+    authenticator app. A person who must have a second factor and has none is given one first (as if set up
+    earlier); `second_factor=False` stops after the password step (the set-up or code page, for tests of those)."""
+    from frivillig.accounts.models import User
+    from frivillig.testing import give_second_factor, needs_verified_session, totp_code
+
+    user = User.objects.filter(email__iexact=email).first()
+    device = give_second_factor(user) if second_factor and user and needs_verified_session(user) else None
     page.get_by_label(ui("E-mail", "E-mail")).fill(email)
     page.get_by_label(ui("Password", "Adgangskode")).fill(password)
     page.get_by_role("main").get_by_role("button", name=ui("Log in", "Log ind")).click()
     page.wait_for_url(lambda url: "/konto/log-ind/" not in url)
+    if device is not None and "/konto/to-trins/kode/" in page.url:
+        submit_code(page, totp_code(device, after_last_used=True))
+
+
+def submit_code(page: Page, code: str) -> None:
+    """Type a code at the login's second step ("Indtast kode") and go on."""
+    page.get_by_label(ui("Code", "Kode")).fill(code)
+    page.get_by_role("main").get_by_role("button", name=ui("Continue", "Fortsæt")).click()
+    page.wait_for_url(lambda url: "/konto/to-trins/kode/" not in url)
