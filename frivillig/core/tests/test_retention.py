@@ -346,7 +346,7 @@ def test_a_withdrawn_consent_goes_five_years_after_the_withdrawal(personas, now)
                 subject_id=str(personas.user("citizen").pk),
                 text="Ja tak",
                 language="da",
-                method="form",
+                method="web_form",
                 given_at=now - 6 * 365 * DAY,
                 withdrawn_at=withdrawn_at,
             ).pk

@@ -2,6 +2,7 @@
 legal bounds; a refused value keeps what was typed; a saved change is audit-logged and shows in the record of
 processing activities."""
 
+import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -11,7 +12,7 @@ from frivillig.core.tests.helpers import english
 from frivillig.tenants.models import Tenant
 
 URL = reverse("tenants:retention_settings", kwargs={"tenant_slug": "alfa"})
-DEFAULTS = {
+EXPECTED_DEFAULTS = {
     "access_log_days": "6",
     "audit_log_days": "60",
     "closed_application_days": "12",
@@ -19,12 +20,20 @@ DEFAULTS = {
 }
 
 
+@pytest.fixture
+def defaults(client_for):
+    """What the form shows before anything is chosen: every period the register lets a tenant choose."""
+    form = client_for("tenant_admin").get(URL).context["form"]
+    return {name: str(form[name].value()) for name in form.fields}
+
+
 def test_the_page_lists_every_period_grouped_by_activity_with_bounds_and_default(client_for):
     response = english(client_for("tenant_admin")).get(URL)
 
     assert response.status_code == 200
     form = response.context["form"]
-    assert {name: str(form[name].value()) for name in form.fields} == DEFAULTS
+    shown = {name: str(form[name].value()) for name in form.fields}
+    assert {name: shown[name] for name in EXPECTED_DEFAULTS} == EXPECTED_DEFAULTS
     content = response.content.decode()
     assert "Logs of actions and reading" in content
     assert "Volunteers and applications" in content
@@ -32,8 +41,10 @@ def test_the_page_lists_every_period_grouped_by_activity_with_bounds_and_default
     assert "Allowed: 1 month to 36 months; the default is 12 months." in content
 
 
-def test_saving_a_period_stores_it_in_days_audit_logs_old_and_new_and_leaves_other_tenants_alone(client_for, personas):
-    response = english(client_for("tenant_admin")).post(URL, {**DEFAULTS, "closed_application_days": "2"}, follow=True)
+def test_saving_a_period_stores_it_in_days_audit_logs_old_and_new_and_leaves_other_tenants_alone(
+    client_for, personas, defaults
+):
+    response = english(client_for("tenant_admin")).post(URL, {**defaults, "closed_application_days": "2"}, follow=True)
 
     assert response.redirect_chain == [(URL, 302)]
     assert "The retention periods have been saved." in response.content.decode()
@@ -48,8 +59,8 @@ def test_saving_a_period_stores_it_in_days_audit_logs_old_and_new_and_leaves_oth
     assert str(response.context["form"]["closed_application_days"].value()) == "2"
 
 
-def test_a_period_outside_the_legal_bounds_is_refused_with_the_typed_values_kept(client_for):
-    data = {**DEFAULTS, "access_log_days": "3", "audit_log_days": "121", "closed_application_days": "7"}
+def test_a_period_outside_the_legal_bounds_is_refused_with_the_typed_values_kept(client_for, defaults):
+    data = {**defaults, "access_log_days": "3", "audit_log_days": "121", "closed_application_days": "7"}
     response = english(client_for("tenant_admin")).post(URL, data)
 
     assert response.status_code == 200
@@ -63,8 +74,8 @@ def test_a_period_outside_the_legal_bounds_is_refused_with_the_typed_values_kept
         assert not AuditEntry.objects.filter(code="tenants.retention.changed").exists()
 
 
-def test_a_period_that_is_not_a_number_is_a_form_error(client_for):
-    response = english(client_for("tenant_admin")).post(URL, {**DEFAULTS, "crm_archived_person_days": "to år"})
+def test_a_period_that_is_not_a_number_is_a_form_error(client_for, defaults):
+    response = english(client_for("tenant_admin")).post(URL, {**defaults, "crm_archived_person_days": "to år"})
 
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["crm_archived_person_days"]
@@ -73,23 +84,23 @@ def test_a_period_that_is_not_a_number_is_a_form_error(client_for):
     assert 'value="to år"' in content
 
 
-def test_the_danish_page_says_the_bounds_in_danish(client_for):
-    response = client_for("tenant_admin").post(URL, {**DEFAULTS, "access_log_days": "3"})
+def test_the_danish_page_says_the_bounds_in_danish(client_for, defaults):
+    response = client_for("tenant_admin").post(URL, {**defaults, "access_log_days": "3"})
 
     assert "Vælg en periode fra 6 måneder til 60 måneder." in response.content.decode()
 
 
-def test_saving_unchanged_periods_writes_no_audit_entry(client_for):
-    response = english(client_for("tenant_admin")).post(URL, DEFAULTS, follow=True)
+def test_saving_unchanged_periods_writes_no_audit_entry(client_for, defaults):
+    response = english(client_for("tenant_admin")).post(URL, defaults, follow=True)
 
     assert "The retention periods were not changed." in response.content.decode()
     with scopes_disabled():
         assert not AuditEntry.objects.filter(code="tenants.retention.changed").exists()
 
 
-def test_the_record_of_processing_activities_shows_the_chosen_period_and_links_here(client_for):
+def test_the_record_of_processing_activities_shows_the_chosen_period_and_links_here(client_for, defaults):
     client = english(client_for("tenant_admin"))
-    client.post(URL, {**DEFAULTS, "audit_log_days": "24"})
+    client.post(URL, {**defaults, "audit_log_days": "24"})
 
     content = client.get(reverse("tenants:privacy_register", kwargs={"tenant_slug": "alfa"})).content.decode()
 
