@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 
 from frivillig.core.erasure import ErasureError, erase_person, erase_rows, erase_user
@@ -13,7 +14,7 @@ from frivillig.core.models import AuditEntry
 from frivillig.core.privacy import ERASED_TEXT
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
-from frivillig.testing import UserFactory, make_opportunity
+from frivillig.testing import UserFactory, make_opportunity, make_person, rendered_text
 
 
 def _application(personas, **fields):
@@ -358,3 +359,80 @@ def test_user_delete_goes_through_erasure(personas):
         application.refresh_from_db()
         assert AuditEntry.objects.filter(code="accounts.user.erased").exists()
     assert (application.full_name, application.user, application.status) == (ERASED_TEXT, None, "declined")
+
+
+# --- the staff's erasure page -------------------------------------------------------------------------------
+
+
+def _erase_url(person) -> str:
+    return reverse("crm:person_erase", kwargs={"tenant_slug": person.tenant.slug, "pk": person.pk})
+
+
+def test_erase_page_lists_what_is_deleted_and_anonymised(personas, settings, tmp_path, client_for):
+    made = _everything_about_zacharias(personas, settings, tmp_path)
+    client = client_for("centre_staff")
+
+    detail = client.get(reverse("crm:person_detail", kwargs={"tenant_slug": "alfa", "pk": made["person"].pk}))
+    assert _erase_url(made["person"]) in detail.content.decode()
+    response = client.get(_erase_url(made["person"]))
+
+    assert response.status_code == 200
+    text = rendered_text(response)
+    assert "Slet og anonymisér personen" in text
+    deleted = {kind.model: kind.count for kind in response.context["preview"].deleted}
+    anonymised = {kind.model: kind.count for kind in response.context["preview"].anonymised}
+    assert deleted["crm.Person"] == 1 and deleted["crm.OrganisationRole"] == 1
+    # In this tenant only: the two applications under the address in Alfa, not the one in Charlie.
+    assert anonymised["volunteering.Application"] == 2 and anonymised["crm.Interaction"] == 2
+    assert "Det bliver slettet" in text and "Det bliver anonymiseret" in text
+    # Nothing is changed by looking.
+    with unscoped("Test reads."):
+        assert type(made["person"]).objects.filter(pk=made["person"].pk).exists()
+
+
+def test_erase_page_requires_a_reason_and_keeps_what_was_typed(personas, client_for):
+    person = make_person(personas.tenant, full_name=NAME, email=EMAIL)
+    client = client_for("centre_staff")
+
+    response = client.post(_erase_url(person), {"reason": "   "})
+
+    assert response.status_code == 200
+    assert "Skriv, hvorfor personen skal slettes." in rendered_text(response)
+    with unscoped("Test reads."):
+        assert type(person).objects.filter(pk=person.pk).exists()
+    response = client.post(_erase_url(person), {"reason": "x" * 501})
+    assert response.status_code == 200
+    assert "x" * 501 in response.content.decode()
+
+
+def test_erase_page_erases_and_goes_to_the_people_list(personas, client_for):
+    person = make_person(personas.tenant, full_name=NAME, email=EMAIL)
+    client = client_for("centre_staff")
+
+    response = client.post(_erase_url(person), {"reason": "Personen bad om det"}, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("crm:person_list", kwargs={"tenant_slug": "alfa"})
+    assert "Personen er slettet: 1 oplysning slettet" in rendered_text(response)
+    with unscoped("Test reads."):
+        assert not type(person).objects.filter(pk=person.pk).exists()
+        entry = AuditEntry.objects.get(code="crm.person.erased")
+    assert entry.data["reason"] == "Personen bad om det" and entry.actor == personas.user("centre_staff")
+
+
+def test_erase_page_of_another_tenants_person_is_not_found(personas, client_for):
+    charlie = make_person(personas.other_tenant, full_name=NAME)
+    url = reverse("crm:person_erase", kwargs={"tenant_slug": "alfa", "pk": charlie.pk})
+    assert client_for("centre_staff").get(url).status_code == 404
+    assert client_for("centre_staff").post(url, {"reason": "x"}).status_code == 404
+    with unscoped("Test reads."):
+        assert type(charlie).objects.filter(pk=charlie.pk).exists()
+
+
+@pytest.mark.parametrize("persona", ["association_rep", "citizen"])
+def test_erase_page_is_refused_to_representatives_and_citizens(personas, client_for, persona):
+    person = make_person(personas.tenant, full_name=NAME)
+    client = client_for(persona)
+    assert client.get(_erase_url(person)).status_code == 403
+    assert client.post(_erase_url(person), {"reason": "x"}).status_code == 403
+    with unscoped("Test reads."):
+        assert type(person).objects.filter(pk=person.pk).exists()
