@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "frivillig.communication",
     "frivillig.crm",
     "frivillig.volunteering",
+    "frivillig.surveys",
 ]
 
 MIDDLEWARE = [

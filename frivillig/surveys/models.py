@@ -187,6 +187,9 @@ class Response(models.Model):
         verbose_name = _("response")
         verbose_name_plural = _("responses")
 
+    def __str__(self) -> str:
+        return str(_("Response to %(survey)s")) % {"survey": self.survey}
+
 
 class Answer(models.Model):
     """One answer to one question; a multiple-choice question has a row per chosen option (and one with the text
@@ -220,3 +223,6 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         indexes = [models.Index(fields=["question", "choice"])]
+
+    def __str__(self) -> str:
+        return str(_("Answer to %(question)s")) % {"question": self.question}

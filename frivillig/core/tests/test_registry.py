@@ -12,13 +12,13 @@ def test_registry_lists_what_each_app_offers():
         "erasure": ["core", "crm", "volunteering"],
         "erasure": ["core"],
         "indicators": [],
-        "menu": ["accounts", "tenants", "communication", "crm", "volunteering"],
+        "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
         "merge_hooks": ["crm"],
-        "retention": ["core", "accounts", "tenants", "crm", "volunteering"],
-        "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering"],
+        "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys"],
+        "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
         "roles": ["crm"],
         "tenant_setup": ["crm"],
-        "urls": ["accounts", "tenants", "communication", "crm", "volunteering"],
+        "urls": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
         "urls_national": ["volunteering"],
     }
 
@@ -34,7 +34,7 @@ def test_project_apps_are_those_whose_code_lives_in_the_project():
     from django.apps import apps
 
     labels = [config.label for config in registry.project_apps()]
-    assert labels == ["core", "accounts", "tenants", "communication", "crm", "volunteering"]
+    assert labels == ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys"]
     assert not registry.is_project_app(apps.get_app_config("auth"))
     assert not registry.is_project_app(apps.get_app_config("django_htmx"))
 

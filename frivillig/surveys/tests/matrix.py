@@ -1,0 +1,55 @@
+from django_scopes import scopes_disabled
+
+from frivillig.surveys.enums import QuestionKind
+from frivillig.surveys.models import Choice, Question, Section, Survey
+from frivillig.tenants.enums import Role
+from frivillig.testing import tenant_roles
+
+SURVEY = {"pk": "{surveys_survey}"}
+SECTION = {"pk": "{surveys_survey}", "section_pk": "{surveys_section}"}
+QUESTION = {"pk": "{surveys_survey}", "question_pk": "{surveys_question}"}
+CHOICE = {"pk": "{surveys_survey}", "choice_pk": "{surveys_choice}"}
+STAFF = (Role.CENTRE_STAFF, Role.TENANT_ADMIN)
+MOVE = {"retning": "down"}
+
+# The centre's staff and the tenant's administrator build surveys; representatives, municipal staff and citizens
+# answer them (later), never build them.
+CASES = {
+    "surveys:survey_list": tenant_roles(*STAFF),
+    "surveys:survey_create": tenant_roles(*STAFF),
+    "surveys:survey_detail": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:survey_edit": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:survey_copy": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(SURVEY)),
+    "surveys:survey_preview": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:section_create": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:section_edit": tenant_roles(*STAFF, kwargs=dict(SECTION)),
+    "surveys:section_delete": tenant_roles(*STAFF, kwargs=dict(SECTION)),
+    "surveys:section_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(SECTION), data=dict(MOVE)),
+    "surveys:question_create": tenant_roles(*STAFF, kwargs=dict(SECTION)),
+    "surveys:question_edit": tenant_roles(*STAFF, kwargs=dict(QUESTION)),
+    "surveys:question_kind": tenant_roles(*STAFF, kwargs=dict(QUESTION)),
+    "surveys:question_delete": tenant_roles(*STAFF, kwargs=dict(QUESTION)),
+    "surveys:question_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(QUESTION), data=dict(MOVE)),
+    "surveys:choice_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(CHOICE), data=dict(MOVE)),
+}
+
+
+def objects(personas) -> dict[str, int]:
+    with scopes_disabled():
+        survey = Survey.objects.create(tenant=personas.tenant, title="Behovsanalyse 2017")
+        section = Section.objects.create(tenant=personas.tenant, survey=survey, title="Om foreningen", position=1)
+        question = Question.objects.create(
+            tenant=personas.tenant,
+            section=section,
+            position=1,
+            kind=QuestionKind.SINGLE_CHOICE,
+            text="Hvor mange frivillige har foreningen?",
+        )
+        choice = Choice.objects.create(tenant=personas.tenant, question=question, label="1-10", position=1)
+        Choice.objects.create(tenant=personas.tenant, question=question, label="Over 10", position=2)
+    return {
+        "surveys_survey": survey.pk,
+        "surveys_section": section.pk,
+        "surveys_question": question.pk,
+        "surveys_choice": choice.pk,
+    }

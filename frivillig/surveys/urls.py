@@ -1,0 +1,5 @@
+from frivillig.surveys import views
+
+app_name = "surveys"
+
+urlpatterns = views.urlpatterns
