@@ -116,7 +116,7 @@ def _swap(queryset: models.QuerySet, item: models.Model, direction: str) -> mode
 
 def section_move(*, section: Section, direction: str, actor) -> None:
     with transaction.atomic():
-        _swap(Section.objects.filter(survey_id=section.survey_id), section, direction)
+        _swap(Section.objects.filter(survey=section.survey), section, direction)
         log_action(
             "surveys.section.updated",
             actor=actor,
@@ -251,7 +251,7 @@ def question_delete(*, question: Question, actor) -> None:
 
 def question_move(*, question: Question, direction: str, actor) -> None:
     with transaction.atomic():
-        _swap(Question.objects.filter(section_id=question.section_id), question, direction)
+        _swap(Question.objects.filter(section=question.section), question, direction)
         log_action(
             "surveys.question.updated",
             actor=actor,
@@ -263,7 +263,7 @@ def question_move(*, question: Question, direction: str, actor) -> None:
 
 def choice_move(*, choice: Choice, direction: str, actor) -> None:
     with transaction.atomic():
-        siblings = list(Choice.objects.filter(question_id=choice.question_id).order_by("position", "pk"))
+        siblings = list(Choice.objects.filter(question=choice.question).order_by("position", "pk"))
         index = next(index for index, row in enumerate(siblings) if row.pk == choice.pk)
         other_index = index - 1 if direction == UP else index + 1
         if 0 <= other_index < len(siblings):
@@ -275,7 +275,7 @@ def choice_move(*, choice: Choice, direction: str, actor) -> None:
                         "respondents saw is part of their answers."
                     )
                 )
-        _swap(Choice.objects.filter(question_id=choice.question_id), choice, direction)
+        _swap(Choice.objects.filter(question=choice.question), choice, direction)
         log_action(
             "surveys.question.updated",
             actor=actor,
