@@ -49,6 +49,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # When the person was told that the account will be deleted for want of use (core retention: accounts'
     # inactive-account rule); a login clears it.
     inactivity_warning_sent_at = models.DateTimeField(_("warned of deletion for inactivity"), null=True, blank=True)
+    # When two-factor login was set up (None: off). The secret and recovery codes live in django-otp's devices.
+    two_factor_since = models.DateTimeField(_("two-factor login since"), null=True, blank=True)
 
     objects = UserManager()
 

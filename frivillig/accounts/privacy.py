@@ -34,6 +34,23 @@ MODELS = [
                 label_da="Advaret om sletning",
                 label_en="Warned of deletion",
             ),
+            # Whether and since when the login needs a code. The device behind it (django-otp's TOTP device with
+            # its secret key, and the single-use recovery codes) belongs to the account, goes with it, and is never
+            # handed out: a third-party app's tables, so they are named here, with the account that holds them.
+            PersonalField(
+                "two_factor_since",
+                purpose_da=(
+                    "At kunne kræve en kode fra en godkendelsesapp ved login (krævet for medarbejdere). Den hemmelige "
+                    "nøgle og engangskoderne til gendannelse gemmes med kontoen og udleveres aldrig."
+                ),
+                purpose_en=(
+                    "To require a code from an authenticator app at login (required for staff). The secret key and "
+                    "the single-use recovery codes are kept with the account and never handed out."
+                ),
+                legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+                label_da="To-trins-login slået til",
+                label_en="Two-factor login on since",
+            ),
             # A salted hash, never the password: kept to log in, never handed out.
             PersonalField("password", category=Category.CONFIDENTIAL, in_access_export=False),
         ],

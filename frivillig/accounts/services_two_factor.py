@@ -64,6 +64,8 @@ def totp_device_confirm(*, user: User, device_id: int, token: str) -> tuple[TOTP
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    user.two_factor_since = timezone.now()
+    user.save(update_fields=["two_factor_since"])
     codes = _new_recovery_codes(user)
     _log("accounts.two_factor.set_up", user=user)
     return device, codes
@@ -106,6 +108,8 @@ def recovery_codes_renew(*, user: User) -> list[str]:
 def _remove_devices(user: User) -> None:
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    user.two_factor_since = None
+    user.save(update_fields=["two_factor_since"])
 
 
 @transaction.atomic

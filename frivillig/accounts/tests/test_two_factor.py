@@ -280,3 +280,42 @@ def test_the_reset_mail_is_in_the_colleagues_language(personas, django_capture_o
     assert message.to == [colleague.email]
     assert message.subject == "Your two-factor login for Frivillig has been reset"
     assert "Alfa Tenant Admin, administrator at Frivilligcenter Alfa" in message.body
+
+
+def test_the_access_export_says_since_when_two_factor_login_is_on_but_never_the_secret_or_codes(client, personas):
+    import json
+
+    from frivillig.core.personal_data import personal_data_export
+
+    user = personas.user("centre_staff")
+    client.force_login(user)
+    codes = set_up(client, user)
+    user.refresh_from_db()
+    device = TOTPDevice.objects.get(user=user)
+
+    export = personal_data_export(user=user)
+
+    text = json.dumps(export)
+    fields = {
+        field["name"]: field["value"]
+        for section in export["sections"]
+        for record in section["records"]
+        if record["kind"] == "accounts.user"
+        for field in record["fields"]
+    }
+    assert fields["two_factor_since"] == user.two_factor_since.isoformat()
+    assert device.key not in text
+    assert not any(code in text for code in codes)
+
+
+def test_turning_off_clears_since_when_two_factor_login_was_on(client, personas):
+    citizen = personas.user("citizen")
+    client.force_login(citizen)
+    set_up(client, citizen)
+    citizen.refresh_from_db()
+    assert citizen.two_factor_since is not None
+
+    client.post(reverse("accounts:two_factor_turn_off"), {"password": PASSWORD})
+
+    citizen.refresh_from_db()
+    assert citizen.two_factor_since is None
