@@ -184,6 +184,7 @@ def test_administrator_finds_every_administration_page_on_the_front_page(client_
         ("/alfa/administration/sider/tilgaengelighed/", "Rediger tilgængelighedserklæringen"),
         ("/alfa/administration/sider/privatliv/", "Rediger privatlivspolitikken"),
         ("/alfa/administration/fortegnelse/", "Fortegnelse over behandlingsaktiviteter"),
+        ("/alfa/administration/opbevaring/", "Opbevaringsperioder"),
     ]
 
 
