@@ -166,12 +166,14 @@ def question_save(
     """Create or change a question with its answer options: `choice_labels` corrects existing options' texts,
     `remove_choices` removes options, `new_choices` adds options at the end."""
     creating = question.pk is None
+    kind_changed = False
     with transaction.atomic():
         if creating:
             question.tenant = question.section.tenant
             question.position = _next_position(Question.objects.filter(section=question.section))
         else:
             saved = Question.objects.select_for_update().get(pk=question.pk)
+            kind_changed = saved.kind != question.kind
             if question_has_answers(saved):
                 if saved.kind != question.kind:
                     raise SurveyEditRefused(
@@ -180,7 +182,7 @@ def question_save(
                             "fit the question. Add a new question instead."
                         )
                     )
-                if saved.scale_points != question.scale_points:
+                if saved.kind == QuestionKind.SCALE and saved.scale_points != question.scale_points:
                     raise SurveyEditRefused(
                         _(
                             "The number of points on the scale cannot be changed: the question has answers given "
@@ -193,6 +195,9 @@ def question_save(
         if question.kind not in CHOICE_KINDS and not creating:
             # Options of a question that changed to a kind without options (it has no answers: checked above).
             Choice.objects.filter(question=question).delete()
+        if kind_changed:
+            # The answers later questions wait for belonged to the old type.
+            Question.objects.filter(show_if_question=question).update(show_if_question=None, show_if_value="")
         question.save()
         if question.kind in CHOICE_KINDS:
             _save_choices(question, choice_labels or {}, remove_choices, new_choices)

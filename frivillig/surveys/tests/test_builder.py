@@ -495,3 +495,18 @@ def test_another_tenants_survey_is_not_found(personas, client_for):
     own = make_survey(personas.tenant)
     # Another survey's question under one's own survey's address is not found either.
     assert client.get(url("question_edit", pk=own.pk, question_pk=question.pk)).status_code == 404
+
+
+def test_changing_a_questions_type_drops_the_conditions_that_wait_for_its_old_answers(personas, client_for):
+    survey = make_survey(personas.tenant)
+    section = make_section(survey)
+    condition = make_question(section, QuestionKind.YES_NO, text="Har I brug for hjælp?")
+    follow = make_question(section, QuestionKind.LONG_TEXT, show_if_question=condition, show_if_value="yes")
+    response = client_for("centre_staff").post(
+        url("question_edit", pk=survey.pk, question_pk=condition.pk) + "?type=short_text",
+        {"text": "Hvad har I brug for hjælp til?"},
+    )
+    assert response.status_code == 302
+    assert reload(Question, condition.pk).kind == QuestionKind.SHORT_TEXT
+    follow = reload(Question, follow.pk)
+    assert (follow.show_if_question_id, follow.show_if_value) == (None, "")
