@@ -298,6 +298,7 @@ LIST_PAGES = {
 NARROW_LISTS = {
     "accounts:my_data_download": "the person's own data (right of access), in every tenant by design",
     "accounts:my_data_print": "the person's own data (right of access), in every tenant by design",
+    "accounts:my_data_pdf": "the person's own data (right of access), in every tenant by design",
     "crm:import_file_download": "the uploaded import file itself",
     "crm:import_template": "an empty template to fill in",
     "national:my_applications": "the person's own applications, in every tenant by design",
