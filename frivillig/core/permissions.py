@@ -6,6 +6,9 @@
 
 Outcomes: anonymous → login redirect; logged in without the right → 403; a person whose memberships all
 belong to other tenants asking for this tenant's internal page → 404, so tenants stay invisible to each other.
+
+Before any view that is not PUBLIC (and before the Django admin), accounts' SecondFactorMiddleware asks a person
+who needs a second factor for it (accounts/two_factor.py): one place, read from the permission declared here.
 """
 
 from collections.abc import Callable
