@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from frivillig.core.privacy import Retention, _in_language, register
 from frivillig.core.registry import app_modules
+from frivillig.core.scoping import unscoped
 
 if TYPE_CHECKING:
     from frivillig.accounts.models import User
@@ -240,7 +241,11 @@ def apply_rules(
     runs: list[RuleRun] = []
     for rule in rules():
         for tenant in _passes(rule, tenants):
-            context: Any = scope(tenant=tenant) if tenant is not None else scopes_disabled()
+            context: Any = (
+                scope(tenant=tenant)
+                if tenant is not None
+                else unscoped("the nightly retention run's pass over the records that belong to no tenant")
+            )
             with context:
                 due = rule.due(tenant, now)
                 if dry_run:
