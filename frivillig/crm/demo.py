@@ -16,11 +16,13 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from frivillig.accounts.models import User
 from frivillig.core.demo_loader import DemoContext
+from frivillig.core.models import Consent
 from frivillig.core.validators import CVR_WEIGHTS
 from frivillig.crm.demo_data import (
     ASSOCIATION_NOTES,
@@ -40,6 +42,7 @@ from frivillig.crm.demo_data import (
 )
 from frivillig.crm.enums import ConsentMethod, OrganisationKind, OrganisationRoleKind, Vocabulary
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Person, Tag
+from frivillig.crm.privacy import CONTACT_CONSENT
 from frivillig.crm.services.representatives import representative_grant
 from frivillig.crm.services.tags import slugify_da
 from frivillig.tenants.models import Tenant
@@ -367,7 +370,10 @@ def _plan_interactions(plan: Plan, rng: random.Random, today: date) -> None:
         organisations = [first]
         theme = _weighted(rng, THEME_WEIGHTS)
         if theme == "samarbejde-kommune" or rng.random() < 0.1:
-            organisations.append(rng.choice(municipal))
+            # The first may itself be a municipal unit: an organisation is named once.
+            unit = rng.choice(municipal)
+            if unit != first:
+                organisations.append(unit)
         topics = [theme]
         if rng.random() < 0.3:
             topics.append(_weighted(rng, THEME_WEIGHTS))
@@ -538,8 +544,34 @@ def _save_people(tenant, plan: Plan, *, staff, representative) -> dict[str, Pers
             )
         )
     Person.objects.bulk_create(new)
+    _record_consents(tenant, [person for person in new if person.consent_given_at is not None], staff)
     existing.update({person.email: person for person in new})
     return existing
+
+
+def _record_consents(tenant, people: list[Person], staff) -> None:
+    """The ledger rows behind the demo's consents, with the Danish text a person is shown (in bulk: the demo makes
+    thousands of people; consent_give would write them one by one with an audit entry each)."""
+    person_type = ContentType.objects.get_for_model(Person)
+    text = CONTACT_CONSENT.text("da")
+    Consent.objects.bulk_create(
+        [
+            Consent(
+                tenant=tenant,
+                purpose=CONTACT_CONSENT.key,
+                subject_type=person_type,
+                subject_id=str(person.pk),
+                text=text,
+                language="da",
+                given_at=person.consent_given_at,
+                method=person.consent_method,
+                recorded_by=staff,
+                recorded_by_label=(staff.full_name or staff.email)[:200],
+            )
+            for person in people
+        ],
+        batch_size=500,
+    )
 
 
 def _save_roles(tenant, plan: Plan, organisations: dict, people: dict) -> None:

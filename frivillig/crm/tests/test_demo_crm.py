@@ -124,6 +124,22 @@ def test_demo_data_is_valid_and_made_up(demo):
             assert sum(person.has_consent for person in people) >= 0.7 * len(people)
 
 
+def test_demo_consents_are_in_the_ledger_with_the_text_shown(demo):
+    from frivillig.core.consent import consent_current
+
+    with scopes_disabled():
+        for slug in ["soroe", "roedovre"]:
+            for person in in_tenant(Person, slug):
+                current = consent_current("crm.contact", person)
+                if person.has_consent:
+                    assert current is not None, person
+                    assert current.given_at == person.consent_given_at
+                    assert current.method == person.consent_method
+                    assert "kontakt" in current.text.lower()
+                else:
+                    assert current is None, person
+
+
 def test_demo_cvr_numbers_pass_the_modulus_11_check():
     import random
 
