@@ -10,12 +10,11 @@ def test_registry_lists_what_each_app_offers():
     assert registry.registered() == {
         "demo": ["accounts", "tenants", "crm", "volunteering"],
         "erasure": ["core", "crm", "volunteering"],
-        "erasure": ["core"],
         "indicators": [],
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
         "merge_hooks": ["crm"],
-        "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys"],
         "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
+        "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys"],
         "roles": ["crm"],
         "tenant_setup": ["crm"],
         "urls": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
