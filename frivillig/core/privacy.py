@@ -81,6 +81,8 @@ class Retention:
     maximum_days: int | None = None
     after_da: str = ""
     after_en: str = ""
+    label_da: str = ""
+    label_en: str = ""
 
     @classmethod
     def while_account_exists(cls) -> Retention:
@@ -101,8 +103,19 @@ class Retention:
 
     @classmethod
     def tenant_setting(
-        cls, key: str, *, default_days: int, minimum_days: int, maximum_days: int, after_da: str, after_en: str
+        cls,
+        key: str,
+        *,
+        label_da: str,
+        label_en: str,
+        default_days: int,
+        minimum_days: int,
+        maximum_days: int,
+        after_da: str,
+        after_en: str,
     ) -> Retention:
+        """A period the tenant chooses within legal bounds; `label_da`/`label_en` name what is kept for it, as the
+        administrator's settings page asks ("Afsluttede ansøgninger")."""
         if not minimum_days <= default_days <= maximum_days:
             raise ValueError(f"The default of {key!r} lies outside its legal bounds.")
         return cls(
@@ -113,7 +126,13 @@ class Retention:
             maximum_days=maximum_days,
             after_da=after_da,
             after_en=after_en,
+            label_da=label_da,
+            label_en=label_en,
         )
+
+    @property
+    def label(self) -> str:
+        return _in_language(self.label_da, self.label_en)
 
     def days_for(self, tenant) -> tuple[int | None, bool]:
         """(the period in days for this tenant, whether it is the default)."""
@@ -523,6 +542,8 @@ ACTIVITY_EN = "Logs of actions and reading"
 # misuse found in the yearly review; at most ten years, the longest limitation period (§ 7).
 _AUDIT_RETENTION = Retention.tenant_setting(
     "audit_log_days",
+    label_da="Handlingsloggen",
+    label_en="The audit log",
     default_days=5 * 365,
     minimum_days=365,
     maximum_days=10 * 365,
@@ -556,6 +577,8 @@ MODELS = [
 # bound. The centre chooses within them (core.retention deletes what is older).
 _ACCESS_RETENTION = Retention.tenant_setting(
     "access_log_days",
+    label_da="Loggen over, hvem der har læst fortrolige oplysninger",
+    label_en="The log of who read confidential information",
     default_days=183,
     minimum_days=183,
     maximum_days=5 * 365,

@@ -11,6 +11,8 @@ _CONTACTS_EN = "So that the centre can work with the associations and keep in to
 
 _PERSON_RETENTION = Retention.tenant_setting(
     "crm_archived_person_days",
+    label_da="Arkiverede kontaktpersoner",
+    label_en="Archived contacts",
     default_days=2 * 365,
     minimum_days=180,
     maximum_days=5 * 365,

@@ -15,6 +15,8 @@ _ANSWERS_EN = "So that the centre can learn the associations' needs, evaluate it
 
 _NAMED_RESPONSE_RETENTION = Retention.tenant_setting(
     "surveys_closed_named_response_days",
+    label_da="Navngivne svar på lukkede spørgeundersøgelser",
+    label_en="Named answers to closed surveys",
     default_days=2 * 365,
     minimum_days=90,
     maximum_days=5 * 365,

@@ -39,7 +39,7 @@ class PeriodField(forms.IntegerField):
             self.low, self.high = retention.minimum_days, retention.maximum_days
             default, unit = retention.days, _days
         self.unit = unit
-        what = capfirst(", ".join(setting.applies_to))
+        what = setting.retention.label or capfirst(", ".join(setting.applies_to))
         label = (_("%(what)s (months)") if self.months else _("%(what)s (days)")) % {"what": what}
         help_text = _(
             "Kept for the chosen period %(after)s. Allowed: %(low)s to %(high)s; the default is %(default)s."

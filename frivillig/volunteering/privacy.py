@@ -8,6 +8,8 @@ ACTIVITY_EN = "Volunteers and applications"
 
 _APPLICATION_RETENTION = Retention.tenant_setting(
     "closed_application_days",
+    label_da="Afsluttede ansøgninger om frivilligjob",
+    label_en="Closed applications for volunteer opportunities",
     default_days=365,
     minimum_days=30,
     maximum_days=3 * 365,

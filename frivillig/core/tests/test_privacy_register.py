@@ -96,6 +96,8 @@ def test_a_declaration_of_a_field_the_model_lacks_is_a_problem(monkeypatch):
 def test_retention_is_worded_in_danish_and_english_with_the_tenant_default():
     rule = Retention.tenant_setting(
         "closed_application_days",
+        label_da="Afsluttede ansøgninger",
+        label_en="Closed applications",
         default_days=365,
         minimum_days=30,
         maximum_days=3 * 365,
@@ -106,7 +108,9 @@ def test_retention_is_worded_in_danish_and_english_with_the_tenant_default():
         assert rule.describe() == (
             "1 år efter at ansøgningen er afsluttet (standard; centret kan vælge mellem 30 dage–3 år)"
         )
+        assert rule.label == "Afsluttede ansøgninger"
     with translation.override("en"):
+        assert rule.label == "Closed applications"
         assert rule.describe() == (
             "1 year after the application was closed (the default; the centre may choose from 30 days to 3 years)"
         )
@@ -114,7 +118,9 @@ def test_retention_is_worded_in_danish_and_english_with_the_tenant_default():
             "As long as the user account exists; deleted with the account."
         )
     with pytest.raises(ValueError, match="outside its legal bounds"):
-        Retention.tenant_setting("x", default_days=10, minimum_days=30, maximum_days=60, after_da="", after_en="")
+        Retention.tenant_setting(
+            "x", label_da="", label_en="", default_days=10, minimum_days=30, maximum_days=60, after_da="", after_en=""
+        )
 
 
 def _replaced(found, label, **changes):
