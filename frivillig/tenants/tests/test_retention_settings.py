@@ -36,6 +36,7 @@ def test_the_page_lists_every_period_grouped_by_activity_with_bounds_and_default
     assert {name: shown[name] for name in EXPECTED_DEFAULTS} == EXPECTED_DEFAULTS
     content = response.content.decode()
     assert "Logs of actions and reading" in content
+    assert "Closed applications for volunteer opportunities (months)" in content
     assert "Volunteers and applications" in content
     assert "Allowed: 6 months to 60 months; the default is 6 months." in content
     assert "Allowed: 1 month to 36 months; the default is 12 months." in content
@@ -88,6 +89,7 @@ def test_the_danish_page_says_the_bounds_in_danish(client_for, defaults):
     response = client_for("tenant_admin").post(URL, {**defaults, "access_log_days": "3"})
 
     assert "Vælg en periode fra 6 måneder til 60 måneder." in response.content.decode()
+    assert "Afsluttede ansøgninger om frivilligjob (måneder)" in response.content.decode()
 
 
 def test_saving_unchanged_periods_writes_no_audit_entry(client_for, defaults):
