@@ -23,6 +23,7 @@ from frivillig.testing import (
     make_opportunity,
     make_organisation,
     make_person,
+    second_step,
 )
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.models import Application, VolunteerProfile
@@ -59,7 +60,7 @@ def page(client, url) -> str:
 
 def log_in(client, email: str, **query):
     url = LOGIN + ("?" + "&".join(f"{key}={value}" for key, value in query.items()) if query else "")
-    return client.post(url, {"email": email, "password": PASSWORD})
+    return second_step(client, client.post(url, {"email": email, "password": PASSWORD}))
 
 
 def test_citizen_lands_on_my_volunteer_life_after_login(client, personas):
