@@ -174,7 +174,7 @@ def section_move_view(request, tenant_slug: str, pk: int, section_pk: int):
 
 def _chosen_kind(request, default: str = "") -> str:
     kind = request.GET.get("type", default)
-    return kind if kind in QuestionKind.values else ""
+    return kind if kind in QuestionKind.values else default
 
 
 def _question_page(request, survey: Survey, section: Section, question: Question | None, kind: str):
