@@ -138,6 +138,7 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
 
     from frivillig.crm.enums import InteractionKind, OrganisationRoleKind, Vocabulary
     from frivillig.crm.models import CollaborationRelation, Interaction, OrganisationRole, Tag
+    from frivillig.surveys.models import Survey
     from frivillig.testing import make_opportunity, make_organisation, make_person
     from frivillig.volunteering.enums import OpportunityStatus
     from frivillig.volunteering.models import Application
@@ -188,6 +189,7 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
             started_on=timezone.localdate(),
         )
         Invitation.objects.create(tenant=tenant, email=f"{slug}.invitation@example.org", role=Role.CENTRE_STAFF)
+        Survey.objects.create(tenant=tenant, title=f"{private} behovsanalyse", created_by=staff)
     published = make_opportunity(host, title=f"{public} frivilligjob", summary=f"{public} hjælp i hverdagen")
     published.target_groups.add(public_tag)
     with scopes_disabled():
@@ -283,6 +285,7 @@ LIST_PAGES = {
     "tenants:audit_log",
     "tenants:audit_log_export",
     "tenants:members",
+    "surveys:survey_list",
     "volunteering:board",
     "volunteering:feed",
     "volunteering:needs",
