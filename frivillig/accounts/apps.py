@@ -9,7 +9,12 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from frivillig.accounts import checks  # noqa: F401 - registers the deploy check
+        from frivillig.accounts.two_factor import remember_requirement
+
+        user_logged_in.connect(remember_requirement, dispatch_uid="frivillig.accounts.two_factor")
 
         register_actions(
             {

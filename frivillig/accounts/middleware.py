@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from frivillig.accounts.two_factor import second_factor_redirect
-from frivillig.core.permissions import PUBLIC
+from frivillig.core.permissions import AUTHENTICATED, PUBLIC
 
 # The admin's own login and logout pages stay reachable; everything else of it needs a verified session.
 ADMIN_OPEN_VIEWS = {"login", "logout"}
@@ -38,4 +38,7 @@ class SecondFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not is_guarded(request, view_func):
             return None
-        return second_factor_redirect(request)
+        # A page of no particular right (the account's own pages) trusts the roles noted at login, so that it costs
+        # no query; pages that check a right read the roles anyway, and the admin is checked in full.
+        read_roles = getattr(view_func, "view_permission", None) != AUTHENTICATED
+        return second_factor_redirect(request, read_roles=read_roles)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 # Set at the password step for a person with a device: their session needs the code before anything else.
 PENDING_SESSION_KEY = "frivillig_second_factor_pending"
+# Noted at login: the person held a staff role then (accounts' user_logged_in receiver).
+STAFF_SESSION_KEY = "frivillig_second_factor_staff"
 # Recovery codes just made, shown (and offered as a file) until the person says they have kept them.
 NEW_CODES_SESSION_KEY = "frivillig_new_recovery_codes"
 TOTP_NAME = "authenticator"
@@ -86,20 +88,47 @@ def _with_next(url_name: str, next_url: str) -> str:
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
-def second_step_url(request, next_url: str) -> str | None:
-    """Where the person must go before `next_url`, or None when this session may go on."""
+def remember_requirement(sender, request, user, **kwargs) -> None:
+    """At every login (the form, an invitation, a test's force_login): note in the session whether the person holds a
+    staff role, so that pages of no tenant need not read the roles on every request. Tenant pages, which read the
+    roles anyway, check them again, so a role given later in the session is not missed there."""
+    from copy import copy
+
+    from frivillig.tenants.selectors import holds_staff_role
+
+    if request is None or not hasattr(request, "session"):
+        return
+    # Read on a copy: the roles it caches must not stay on a user object that outlives this login.
+    staff = holds_staff_role(copy(user))
+    request.session[STAFF_SESSION_KEY] = staff
+
+
+def _owes_second_factor(request, *, read_roles: bool) -> bool:
+    user = request.user
+    if request.session.get(PENDING_SESSION_KEY):
+        return True
+    if not settings.REQUIRE_STAFF_2FA:
+        return False
+    if user.is_staff or user.is_superuser or request.session.get(STAFF_SESSION_KEY):
+        return True
+    return (read_roles or hasattr(user, "_frivillig_roles")) and requires_second_factor(user)
+
+
+def second_step_url(request, next_url: str, *, read_roles: bool = True) -> str | None:
+    """Where the person must go before `next_url`, or None when this session may go on. `read_roles=False` (pages
+    of no tenant) trusts the roles noted at login unless they were read in this request already."""
     user = request.user
     if not user.is_authenticated or is_verified(request):
         return None
-    if not (request.session.get(PENDING_SESSION_KEY) or requires_second_factor(user)):
+    if not _owes_second_factor(request, read_roles=read_roles):
         return None
     if has_second_factor(user):
         return _with_next("accounts:two_factor_verify", next_url)
     return _with_next("accounts:two_factor_setup", next_url)
 
 
-def second_factor_redirect(request) -> HttpResponseRedirect | None:
-    url = second_step_url(request, request.get_full_path())
+def second_factor_redirect(request, *, read_roles: bool = True) -> HttpResponseRedirect | None:
+    url = second_step_url(request, request.get_full_path(), read_roles=read_roles)
     return HttpResponseRedirect(url) if url is not None else None
 
 

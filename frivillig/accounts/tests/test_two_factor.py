@@ -319,3 +319,15 @@ def test_turning_off_clears_since_when_two_factor_login_was_on(client, personas)
 
     citizen.refresh_from_db()
     assert citizen.two_factor_since is None
+
+
+def test_a_staff_role_given_during_the_session_is_asked_for_on_the_first_tenant_page(client, personas):
+    from frivillig.testing import grant
+
+    citizen = personas.user("citizen")
+    client.force_login(citizen)
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+    grant(citizen, personas.tenant, "tenant_admin")
+
+    assert client.get(STAFF_PAGE).url.startswith(SETUP_URL + "?next=")
