@@ -1,7 +1,6 @@
 """Logged reading: the access log records who read whose sensitive record, and nothing changes or deletes it but
 its retention rule (core/retention.py; tested in test_retention.py)."""
 
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
