@@ -3,6 +3,7 @@
 Anonymity (issue 13): a response has a random id and no time of any kind, and its answers too (no auto-increment
 id that would tell the order in which people answered); responses are ordered only by that random id."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -39,6 +40,11 @@ class Survey(models.Model):
     copied_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("copied from")
     )
+    # The open link (anonymous surveys only): anyone with it may answer, once per browser session, behind the
+    # honeypot and the rate limit. Empty while the survey has no open link.
+    open_link_token = models.CharField(_("open link"), max_length=64, blank=True, db_index=True)
+    # The staff's summary and conclusions: placed at the top of the report.
+    summary = models.TextField(_("summary and conclusions"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -226,3 +232,76 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return str(_("Answer to %(question)s")) % {"question": self.question}
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """A personal invitation to answer: the link's token, whom it went to, and whether it was used.
+
+    For an anonymous survey the invitation records only *that* it was used (`responded`), never when and never which
+    response: reminders keep working and skip those who answered, and nothing links the answers to the person. The
+    partial answers saved while answering (`draft`) are kept here until the response is submitted, then emptied."""
+
+    tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("survey"))
+    token = models.CharField(_("link"), max_length=64, unique=True, default=new_invitation_token, editable=False)
+    email = models.EmailField(_("e-mail"))
+    # Whom the invitation is for, when the centre knows: a CRM contact, and the association they answer for.
+    person = models.ForeignKey(
+        "crm.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("person")
+    )
+    organisation = models.ForeignKey(
+        "crm.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    # The language the mails go out in (the recipient's, when known).
+    language = models.CharField(_("language"), max_length=8, default="da")
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    last_reminded_at = models.DateTimeField(_("last reminded"), null=True, blank=True)
+    responded = models.BooleanField(_("answered"), default=False)
+    # The recipient asked not to take part (the link in the mail): no reminders, and the link answers kindly.
+    declined = models.BooleanField(_("does not wish to take part"), default=False)
+    draft = models.JSONField(_("answers saved so far"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        ordering = ["email", "pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "email"], name="survey_invitation_unique_email"),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class ResponseTally(models.Model):
+    """How many responses a survey received on a day: the response rate over time, without dating any response
+    (a response has no time; see the module's note)."""
+
+    tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="tallies", verbose_name=_("survey"))
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("responses"), default=0)
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("responses on a day")
+        verbose_name_plural = _("responses per day")
+        constraints = [models.UniqueConstraint(fields=["survey", "day"], name="survey_tally_one_row_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.survey}: {self.day} ({self.count})"

@@ -24,7 +24,48 @@ _NAMED_RESPONSE_RETENTION = Retention.tenant_setting(
     after_en="after the survey closed; the answers are anonymised then (the figures are kept)",
 )
 
+_INVITATION_RETENTION = Retention.tenant_setting(
+    "surveys_closed_invitation_days",
+    label_da="Invitationer til lukkede spørgeundersøgelser",
+    label_en="Invitations to closed surveys",
+    default_days=180,
+    minimum_days=30,
+    maximum_days=2 * 365,
+    after_da="efter at undersøgelsen er lukket; derefter slettes invitationerne",
+    after_en="after the survey closed; the invitations are deleted then",
+)
+
 MODELS = [
+    PersonalModel(
+        "surveys.Invitation",
+        subject="email",
+        purpose_da="At invitere til en spørgeundersøgelse, sende påmindelser til dem, der ikke har svaret, og gemme et "
+        "påbegyndt svar.",
+        purpose_en="To invite people to a survey, remind those who have not answered, and keep an answer begun.",
+        legal_basis=LegalBasis.PUBLIC_TASK,
+        retention=_INVITATION_RETENTION,
+        fields=[
+            PersonalField("email", label_da="E-mail", label_en="E-mail"),
+            PersonalField("person", label_da="Inviteret person", label_en="Person invited"),
+            PersonalField("organisation", label_da="Inviteret for foreningen", label_en="Invited for the association"),
+            PersonalField("draft", label_da="Påbegyndt svar", label_en="Answer begun"),
+        ],
+        label_da="Invitation til en spørgeundersøgelse",
+        label_en="Invitation to a survey",
+        not_personal=[
+            "tenant",
+            "survey",
+            "token",
+            "language",
+            "sent_at",
+            "reminders_sent",
+            "last_reminded_at",
+            "responded",
+            "declined",
+            "created_at",
+        ],
+        erasure=Erasure.DELETE,
+    ),
     PersonalModel(
         "surveys.Survey",
         subject="created_by",
@@ -50,6 +91,8 @@ MODELS = [
             "status",
             "anonymity_locked_at",
             "copied_from",
+            "open_link_token",
+            "summary",
             "created_at",
             "updated_at",
         ],
@@ -95,6 +138,10 @@ MODELS = [
 ]
 
 NOT_PERSONAL = [
+    NotPersonal(
+        "surveys.ResponseTally",
+        "How many responses a survey received on a day: a count, with nothing about who answered or what.",
+    ),
     NotPersonal(
         "surveys.Question",
         "A question's text and help text are what the centre asks everybody, written by its staff; no answers.",

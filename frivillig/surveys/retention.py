@@ -8,7 +8,7 @@ from django.db import models, transaction
 
 from frivillig.core.retention import RetentionRule, cutoff, period_days
 from frivillig.surveys.enums import SurveyStatus
-from frivillig.surveys.models import Answer, Response
+from frivillig.surveys.models import Answer, Invitation, Response
 
 
 def _named_responses_due(tenant, now: datetime) -> models.QuerySet[Response]:
@@ -28,7 +28,27 @@ def _named_responses_anonymise(rows: models.QuerySet[Response], tenant, now: dat
         return Response.objects.filter(pk__in=ids).update(person=None, organisation=None)
 
 
+def _invitations_due(tenant, now: datetime) -> models.QuerySet[Invitation]:
+    days = period_days("surveys_closed_invitation_days", tenant)
+    return Invitation.objects.filter(
+        survey__status=SurveyStatus.CLOSED, survey__closes_at__lt=cutoff(days, now)
+    ).order_by("pk")
+
+
+def _invitations_delete(rows: models.QuerySet[Invitation], tenant, now: datetime) -> int:
+    deleted, _per_model = Invitation.objects.filter(pk__in=list(rows.values_list("pk", flat=True))).delete()
+    return deleted
+
+
 RULES = [
+    RetentionRule(
+        key="surveys.closed_invitations",
+        description_da="Invitationer til en lukket undersøgelse slettes, når centrets opbevaringsperiode er gået.",
+        description_en="Invitations to a closed survey are deleted when the centre's retention period is over.",
+        due=_invitations_due,
+        apply=_invitations_delete,
+        enforces=("surveys_closed_invitation_days",),
+    ),
     RetentionRule(
         key="surveys.closed_named_responses",
         description_da=(
