@@ -114,9 +114,27 @@ def _swap(queryset: models.QuerySet, item: models.Model, direction: str) -> mode
     return other
 
 
+def _check_conditions_in_order(survey: Survey) -> None:
+    """After a move: every "show only if" must still name a question that comes earlier (else the question would
+    depend on an answer not given yet). Raised inside the move's transaction, so the move is undone."""
+    rows = Question.objects.filter(section__survey=survey).order_by(
+        "section__position", "section__pk", "position", "pk"
+    )
+    order = {pk: index for index, pk in enumerate(rows.values_list("pk", flat=True))}
+    for pk, source in rows.exclude(show_if_question=None).values_list("pk", "show_if_question"):
+        if order.get(source, len(order)) >= order[pk]:
+            raise SurveyEditRefused(
+                _(
+                    "The move was not made: a question would come before the question its “show only if” depends "
+                    "on. Change or remove the condition first."
+                )
+            )
+
+
 def section_move(*, section: Section, direction: str, actor) -> None:
     with transaction.atomic():
         _swap(Section.objects.filter(survey=section.survey), section, direction)
+        _check_conditions_in_order(section.survey)
         log_action(
             "surveys.section.updated",
             actor=actor,
@@ -257,6 +275,7 @@ def question_delete(*, question: Question, actor) -> None:
 def question_move(*, question: Question, direction: str, actor) -> None:
     with transaction.atomic():
         _swap(Question.objects.filter(section=question.section), question, direction)
+        _check_conditions_in_order(question.section.survey)
         log_action(
             "surveys.question.updated",
             actor=actor,

@@ -165,7 +165,10 @@ def _direction(request) -> str:
 def section_move_view(request, tenant_slug: str, pk: int, section_pk: int):
     survey = _survey(request, pk)
     section = section_of(survey, section_pk) or _not_found()
-    section_move(section=section, direction=_direction(request), actor=request.user)
+    try:
+        section_move(section=section, direction=_direction(request), actor=request.user)
+    except SurveyEditRefused as refusal:
+        messages.error(request, str(refusal))
     return _to_survey(request, survey, f"afsnit-{section.pk}")
 
 
@@ -271,7 +274,10 @@ def question_delete_view(request, tenant_slug: str, pk: int, question_pk: int):
 def question_move_view(request, tenant_slug: str, pk: int, question_pk: int):
     survey = _survey(request, pk)
     question = question_of(survey, question_pk) or _not_found()
-    question_move(question=question, direction=_direction(request), actor=request.user)
+    try:
+        question_move(question=question, direction=_direction(request), actor=request.user)
+    except SurveyEditRefused as refusal:
+        messages.error(request, str(refusal))
     return _to_survey(request, survey, f"spoergsmaal-{question.pk}")
 
 

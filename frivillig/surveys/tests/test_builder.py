@@ -301,6 +301,28 @@ def test_move_buttons_reorder_sections_questions_and_choices(personas, client_fo
     assert [choice.label for choice in choices_of(one)] == ["B", "A"]
 
 
+def test_a_move_that_would_put_a_question_before_its_condition_is_refused(personas, client_for):
+    client = client_for("centre_staff")
+    survey = make_survey(personas.tenant)
+    first, second = make_section(survey, title="Første"), make_section(survey, title="Anden")
+    source = make_question(first, QuestionKind.YES_NO, text="Har I brug for hjælp?")
+    follow = make_question(first, QuestionKind.LONG_TEXT, text="Hvilken hjælp?", show_if_question=source)
+    with scopes_disabled():
+        Question.objects.filter(pk=follow.pk).update(show_if_value="yes")
+    later = make_question(second, QuestionKind.LONG_TEXT, text="Noget andet?", show_if_question=source)
+    with scopes_disabled():
+        Question.objects.filter(pk=later.pk).update(show_if_value="yes")
+
+    response = client.post(url("question_move", pk=survey.pk, question_pk=follow.pk), {"retning": "up"}, follow=True)
+    assert "a question would come before" not in response.content.decode()
+    assert "Flytningen blev ikke foretaget" in response.content.decode()
+    client.post(url("section_move", pk=survey.pk, section_pk=second.pk), {"retning": "up"})
+
+    with scopes_disabled():
+        assert list(Question.objects.filter(section=first).values_list("pk", flat=True)) == [source.pk, follow.pk]
+        assert [section.title for section in Section.objects.filter(survey=survey)] == ["Første", "Anden"]
+
+
 def test_move_without_a_direction_is_not_found(personas, client_for):
     survey = make_survey(personas.tenant)
     section = make_section(survey)
