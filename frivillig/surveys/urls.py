@@ -1,5 +1,5 @@
-from frivillig.surveys import views
+from frivillig.surveys import views, views_respond
 
 app_name = "surveys"
 
-urlpatterns = views.urlpatterns
+urlpatterns = views.urlpatterns + views_respond.urlpatterns

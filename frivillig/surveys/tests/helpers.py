@@ -50,3 +50,10 @@ def answer(question, *, choice=None, number=None, text="", organisation=None, pe
         return Answer.objects.create(
             tenant=survey.tenant, response=response, question=question, choice=choice, number=number, text=text
         )
+
+
+def make_invitation(survey, *, email="formand@example.org", **fields):
+    from frivillig.surveys.models import Invitation
+
+    with scopes_disabled():
+        return Invitation.objects.create(tenant=survey.tenant, survey=survey, email=email, **fields)

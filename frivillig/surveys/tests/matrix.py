@@ -1,9 +1,9 @@
 from django_scopes import scopes_disabled
 
-from frivillig.surveys.enums import QuestionKind
-from frivillig.surveys.models import Choice, Question, Section, Survey
+from frivillig.surveys.enums import QuestionKind, SurveyStatus
+from frivillig.surveys.models import Choice, Invitation, Question, Section, Survey
 from frivillig.tenants.enums import Role
-from frivillig.testing import tenant_roles
+from frivillig.testing import public_tenant_page, tenant_roles
 
 SURVEY = {"pk": "{surveys_survey}"}
 SECTION = {"pk": "{surveys_survey}", "section_pk": "{surveys_section}"}
@@ -31,6 +31,10 @@ CASES = {
     "surveys:question_delete": tenant_roles(*STAFF, kwargs=dict(QUESTION)),
     "surveys:question_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(QUESTION), data=dict(MOVE)),
     "surveys:choice_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(CHOICE), data=dict(MOVE)),
+    # Answering: public, the link is the key; whoever holds a valid link gets the form, logged in or not.
+    "surveys:respond": public_tenant_page(kwargs={"token": "{surveys_invitation_token}"}),
+    "surveys:respond_decline": public_tenant_page(kwargs={"token": "{surveys_invitation_token}"}),
+    "surveys:respond_open": public_tenant_page(kwargs={"token": "{surveys_open_link_token}"}),
 }
 
 
@@ -47,7 +51,29 @@ def objects(personas) -> dict[str, int]:
         )
         choice = Choice.objects.create(tenant=personas.tenant, question=question, label="1-10", position=1)
         Choice.objects.create(tenant=personas.tenant, question=question, label="Over 10", position=2)
+        answering = Survey.objects.create(
+            tenant=personas.tenant,
+            title="Samarbejdet med kommunen",
+            status=SurveyStatus.OPEN,
+            is_anonymous=True,
+            open_link_token="aabent-link-til-matrixen",
+        )
+        answering_section = Section.objects.create(
+            tenant=personas.tenant, survey=answering, title="Samarbejdet", position=1
+        )
+        Question.objects.create(
+            tenant=personas.tenant,
+            section=answering_section,
+            position=1,
+            kind=QuestionKind.LONG_TEXT,
+            text="Hvad fungerer godt?",
+        )
+        invitation = Invitation.objects.create(
+            tenant=personas.tenant, survey=answering, email="formand@alfa.example.org"
+        )
     return {
+        "surveys_invitation_token": invitation.token,
+        "surveys_open_link_token": answering.open_link_token,
         "surveys_survey": survey.pk,
         "surveys_section": section.pk,
         "surveys_question": question.pk,

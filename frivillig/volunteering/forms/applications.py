@@ -2,16 +2,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.core.honeypot import HoneypotMixin, honeypot_field
 from frivillig.core.validators import normalise_phone, validate_phone
 from frivillig.core.widgets import AutocompleteSelect
 from frivillig.volunteering.enums import ApplicationStatus, DeclineReason
 from frivillig.volunteering.selectors.applications import PIPELINE_ORDER
 
 DATE_WIDGET = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
-
-# The honeypot: a field no person sees or reaches (hidden by a class, aria-hidden, out of the tab order, no
-# autofill), but which form-filling robots happily complete.
-HONEYPOT_FIELD = "website"
 
 
 # The same words as core.validators.validate_phone uses.
@@ -31,11 +28,6 @@ class _PhoneMixin:
         return phone
 
 
-class _HoneypotMixin:
-    def is_robot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-
 MESSAGE_FIELD = {
     "label": _("Message to the association"),
     "required": False,
@@ -45,7 +37,7 @@ MESSAGE_FIELD = {
 }
 
 
-class GuestApplicationForm(_PhoneMixin, _HoneypotMixin, forms.Form):
+class GuestApplicationForm(_PhoneMixin, HoneypotMixin, forms.Form):
     """Sign-up without an account: the e-mail address is confirmed by a link before the association sees it."""
 
     full_name = forms.CharField(label=_("Your name"), max_length=150)
@@ -61,7 +53,7 @@ class GuestApplicationForm(_PhoneMixin, _HoneypotMixin, forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     message = forms.CharField(**MESSAGE_FIELD)
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    website = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,7 +69,7 @@ class GuestApplicationForm(_PhoneMixin, _HoneypotMixin, forms.Form):
         return [self[name] for name in ("full_name", "email", "phone", "message")]
 
 
-class MemberApplicationForm(_PhoneMixin, _HoneypotMixin, forms.Form):
+class MemberApplicationForm(_PhoneMixin, HoneypotMixin, forms.Form):
     """Sign-up with an account: name and e-mail come from the account; one click and an optional message."""
 
     phone = forms.CharField(
