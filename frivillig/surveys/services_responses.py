@@ -71,14 +71,23 @@ def survey_state(survey: Survey, now: datetime | None = None) -> str:
     return ANSWERABLE
 
 
-def sections_to_answer(sections: Iterable[Section], answers: Mapping, questions: Mapping[int, Question]):
+def sections_to_answer(
+    sections: Iterable[Section], answers: Mapping, questions: Mapping[int, Question], done: Iterable[int] = ()
+) -> list[Section]:
     """The sections that ask something, given the answers so far: a section whose every question waits for an
-    answer that was not given is skipped."""
+    answer that was not given is skipped. While the page of a condition's question has not been completed, the
+    question waiting for it still counts: the step count does not shrink before the answer is known."""
+    done = set(done)
     shown = []
     for section in sections:
         for question in section.questions.all():
             condition = questions.get(question.show_if_question_id) if question.show_if_question_id else None
-            if condition is None or condition.section_id == section.pk or is_shown(question, answers, questions):
+            if (
+                condition is None
+                or condition.section_id == section.pk
+                or condition.section_id not in done
+                or is_shown(question, answers, questions)
+            ):
                 shown.append(section)
                 break
     return shown

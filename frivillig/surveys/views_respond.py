@@ -247,7 +247,7 @@ def _answer(request, survey: Survey, store, *, declined: bool = False):
         )
 
     def page(section, form, status: int = 200):
-        shown = sections_to_answer(sections, form.data if form.is_bound else draft.answers, questions)
+        shown = sections_to_answer(sections, form.data if form.is_bound else draft.answers, questions, draft.done)
         if section not in shown:
             shown = sections
         step = shown.index(section) + 1
@@ -269,12 +269,12 @@ def _answer(request, survey: Survey, store, *, declined: bool = False):
         return render(request, "surveys/respond.html", context, status=status)
 
     def go_to(section):
-        shown = sections_to_answer(sections, draft.answers, questions)
+        shown = sections_to_answer(sections, draft.answers, questions, draft.done)
         number = shown.index(section) + 1 if section in shown else 1
         return redirect(f"{store.url(request)}?afsnit={number}")
 
     if request.method != "POST":
-        shown = sections_to_answer(sections, draft.answers, questions)
+        shown = sections_to_answer(sections, draft.answers, questions, draft.done)
         number = parse_int(request.GET.get("afsnit", ""))
         if number is not None and 1 <= number <= len(shown):
             section = shown[number - 1]
@@ -291,7 +291,7 @@ def _answer(request, survey: Survey, store, *, declined: bool = False):
         draft.replace_section(section, request.POST, questions)
         store.save(draft)
         if action == BACK:
-            shown = sections_to_answer(sections, draft.answers, questions)
+            shown = sections_to_answer(sections, draft.answers, questions, draft.done)
             index = shown.index(section) if section in shown else 0
             return go_to(shown[max(index - 1, 0)])
         saved = True
@@ -302,7 +302,7 @@ def _answer(request, survey: Survey, store, *, declined: bool = False):
         return page(section, form)
     draft.replace_section(section, request.POST, questions)
     draft.mark_done(section)
-    shown = sections_to_answer(sections, draft.answers, questions)
+    shown = sections_to_answer(sections, draft.answers, questions, draft.done)
     later = shown[shown.index(section) + 1 :] if section in shown else []
     if later:
         store.save(draft)
