@@ -108,7 +108,8 @@ class Draft:
     def from_stored(cls, stored: Any) -> Draft:
         if not isinstance(stored, dict):
             return cls(answers={}, done=[])
-        answers = stored.get("answers") if isinstance(stored.get("answers"), dict) else {}
+        raw = stored.get("answers")
+        answers = raw if isinstance(raw, dict) else {}
         clean = {
             str(name): [str(value) for value in values][:DRAFT_VALUES_PER_FIELD]
             for name, values in answers.items()
@@ -191,15 +192,17 @@ def answers_from(cleaned: Mapping[int, Mapping[str, Any]], questions: Mapping[in
         if value in (None, "", []):
             continue
         if kind == QuestionKind.SINGLE_CHOICE:
-            rows.append(Answer(choice_id=int(value), **base))
+            rows.append(Answer(choice_id=int(str(value)), **base))
         elif kind == QuestionKind.SCALE:
-            rows.append(Answer(dont_know=True, **base) if value == DONT_KNOW else Answer(number=int(value), **base))
+            rows.append(
+                Answer(dont_know=True, **base) if value == DONT_KNOW else Answer(number=int(str(value)), **base)
+            )
         elif kind == QuestionKind.YES_NO:
             rows.append(Answer(number=1 if value == YES else 0, **base))
         elif kind == QuestionKind.NUMBER:
             rows.append(Answer(number=value, **base))
         elif kind == QuestionKind.ORGANISATION:
-            rows.append(Answer(organisation_id=int(value), **base))
+            rows.append(Answer(organisation_id=int(str(value)), **base))
         else:
             text = str(value).strip()
             if text:
@@ -236,28 +239,29 @@ def response_submit(
                 return None
         else:
             Survey.objects.filter(pk=survey.pk, anonymity_locked_at=None).update(anonymity_locked_at=timezone.now())
-        named = not survey.is_anonymous and invitation is not None
+        # Whom the answer is from: a named survey's invitation says; nothing does in an anonymous survey.
+        named_by = invitation if invitation is not None and not survey.is_anonymous else None
         response = Response.objects.create(
             tenant=survey.tenant,
             survey=survey,
-            person_id=invitation.person_id if named else None,
-            organisation_id=invitation.organisation_id if named else None,
+            person_id=named_by.person_id if named_by is not None else None,
+            organisation_id=named_by.organisation_id if named_by is not None else None,
             submitted=True,
         )
         for answer in answers:
             answer.response = response
-            if survey.is_anonymous and answer.organisation_id is not None and not named:
+            if survey.is_anonymous:
                 # The association someone chose can tell who answered: an anonymous survey keeps no such answer.
                 answer.organisation_id = None
         Answer.objects.bulk_create([answer for answer in answers if _holds_something(answer)])
         _count_today(survey)
-        if named:
+        if named_by is not None:
             log_action(
                 "surveys.response.submitted",
                 actor=actor,
                 tenant=survey.tenant,
                 target=survey,
-                data={"invitation": invitation.pk},
+                data={"invitation": named_by.pk},
             )
     return response
 

@@ -1,7 +1,7 @@
 """The respondent's pages: answering a survey from a personal invitation's link or from the open link of an
 anonymous survey, one section per page, saving and coming back, declining, and the kind pages for links that do not
 (or no longer) lead to a form. Public: the tenant comes from the URL and the link is the key; being logged in
-changes nothing.
+changes nothing. The pages hold the respondent's answers and are never cached.
 
 The answers so far are kept between pages: with the invitation (its link brings them back) or, for the open link,
 in the browser's session. The form of a section is the one the preview uses (answering.SectionAnswerForm)."""
@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.datastructures import MultiValueDict
+from django.views.decorators.cache import never_cache
 
 from frivillig.core import throttle
 from frivillig.core.honeypot import HONEYPOT_FIELD, is_robot
@@ -143,6 +144,7 @@ def _thanks(request, survey: Survey, *, again: bool = False):
 
 
 @view_permission(PUBLIC)
+@never_cache
 def respond(request, tenant_slug: str, token: str):
     invitation = invitation_for_token(request.tenant, token)
     if invitation is None:
@@ -160,6 +162,7 @@ def respond(request, tenant_slug: str, token: str):
 
 
 @view_permission(PUBLIC)
+@never_cache
 def respond_decline(request, tenant_slug: str, token: str):
     invitation = invitation_for_token(request.tenant, token)
     if invitation is None or survey_state(invitation.survey) == UNKNOWN:
@@ -184,6 +187,7 @@ def respond_decline(request, tenant_slug: str, token: str):
 
 
 @view_permission(PUBLIC)
+@never_cache
 def respond_open(request, tenant_slug: str, token: str):
     survey = survey_for_open_link(request.tenant, token)
     if survey is None:
