@@ -8,8 +8,10 @@ in the browser's session. The form of a section is the one the preview uses (ans
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.cache import never_cache
 
@@ -140,6 +142,19 @@ def _thanks(request, survey: Survey, *, again: bool = False):
     return _message(request, "answered" if again else "thanks", survey=survey)
 
 
+def _recipients_language(request, invitation: Invitation) -> None:
+    """The invitation's language (the one its mails went out in) until the person chooses one with the switch."""
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or invitation.language not in dict(settings.LANGUAGES):
+        return
+    translation.activate(invitation.language)
+    request.LANGUAGE_CODE = invitation.language
+
+
+def _with_language(request, response):
+    response.headers["Content-Language"] = request.LANGUAGE_CODE
+    return response
+
+
 # --- the pages ----------------------------------------------------------------------------------------------
 
 
@@ -153,12 +168,13 @@ def respond(request, tenant_slug: str, token: str):
     state = survey_state(survey)
     if state == UNKNOWN:
         return _unknown(request)
+    _recipients_language(request, invitation)
     if invitation.responded:
-        return _thanks(request, survey, again=True)
+        return _with_language(request, _thanks(request, survey, again=True))
     refusal = _not_answerable(request, survey, state)
     if refusal is not None:
-        return refusal
-    return _answer(request, survey, _InvitationStore(invitation), declined=invitation.declined)
+        return _with_language(request, refusal)
+    return _with_language(request, _answer(request, survey, _InvitationStore(invitation), declined=invitation.declined))
 
 
 @view_permission(PUBLIC)
@@ -168,11 +184,12 @@ def respond_decline(request, tenant_slug: str, token: str):
     if invitation is None or survey_state(invitation.survey) == UNKNOWN:
         return _unknown(request)
     survey = invitation.survey
+    _recipients_language(request, invitation)
     if invitation.responded:
-        return _thanks(request, survey, again=True)
+        return _with_language(request, _thanks(request, survey, again=True))
     refusal = _not_answerable(request, survey, survey_state(survey))
     if refusal is not None:
-        return refusal
+        return _with_language(request, refusal)
     declined = invitation.declined
     if request.method == "POST":
         invitation_decline(invitation=invitation)
@@ -183,7 +200,7 @@ def respond_decline(request, tenant_slug: str, token: str):
         "declined": declined,
         "respond_url": reverse("surveys:respond", kwargs={"tenant_slug": request.tenant.slug, "token": token}),
     }
-    return render(request, "surveys/respond_decline.html", context)
+    return _with_language(request, render(request, "surveys/respond_decline.html", context))
 
 
 @view_permission(PUBLIC)

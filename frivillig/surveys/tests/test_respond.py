@@ -532,3 +532,21 @@ def test_decline_with_an_unknown_link_is_a_clear_page(client, survey):
     response = client.post(url("respond_decline", token="ukendt"))
     assert response.status_code == 404
     assert "Linket virker ikke" in response.content.decode()
+
+
+# --- language -------------------------------------------------------------------------------------------------
+
+
+def test_the_form_speaks_the_invitations_language_until_the_person_chooses(client, survey, personas):
+    english = make_invitation(survey, email="guest@example.org", language="en")
+    response = client.get(respond_url(english))
+    content = response.content.decode()
+    assert "Step 1 of 2" in content and "Save and continue later" in content
+    assert response.headers["Content-Language"] == "en"
+    client.cookies["frivillig_language"] = "da"
+    assert "Trin 1 af 2" in client.get(respond_url(english)).content.decode()
+
+
+def test_the_decline_page_speaks_the_invitations_language(client, survey):
+    english = make_invitation(survey, email="guest@example.org", language="en")
+    assert "Do you not wish to take part?" in client.get(url("respond_decline", token=english.token)).content.decode()
