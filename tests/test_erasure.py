@@ -186,6 +186,7 @@ def _everything_about_zacharias(personas, settings, tmp_path):
             ContentPage.objects.filter(pk=page.pk).update(updated_by=user)
         # A contact in the other tenant under the same address, not linked to the account.
         charlie = make_person(personas.other_tenant, full_name=NAME, email=EMAIL, notes="Kendt i Charlie")
+        survey_answer = _survey_answers(personas, person)
     log_action("crm.person.updated", actor=staff, tenant=personas.tenant, target=person)
     log_action("accounts.user.profile_updated", actor=user, target=user)
     log_action("crm.organisation.role_added", actor=staff, tenant=personas.tenant, data={"person": NAME})
@@ -218,7 +219,29 @@ def _everything_about_zacharias(personas, settings, tmp_path):
         "opportunity": opportunity,
         "applications": [by_account, foreign, guest],
         "bystander": bystander,
+        "survey_answer": survey_answer,
     }
+
+
+def _survey_answers(personas, person):
+    """Two surveys: one the person has begun answering (the draft on the invitation holds the answers so far), one
+    they answered under their name, with a free text that names them."""
+    from frivillig.surveys.enums import QuestionKind
+    from frivillig.surveys.models import Answer, Response
+    from frivillig.surveys.tests.helpers import make_invitation, make_question, make_section, make_survey
+
+    begun = make_survey(personas.tenant, title="Ønsker til kurser")
+    question = make_question(make_section(begun), QuestionKind.LONG_TEXT, text="Hvad ønsker I?")
+    make_invitation(begun, email=EMAIL, person=person, draft={str(question.pk): [f"{NAME} skriver et udkast"]})
+    answered = make_survey(personas.tenant, title="Behovsanalyse")
+    question = make_question(make_section(answered), QuestionKind.LONG_TEXT, text="Hvad kan centret gøre?")
+    make_invitation(answered, email=EMAIL, person=person, organisation=personas.organisation, responded=True)
+    response = Response.objects.create(
+        tenant=personas.tenant, survey=answered, person=person, organisation=personas.organisation, submitted=True
+    )
+    return Answer.objects.create(
+        tenant=personas.tenant, response=response, question=question, text=f"Ring til {NAME} på {PHONE}"
+    )
 
 
 def _statistics():
@@ -288,6 +311,11 @@ def test_erasing_a_user_leaves_nothing_identifying_in_any_table_file_or_cache(
     assert _statistics() == before
     assert report.count("volunteering.Application") == 3
     assert report.count("crm.Person") == 2
+    # The invitations go (with the answers begun); the named answer stays counted, as no one's.
+    assert report.count("surveys.Invitation") == 2
+    with unscoped("Test reads every tenant."):
+        answer = type(made["survey_answer"]).objects.get(pk=made["survey_answer"].pk)
+    assert (answer.question_id, answer.text, answer.response.person_id) == (made["survey_answer"].question_id, "", None)
     assert report.files_deleted == 1
     with unscoped("Test reads every tenant."):
         # Nobody else's records went: the other participant, the bystander's application and import file.

@@ -5,7 +5,7 @@ people; an anonymous survey's response holds none of that (no person, no organis
 anonymises their named responses: the closed answers stay for the statistics, the person, the association and the
 free texts go."""
 
-from frivillig.core.privacy import Erasure, LegalBasis, NotPersonal, PersonalField, PersonalModel, Retention
+from frivillig.core.privacy import UNCHANGED, Erasure, LegalBasis, NotPersonal, PersonalField, PersonalModel, Retention
 
 ACTIVITY_DA = "Spørgeundersøgelser"
 ACTIVITY_EN = "Surveys"
@@ -45,23 +45,24 @@ MODELS = [
         legal_basis=LegalBasis.PUBLIC_TASK,
         retention=_INVITATION_RETENTION,
         fields=[
+            # Which survey the person was invited to, when, and whether they answered or said no: theirs to see.
+            PersonalField("survey", label_da="Spørgeundersøgelse", label_en="Survey"),
             PersonalField("email", label_da="E-mail", label_en="E-mail"),
             PersonalField("person", label_da="Inviteret person", label_en="Person invited"),
             PersonalField("organisation", label_da="Inviteret for foreningen", label_en="Invited for the association"),
+            PersonalField("sent_at", label_da="Sendt", label_en="Sent"),
+            PersonalField("reminders_sent", label_da="Påmindelser sendt", label_en="Reminders sent"),
+            PersonalField("responded", label_da="Har svaret", label_en="Has answered"),
+            PersonalField("declined", label_da="Ønsker ikke at deltage", label_en="Does not wish to take part"),
             PersonalField("draft", label_da="Påbegyndt svar", label_en="Answer begun"),
         ],
         label_da="Invitation til en spørgeundersøgelse",
         label_en="Invitation to a survey",
         not_personal=[
             "tenant",
-            "survey",
             "token",
             "language",
-            "sent_at",
-            "reminders_sent",
             "last_reminded_at",
-            "responded",
-            "declined",
             "created_at",
         ],
         erasure=Erasure.DELETE,
@@ -107,12 +108,15 @@ MODELS = [
         legal_basis=LegalBasis.PUBLIC_TASK,
         retention=_NAMED_RESPONSE_RETENTION,
         fields=[
+            # Which survey the person answered: the link goes with the person and the association on erasure, the
+            # response stays counted in its survey.
+            PersonalField("survey", label_da="Spørgeundersøgelse", label_en="Survey", erased=UNCHANGED),
             PersonalField("person", label_da="Besvaret af", label_en="Answered by"),
             PersonalField("organisation", label_da="Besvaret for foreningen", label_en="Answered for the association"),
         ],
         label_da="Svar på en spørgeundersøgelse",
         label_en="Response to a survey",
-        not_personal=["tenant", "survey", "submitted"],
+        not_personal=["tenant", "submitted"],
         # The closed answers count in the survey's figures; who answered goes.
         erasure=Erasure.ANONYMISE,
     ),
@@ -126,13 +130,24 @@ MODELS = [
             da="Så længe svaret gemmes; fritekster og valg af forening fjernes, når svaret anonymiseres.",
             en="As long as the response is kept; free texts and a chosen association go when it is anonymised.",
         ),
+        # A named answer is the person's while the response names them: the question and the closed answer are
+        # shown in the access export, and stay (UNCHANGED) when the response is anonymised, for the statistics.
         fields=[
+            PersonalField("question", label_da="Spørgsmål", label_en="Question", erased=UNCHANGED),
+            PersonalField("choice", label_da="Valgt svarmulighed", label_en="Option chosen", erased=UNCHANGED),
+            PersonalField(
+                "number",
+                label_da="Tal eller point (ja = 1, nej = 0)",
+                label_en="Number or points (yes = 1, no = 0)",
+                erased=UNCHANGED,
+            ),
+            PersonalField("dont_know", label_da="Ved ikke", label_en="Don't know", erased=UNCHANGED),
             PersonalField("text", label_da="Fritekst", label_en="Free text"),
             PersonalField("organisation", label_da="Valgt forening", label_en="Association chosen"),
         ],
         label_da="Svar på et spørgsmål",
         label_en="Answer to a question",
-        not_personal=["tenant", "response", "question", "choice", "number", "dont_know"],
+        not_personal=["tenant", "response"],
         erasure=Erasure.ANONYMISE,
     ),
 ]
