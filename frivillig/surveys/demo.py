@@ -68,7 +68,8 @@ def load_survey_demo(*, spec: SurveySpec, tenant: Tenant, staff, context: DemoCo
         introduction=spec.introduction,
         kind=spec.kind,
         is_anonymous=spec.is_anonymous,
-        opens_at=_aware(opens, 8),
+        # The open survey is open from the start of the day the demo is loaded.
+        opens_at=_aware(opens, 0 if spec.open_for_days else 8),
         closes_at=_aware(closes, 23),
         thank_you_text=spec.thank_you,
         status=status,
