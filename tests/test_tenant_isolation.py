@@ -305,6 +305,9 @@ NARROW_LISTS = {
     "crm:import_file_download": "the uploaded import file itself",
     "crm:import_template": "an empty template to fill in",
     "national:my_applications": "the person's own applications, in every tenant by design",
+    "surveys:invitation_list": "the invitations of one survey",
+    "surveys:survey_export": "the answers to one survey of the tenant's",
+    "surveys:survey_report_pdf": "the results of one survey of the tenant's (its HTML twin is checked as a page)",
     "tenants:privacy_register_pdf": "the register and the tenant's own details (its HTML twin is checked as a page)",
     "volunteering:pipeline": "the applications of one opportunity",
 }

@@ -1,5 +1,5 @@
-from frivillig.surveys import views, views_respond
+from frivillig.surveys import views, views_respond, views_results
 
 app_name = "surveys"
 
-urlpatterns = views.urlpatterns + views_respond.urlpatterns
+urlpatterns = views.urlpatterns + views_respond.urlpatterns + views_results.urlpatterns

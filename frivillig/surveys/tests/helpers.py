@@ -57,3 +57,44 @@ def make_invitation(survey, *, email="formand@example.org", **fields):
 
     with scopes_disabled():
         return Invitation.objects.create(tenant=survey.tenant, survey=survey, email=email, **fields)
+
+
+def respond(survey, answers, *, organisation=None, person=None, submitted=True):
+    """One response with several answers: `answers` maps a question to a value — a Choice (or a list of them, for
+    multiple choice), an int (number, scale point, yes=1/no=0), "x" for "don't know", a text, or an Organisation."""
+    from frivillig.crm.models import Organisation
+
+    with scopes_disabled():
+        response = Response.objects.create(
+            tenant=survey.tenant, survey=survey, organisation=organisation, person=person, submitted=submitted
+        )
+        for question, value in answers.items():
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                fields = {}
+                if isinstance(item, Choice):
+                    fields["choice"] = item
+                elif isinstance(item, Organisation):
+                    fields["organisation"] = item
+                elif isinstance(item, bool):
+                    fields["number"] = int(item)
+                elif isinstance(item, int):
+                    fields["number"] = item
+                elif item == "x":
+                    fields["dont_know"] = True
+                else:
+                    fields["text"] = item
+                Answer.objects.create(tenant=survey.tenant, response=response, question=question, **fields)
+    return response
+
+
+def visible_text(response) -> str:
+    """A page's words as a reader meets them: tags, scripts and the SVG drawings' own texts left out (the
+    tables beside the charts hold the same numbers), whitespace collapsed."""
+    import html
+    import re
+
+    body = response.content.decode()
+    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"<[^>]+>", " ", body)
+    return re.sub(r"\s+", " ", html.unescape(body)).strip()

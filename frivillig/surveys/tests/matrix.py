@@ -31,6 +31,13 @@ CASES = {
     "surveys:question_delete": tenant_roles(*STAFF, kwargs=dict(QUESTION)),
     "surveys:question_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(QUESTION), data=dict(MOVE)),
     "surveys:choice_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(CHOICE), data=dict(MOVE)),
+    # Results, cross-tabulation, exports and the report: the centre's staff and the tenant's administrator only.
+    "surveys:survey_results": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:survey_crosstab": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:survey_export": tenant_roles(*STAFF, kwargs={**SURVEY, "fmt": "csv"}),
+    "surveys:survey_report": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:survey_report_pdf": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:survey_summary": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
     # Answering: public, the link is the key; whoever holds a valid link gets the form, logged in or not.
     "surveys:respond": public_tenant_page(kwargs={"token": "{surveys_invitation_token}"}),
     "surveys:respond_decline": public_tenant_page(kwargs={"token": "{surveys_invitation_token}"}),

@@ -1,0 +1,96 @@
+"""The one chart component: horizontal bars drawn as SVG by the server, for pages and PDFs alike.
+
+A chart is never the only way to read its numbers: the template puts the data table beside it, and the table is
+what assistive technology reads. No JavaScript and no style attributes (the strict CSP holds, and WeasyPrint draws
+the same markup into a PDF). Bars and their value labels are placed in percentages of the chart's width, so the
+chart fits any width down to 320 px without scaling its text; each label sits on its own line above its bar.
+
+    chart = bar_chart(caption="Answers", rows=[BarRow("Ja", 12, "60 %"), BarRow("Nej", 8, "40 %")])
+    {% include "core/ui/bar_chart.html" with chart=chart %}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# Where the longest bar ends, as a share of the width: the rest is room for its value label.
+LONGEST_BAR = 80.0
+# The vertical rhythm of one bar, in pixels: its label line, the bar, and the space below.
+LABEL_HEIGHT = 18
+BAR_HEIGHT = 16
+ROW_GAP = 10
+ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
+# Labels longer than this are cut in the drawing (the table beside it has them whole).
+LABEL_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One bar: its label, the value that sets its length, and the value as shown (e.g. "12 (60 %)")."""
+
+    label: str
+    value: float
+    shown: str = ""
+
+
+@dataclass(frozen=True)
+class DrawnBar:
+    name: str  # the whole label, for the table
+    label: str  # as drawn
+    shown: str
+    width: float  # per cent of the chart's width
+    label_y: int
+    bar_y: int
+    value_x: float  # per cent
+    text_y: int
+
+
+@dataclass(frozen=True)
+class BarChart:
+    caption: str
+    headings: tuple[str, str]
+    rows: tuple[BarRow, ...]
+    bars: tuple[DrawnBar, ...] = field(default=())
+    height: int = 0
+
+
+def _cut(label: str) -> str:
+    label = str(label)
+    return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1].rstrip() + "…"
+
+
+def bar_chart(
+    *, caption: str, rows: Sequence[BarRow], label_heading: str = "", value_heading: str = "", maximum: float = 0
+) -> BarChart:
+    """A chart of `rows` (in their order). `maximum` fixes the scale (100 for shares in per cent); by default the
+    largest value fills the bar's room. `label_heading` and `value_heading` head the table's two columns."""
+    rows = tuple(rows)
+    top = max([maximum, *(float(row.value) for row in rows)]) or 1.0
+    bars = []
+    for index, row in enumerate(rows):
+        width = round(max(float(row.value), 0.0) / top * LONGEST_BAR, 2)
+        y = index * ROW_HEIGHT
+        bars.append(
+            DrawnBar(
+                name=str(row.label),
+                label=_cut(row.label),
+                shown=row.shown or _number(row.value),
+                width=width,
+                label_y=y + LABEL_HEIGHT - 5,
+                bar_y=y + LABEL_HEIGHT,
+                value_x=round(width + 1.5, 2),
+                text_y=y + LABEL_HEIGHT + BAR_HEIGHT - 3,
+            )
+        )
+    return BarChart(
+        caption=caption,
+        headings=(label_heading, value_heading),
+        rows=rows,
+        bars=tuple(bars),
+        height=max(len(rows) * ROW_HEIGHT - ROW_GAP, 0),
+    )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
