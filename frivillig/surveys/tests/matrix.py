@@ -31,6 +31,15 @@ CASES = {
     "surveys:question_delete": tenant_roles(*STAFF, kwargs=dict(QUESTION)),
     "surveys:question_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(QUESTION), data=dict(MOVE)),
     "surveys:choice_move": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(CHOICE), data=dict(MOVE)),
+    # Asking people: opening and closing, invitations, reminders and the open link (the matrix's survey is a named
+    # draft with a question: opening it works, an open link is refused; either way back to the survey's page).
+    "surveys:survey_status": tenant_roles(
+        *STAFF, status=302, method="post", kwargs=dict(SURVEY), data={"handling": "aaben"}
+    ),
+    "surveys:survey_invite": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:invitation_list": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
+    "surveys:survey_remind": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(SURVEY)),
+    "surveys:open_link": tenant_roles(*STAFF, status=302, method="post", kwargs=dict(SURVEY)),
     # Results, cross-tabulation, exports and the report: the centre's staff and the tenant's administrator only.
     "surveys:survey_results": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
     "surveys:survey_crosstab": tenant_roles(*STAFF, kwargs=dict(SURVEY)),
