@@ -586,6 +586,7 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 class Generator:
     def __init__(self, *, scale: float, seed: int, batch_size: int, write):
         self.sizes = sizes_for(scale)
+        self.scale = scale
         self.rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
         self.batch_size = batch_size
         self.write = write
@@ -615,6 +616,7 @@ class Generator:
         self.opportunities()
         self.volunteers()
         self.applications()
+        self.surveys()
         # VACUUM cannot run inside a transaction (as in a test); the planner then goes by its defaults.
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with self.phase("vacuum analyze"), connection.cursor() as cursor:
@@ -965,6 +967,14 @@ class Generator:
                 with transaction.atomic():
                     Application.objects.bulk_create(batch)
                 counts["applications"] = counts.get("applications", 0) + len(batch)
+
+    # --- the survey whose results page is measured (bench/surveys.py) ------------------------------------
+
+    def surveys(self) -> None:
+        from bench.surveys import make_survey_data
+
+        with self.phase("survey and its responses") as counts:
+            make_survey_data(scale=self.scale, rng=self.rng, batch_size=self.batch_size, counts=counts)
 
 
 def _default_slugs(vocabulary: str):

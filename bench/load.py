@@ -314,7 +314,7 @@ def main() -> int:
             page["note"] = "not measured: no server with the caches off (--base-cold)"
             continue
         host, port = servers[page.get("cached", True)]
-        page_cookie = cookie if page["login"] else ""
+        page_cookie = cookie if page["login"] else plan.get("staff_cookie", "") if page.get("staff") else ""
         print(f"measuring {page['label']}: {page['path']}", file=sys.stderr, flush=True)
         result = single(
             host,

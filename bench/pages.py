@@ -1,7 +1,8 @@
 """The pages `make bench` measures: data, so they are easy to adjust when a page's address or parameters change.
 
-A page names either a fixed `path` or a URL name with kwargs; "{tenant}" and "{opportunity}" in kwargs are
-filled in from the generated data (bench/plan.py picks them). `query` is added as the query string.
+A page names either a fixed `path` or a URL name with kwargs; "{tenant}", "{opportunity}", "{survey_tenant}" and
+"{survey}" in kwargs are filled in from the generated data (bench/plan.py picks them). `query` is added as the query
+string.
 A page whose URL name does not exist yet, or that answers 404, is reported as "not available".
 
 The board's aggregate and a volunteer's suggestions are cached for a minute (frivillig/volunteering/caching.py),
@@ -25,6 +26,8 @@ class Page:
     # False: measured on a second server whose board and suggestion caches are off (BOARD_CACHE_SECONDS=0), so
     # every request computes its answer: what a search nobody made in the last minute costs.
     cached: bool = True
+    # Logged in as the centre's staff member of bench/surveys.py (a session bench.plan makes, second factor given).
+    staff: bool = False
 
 
 # The board's GET parameters (frivillig/volunteering/forms/board.py): `soeg` (search words), `maalgruppe`
@@ -52,6 +55,13 @@ PAGES = [
         kwargs={"tenant_slug": "{tenant}", "pk": "{opportunity}"},
     ),
     Page("suggestions", "Suggestions for one volunteer (logged in)", url_name="national:suggestions", login=True),
+    Page(
+        "survey_results",
+        "Survey results: named, 40 questions, 2,000 responses (staff)",
+        url_name="surveys:survey_results",
+        kwargs={"tenant_slug": "{survey_tenant}", "pk": "{survey}"},
+        staff=True,
+    ),
     Page(
         "suggestions_cold",
         "Suggestions for one volunteer (logged in), cold (caches off)",

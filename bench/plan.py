@@ -30,12 +30,14 @@ def main(argv: list[str]) -> int:
     from django.urls import NoReverseMatch, reverse
     from django_scopes import scopes_disabled
 
+    from bench.data import BENCH_EMAIL, BENCH_PASSWORD
     from bench.pages import BASELINE, PAGES
+    from bench.surveys import SURVEY_TITLE, staff_session_cookie
     from frivillig.accounts.models import User
     from frivillig.crm.models import Organisation
+    from frivillig.surveys.models import Survey
     from frivillig.tenants.models import Tenant
     from frivillig.volunteering.enums import OpportunityStatus
-    from frivillig.volunteering.management.commands.bench_data import BENCH_EMAIL, BENCH_PASSWORD
     from frivillig.volunteering.models import Application, Opportunity, VolunteerProfile
 
     with scopes_disabled():
@@ -52,6 +54,12 @@ def main(argv: list[str]) -> int:
         }
     values = {"tenant": opportunity.tenant.slug, "opportunity": opportunity.pk}
     user = User.objects.get(email=BENCH_EMAIL)
+    with scopes_disabled():
+        survey = Survey.objects.filter(title=SURVEY_TITLE).select_related("tenant").first()
+        if survey is not None:
+            values.update(survey=survey.pk, survey_tenant=survey.tenant.slug)
+            data["survey responses"] = survey.responses.filter(submitted=True).count()
+    staff_cookie = staff_session_cookie() if survey is not None else ""
 
     pages = []
     for page in PAGES:
@@ -61,12 +69,17 @@ def main(argv: list[str]) -> int:
             "login": page.login,
             "reference": page.reference,
             "cached": page.cached,
+            "staff": page.staff,
         }
         pages.append(entry)
         if page.path:
             path = page.path
         else:
-            kwargs = {name: str(value).format(**values) for name, value in page.kwargs.items()}
+            try:
+                kwargs = {name: str(value).format(**values) for name, value in page.kwargs.items()}
+            except KeyError as missing:
+                entry["note"] = f"not available: the data has no {missing}"
+                continue
             try:
                 path = reverse(page.url_name, kwargs=kwargs)
             except NoReverseMatch:
@@ -78,6 +91,8 @@ def main(argv: list[str]) -> int:
         client = Client(HTTP_HOST="127.0.0.1")
         if page.login:
             client.force_login(user)
+        elif page.staff:
+            client.cookies[settings.SESSION_COOKIE_NAME] = staff_cookie.partition("=")[2]
         try:
             with override_settings(BOARD_CACHE_SECONDS=settings.BOARD_CACHE_SECONDS if page.cached else 0):
                 client.get(path)
@@ -105,6 +120,7 @@ def main(argv: list[str]) -> int:
         "login_path": reverse("accounts:login"),
         "email": BENCH_EMAIL,
         "password": BENCH_PASSWORD,
+        "staff_cookie": staff_cookie,
         "baseline": BASELINE,
         "pages": pages,
     }

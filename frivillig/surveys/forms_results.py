@@ -9,6 +9,7 @@ from frivillig.crm.enums import OrganisationKind
 from frivillig.surveys.answering import yes_no_label
 from frivillig.surveys.enums import NO, YES, QuestionKind
 from frivillig.surveys.models import Survey
+from frivillig.surveys.results import options_of
 from frivillig.surveys.selectors_results import CROSSTAB_KINDS, ORGANISATION_KIND, ResultFilter
 
 ANSWER_KINDS = (QuestionKind.SINGLE_CHOICE, QuestionKind.YES_NO)
@@ -40,7 +41,7 @@ class ResultFilterForm(forms.Form):
             if question.kind == QuestionKind.SINGLE_CHOICE:
                 options += [
                     (f"{question.pk}:{choice.pk}", f"{question.text}: {choice.label}")
-                    for choice in question.choices.all()
+                    for choice in options_of(question)
                 ]
             elif question.kind == QuestionKind.YES_NO:
                 options += [

@@ -26,6 +26,14 @@ CLOSED_KINDS = frozenset(
 )
 
 
+def options_of(question: Question) -> list:
+    """The question's answer options, read once (selectors_results.result_questions keeps them on the question): a
+    page of 40 questions would otherwise build a queryset for each look at them."""
+    if "option_list" not in question.__dict__:
+        question.option_list = list(question.choices.all())
+    return question.option_list
+
+
 def group_hidden(survey: Survey, size: int, *, whole: int | None = None) -> bool:
     """Whether a group of `size` responses must not be shown. `whole` is the group it was cut from (for the
     complement rule); None for the survey's responses as a whole."""
@@ -109,7 +117,7 @@ def _rows(question: Question, figures: Figures) -> list[BarRow]:
         return BarRow(str(label), count, f"{count} ({shown_percent(percent(count, answered))})")
 
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
-        rows = [row(choice.label, figures.counts.get(choice.pk, 0)) for choice in question.choices.all()]
+        rows = [row(choice.label, figures.counts.get(choice.pk, 0)) for choice in options_of(question)]
         if question.allow_other or figures.counts.get("other"):
             rows.append(row(_("Other"), figures.counts.get("other", 0)))
         return rows

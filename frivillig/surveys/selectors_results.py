@@ -30,7 +30,7 @@ from frivillig.crm.enums import OrganisationKind
 from frivillig.crm.models import Tag
 from frivillig.surveys.enums import NO, YES, QuestionKind, SurveyStatus
 from frivillig.surveys.models import Answer, Choice, Invitation, Question, Response, ResponseTally, Survey
-from frivillig.surveys.results import TEXT_KINDS, Figures
+from frivillig.surveys.results import TEXT_KINDS, Figures, options_of
 
 # Free texts listed per question on the results page; the report and the exports have them all.
 TEXTS_ON_PAGE = 50
@@ -88,7 +88,10 @@ def result_questions(survey: Survey) -> list[Question]:
         .prefetch_related("choices")
         .order_by("section__position", "section__pk", "position", "pk")
     )
-    return list(questions)
+    questions = list(questions)
+    for question in questions:
+        options_of(question)
+    return questions
 
 
 def question_figures(
@@ -167,13 +170,14 @@ class ResponseRate:
         return round(100.0 * self.answered_invitations / self.invited, 1) if self.invited else None
 
 
-def response_rate(survey: Survey) -> ResponseRate:
+def response_rate(survey: Survey, *, responses: int | None = None) -> ResponseRate:
     """Invitations sent and answered, and the responses in all (those beyond the answered invitations came by the
-    open link). Two queries."""
+    open link). Two queries, or one when the number of submitted responses is given."""
     invited = Invitation.objects.filter(survey=survey).aggregate(
         sent=Count("pk", filter=Q(sent_at__isnull=False)), answered=Count("pk", filter=Q(responded=True))
     )
-    responses = submitted_responses(survey).count()
+    if responses is None:
+        responses = submitted_responses(survey).count()
     return ResponseRate(
         invited=invited["sent"],
         answered_invitations=invited["answered"],
@@ -233,7 +237,7 @@ def dimension_values(question: Question | None) -> list[tuple]:
     if question is None:
         return list(OrganisationKind.choices)
     if question.kind == QuestionKind.SINGLE_CHOICE:
-        return [(choice.pk, choice.label) for choice in question.choices.all()]
+        return [(choice.pk, choice.label) for choice in options_of(question)]
     if question.kind == QuestionKind.YES_NO:
         return [(1, _("Yes")), (0, _("No"))]
     values = [(point, str(point)) for point in range(1, (question.scale_points or 5) + 1)]

@@ -24,7 +24,7 @@ from frivillig.surveys.answering import yes_no_label
 from frivillig.surveys.enums import NO, YES, QuestionKind
 from frivillig.surveys.forms_results import CrosstabForm, ResultFilterForm, SummaryForm
 from frivillig.surveys.models import Survey
-from frivillig.surveys.results import group_hidden, percent, question_result, shown_percent
+from frivillig.surveys.results import group_hidden, options_of, percent, question_result, shown_percent
 from frivillig.surveys.selectors import survey_for_staff
 from frivillig.surveys.selectors_results import (
     TEXTS_ON_PAGE,
@@ -87,7 +87,7 @@ def survey_results_context(survey: Survey, criteria: ResultFilter, questions, *,
         ]
     return {
         "survey": survey,
-        "rate": response_rate(survey),
+        "rate": response_rate(survey, responses=total),
         "tally_chart": _tally_chart(survey),
         "total": total,
         "group": group,
@@ -177,7 +177,7 @@ def _question_columns(question, hidden: bool):
                 f"{question.text}: {choice.label}",
                 lambda answers, pk=choice.pk: (1 if any(a.choice_id == pk for a in answers) else 0) if answers else "",
             )
-            for choice in question.choices.all()
+            for choice in options_of(question)
         ]
         if question.allow_other:
             columns.append(
@@ -187,7 +187,7 @@ def _question_columns(question, hidden: bool):
                 )
             )
         return columns
-    labels = {choice.pk: choice.label for choice in question.choices.all()}
+    labels = {choice.pk: choice.label for choice in options_of(question)}
 
     def value(answers):
         answer = first(answers)

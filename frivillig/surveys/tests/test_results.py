@@ -232,7 +232,17 @@ def test_results_page_query_count_is_constant(db, client, django_assert_num_quer
     with scopes_disabled():
         ResponseTally.objects.create(tenant=tenant, survey=survey, day=datetime.date(2017, 10, 2), count=size)
     client.force_login(staff)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         response = client.get(reverse("surveys:survey_results", kwargs={"tenant_slug": tenant.slug, "pk": survey.pk}))
     assert response.status_code == 200
     assert f"Lille {size} (100,0 %)" in visible_text(response)
+
+
+def test_chart_draws_bars_to_scale_and_escapes_its_texts():
+    from frivillig.core.charts import BarRow, bar_chart
+
+    chart = bar_chart(caption="Svar", rows=[BarRow("<b>Ja</b>", 4, "4 (80 %)"), BarRow("Nej", 1, "1 (20 %)")])
+
+    assert [bar.width for bar in chart.bars] == [80.0, 20.0]
+    assert "&lt;b&gt;Ja&lt;/b&gt;" in chart.drawing and "<b>" not in chart.drawing
+    assert chart.height == 2 * 44 - 10
