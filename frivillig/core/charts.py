@@ -3,7 +3,8 @@
 A chart is never the only way to read its numbers: the template puts the data table beside it, and the table is
 what assistive technology reads. No JavaScript and no style attributes (the strict CSP holds, and WeasyPrint draws
 the same markup into a PDF). Bars and their value labels are placed in percentages of the chart's width, so the
-chart fits any width down to 320 px without scaling its text; each label sits on its own line above its bar.
+chart fits any width down to 320 px without scaling its text; each bar's label and value share the line above it
+(the label from the left, cut short if long; the value at the right end).
 
     chart = bar_chart(caption="Answers", rows=[BarRow("Ja", 12, "60 %"), BarRow("Nej", 8, "40 %")])
     {% include "core/ui/bar_chart.html" with chart=chart %}
@@ -18,8 +19,8 @@ from functools import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-# Where the longest bar ends, as a share of the width: the rest is room for its value label.
-LONGEST_BAR = 80.0
+# Where the longest bar ends, as a share of the width.
+LONGEST_BAR = 100.0
 # The vertical rhythm of one bar, in pixels: its label line, the bar, and the space below.
 LABEL_HEIGHT = 18
 BAR_HEIGHT = 16
@@ -29,8 +30,9 @@ ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
 TEXT_COLOUR = "#1a1a1a"
 BAR_COLOUR = "#0059b3"
 TRACK_COLOUR = "#f0f0f0"
-# Labels longer than this are cut in the drawing (the table beside it has them whole).
-LABEL_LENGTH = 60
+# Labels longer than this are cut in the drawing (the table beside it has them whole): with the value at the end of
+# the same line, they fit 320 px.
+LABEL_LENGTH = 32
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,6 @@ class DrawnBar:
     width: float  # per cent of the chart's width
     label_y: int
     bar_y: int
-    value_x: float  # per cent
-    text_y: int
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class BarChart:
                 f'<text x="0" y="{bar.label_y}" {text}>{escape(bar.label)}</text>',
                 f'<rect x="0" y="{bar.bar_y}" {track}></rect>',
                 f'<rect x="0" y="{bar.bar_y}" width="{bar.width:g}%" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"></rect>',
-                f'<text x="{bar.value_x:g}%" y="{bar.text_y}" {text}>{escape(bar.shown)}</text>',
+                f'<text x="100%" y="{bar.label_y}" text-anchor="end" {text}>{escape(bar.shown)}</text>',
             ]
         return mark_safe("".join(parts))  # noqa: S308 - every text in it is escaped above
 
@@ -103,8 +103,6 @@ def bar_chart(
                 width=width,
                 label_y=y + LABEL_HEIGHT - 5,
                 bar_y=y + LABEL_HEIGHT,
-                value_x=round(width + 1.5, 2),
-                text_y=y + LABEL_HEIGHT + BAR_HEIGHT - 3,
             )
         )
     return BarChart(

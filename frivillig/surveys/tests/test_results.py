@@ -243,6 +243,6 @@ def test_chart_draws_bars_to_scale_and_escapes_its_texts():
 
     chart = bar_chart(caption="Svar", rows=[BarRow("<b>Ja</b>", 4, "4 (80 %)"), BarRow("Nej", 1, "1 (20 %)")])
 
-    assert [bar.width for bar in chart.bars] == [80.0, 20.0]
+    assert [bar.width for bar in chart.bars] == [100.0, 25.0]
     assert "&lt;b&gt;Ja&lt;/b&gt;" in chart.drawing and "<b>" not in chart.drawing
     assert chart.height == 2 * 44 - 10
