@@ -2,6 +2,7 @@
 message at the field and in the summary, saving and coming back, conditional questions, one response per
 invitation, declining, and the kind pages for links that lead to no form."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -151,6 +152,14 @@ def test_first_page_shows_intro_progress_fieldsets_and_buttons(client, survey, i
     assert "Forrige" not in content and "Send svar" not in content
     assert "Jeg ønsker ikke at deltage" in content
     assert "Dette er en forhåndsvisning" not in content
+
+
+def test_the_login_link_does_not_carry_the_personal_link(client, survey, invitation):
+    for address in (respond_url(invitation), url("respond_decline", token=invitation.token)):
+        content = client.get(address).content.decode()
+        login = re.search(r'href="([^"]*log-ind[^"]*)"', content)
+        assert login is not None
+        assert "next=" not in login.group(1) and invitation.token not in login.group(1)
 
 
 def test_the_page_is_the_same_for_a_logged_in_person(client_for, survey, invitation):
