@@ -129,6 +129,14 @@ class QuestionKindForm(forms.Form):
 
     type = forms.ChoiceField(label=_("Type of question"), choices=QuestionKind.choices, widget=forms.RadioSelect)
 
+    def __init__(self, *args, anonymous: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if anonymous:
+            # Which association someone answers for would name them (the services refuse it too).
+            self.fields["type"].choices = [
+                (value, label) for value, label in QuestionKind.choices if value != QuestionKind.ORGANISATION
+            ]
+
 
 def condition_choices(survey_sections, question: Question | None, section: Section) -> list[tuple[str, str]]:
     """The answers a question may depend on: each answer of each earlier single-choice or yes/no question."""

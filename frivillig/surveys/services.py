@@ -12,6 +12,7 @@ from typing import Any
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from frivillig.core.services import log_action
 from frivillig.surveys.enums import CHOICE_KINDS, CONDITION_KINDS, NO, YES, QuestionKind, SurveyStatus
@@ -23,6 +24,13 @@ DOWN = "down"
 
 class SurveyEditRefused(Exception):
     """A change the survey's answers do not allow; the message says why, for the person who asked."""
+
+
+# A chosen association can name the respondent (their own, or one only they would pick): named surveys only.
+ANONYMOUS_ORGANISATION_REFUSED = gettext_lazy(
+    "An anonymous survey cannot have a question whose answer is a choice of association: the answer could tell who "
+    "the respondent is. Remove that question, or keep the survey named."
+)
 
 
 def _next_position(queryset: models.QuerySet) -> int:
@@ -50,6 +58,12 @@ def survey_save(*, survey: Survey, actor, changed: Sequence[str] = ()) -> Survey
                 )
         else:
             survey.created_by = actor
+        if (
+            survey.is_anonymous
+            and not creating
+            and Question.objects.filter(section__survey=survey, kind=QuestionKind.ORGANISATION).exists()
+        ):
+            raise SurveyEditRefused(ANONYMOUS_ORGANISATION_REFUSED)
         survey.save()
         log_action(
             "surveys.survey.created" if creating else "surveys.survey.updated",
@@ -186,6 +200,8 @@ def question_save(
     creating = question.pk is None
     kind_changed = False
     with transaction.atomic():
+        if question.kind == QuestionKind.ORGANISATION and question.section.survey.is_anonymous:
+            raise SurveyEditRefused(ANONYMOUS_ORGANISATION_REFUSED)
         if creating:
             question.tenant = question.section.tenant
             question.position = _next_position(Question.objects.filter(section=question.section))

@@ -220,9 +220,10 @@ def _question_page(request, survey: Survey, section: Section, question: Question
 
 
 def _kind_page(request, survey: Survey, section: Section, question: Question | None):
-    form = QuestionKindForm(request.GET if "type" in request.GET else None)
+    anonymous = survey.is_anonymous
+    form = QuestionKindForm(request.GET if "type" in request.GET else None, anonymous=anonymous)
     if question is not None and form.is_bound is False:
-        form = QuestionKindForm(initial={"type": question.kind})
+        form = QuestionKindForm(initial={"type": question.kind}, anonymous=anonymous)
     context = {"form": form, "survey": survey, "section": section, "question": question}
     return render(request, "surveys/question_kind.html", context)
 

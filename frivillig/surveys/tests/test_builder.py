@@ -127,6 +127,41 @@ def test_survey_edit_page_disables_anonymity_once_fixed(personas, client_for):
     assert "Låst, da den første invitation blev sendt." in response.content.decode()
 
 
+def test_an_anonymous_survey_cannot_ask_which_association_answers(personas, client_for):
+    client = client_for("centre_staff")
+    survey = make_survey(personas.tenant, is_anonymous=True)
+    section = make_section(survey)
+
+    kinds = client.get(url("question_create", pk=survey.pk, section_pk=section.pk)).content.decode()
+    assert "Valg af en forening" not in kinds
+    response = client.post(
+        url("question_create", pk=survey.pk, section_pk=section.pk) + "?type=organisation",
+        {"text": "Hvilken forening svarer du for?"},
+    )
+    assert response.status_code == 200
+    assert "En anonym undersøgelse kan ikke have et spørgsmål" in response.content.decode()
+    assert 'value="Hvilken forening svarer du for?"' in response.content.decode()
+    with scopes_disabled():
+        assert not Question.objects.filter(section=section).exists()
+
+
+def test_a_named_survey_with_an_association_question_cannot_become_anonymous(personas, client_for):
+    survey = make_survey(personas.tenant, title="Evaluering")
+    make_question(make_section(survey), QuestionKind.ORGANISATION, text="Hvilken forening svarer du for?")
+    response = client_for("centre_staff").post(
+        url("survey_edit", pk=survey.pk),
+        {
+            "title": "Evaluering",
+            "kind": "evaluation",
+            "is_anonymous": "on",
+            "minimum_group_size": 5,
+            "max_reminders": 2,
+        },
+    )
+    assert "En anonym undersøgelse kan ikke have et spørgsmål" in response.content.decode()
+    assert reload(Survey, survey.pk).is_anonymous is False
+
+
 # --- the list -------------------------------------------------------------------------------------------------
 
 
