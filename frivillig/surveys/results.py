@@ -142,10 +142,16 @@ def _rows(question: Question, figures: Figures) -> list[BarRow]:
     return []
 
 
-def question_result(survey: Survey, question: Question, figures: Figures, *, number: int, group: int) -> QuestionResult:
+def question_result(
+    survey: Survey, question: Question, figures: Figures, *, number: int, group: int, answered_by_all: int | None = None
+) -> QuestionResult:
     """One question's results within a group of `group` responses. Hidden when the number who answered it is a
-    group too small to show (the complement being those of the group who did not answer it)."""
+    group too small to show (the complement being those of the group who did not answer it). In a filtered group,
+    `answered_by_all` is the number of all responses that answered it: hidden too when those outside the group who
+    answered it are too few, since the unfiltered page minus this one would show their answers."""
     hidden = group_hidden(survey, figures.answered, whole=group)
+    if answered_by_all is not None and not hidden:
+        hidden = group_hidden(survey, figures.answered, whole=answered_by_all)
     result = QuestionResult(question=question, number=number, answered=figures.answered, hidden=hidden)
     if hidden:
         return result

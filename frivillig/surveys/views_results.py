@@ -29,6 +29,7 @@ from frivillig.surveys.selectors import survey_for_staff
 from frivillig.surveys.selectors_results import (
     TEXTS_ON_PAGE,
     ResultFilter,
+    answered_counts,
     crosstab_counts,
     daily_tallies,
     dimension_values,
@@ -81,8 +82,19 @@ def survey_results_context(survey: Survey, criteria: ResultFilter, questions, *,
     results = []
     if not hidden and group:
         figures = question_figures(questions, responses, texts_per_question=texts_per_question)
+        # Anonymous and filtered: the question's answers outside the group must be a group of their own too.
+        by_all = (
+            answered_counts(questions, submitted_responses(survey)) if criteria.active and survey.is_anonymous else {}
+        )
         results = [
-            question_result(survey, question, figures[question.pk], number=number, group=group)
+            question_result(
+                survey,
+                question,
+                figures[question.pk],
+                number=number,
+                group=group,
+                answered_by_all=by_all.get(question.pk, 0) if by_all else None,
+            )
             for number, question in enumerate(questions, start=1)
         ]
     return {

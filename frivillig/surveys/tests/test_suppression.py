@@ -186,3 +186,24 @@ def test_report_and_pdf_follow_the_rule(personas, client_for, count, shown):
     # The questions' headings are in the PDF's outline only when their results are shown.
     assert ("1. Hvor stor er foreningen?" in titles) is shown
     assert pdf.context["group_hidden"] is not shown
+
+
+def test_a_filtered_question_is_hidden_when_those_outside_who_answered_it_are_too_few(personas, client_for):
+    survey, size, helped, said = anonymous_survey(personas)
+    small, big = choices_of(size)
+    for number in range(20):
+        answers = {size: small if number < 10 else big, helped: True}
+        if number < 13:  # all ten small ones and three big ones
+            answers[said] = f"Tekst nummer {number}"
+        respond(survey, answers)
+    staff = client_for("centre_staff")
+
+    everybody = visible_text(staff.get(url("survey_results", pk=survey.pk)))
+    small_ones = visible_text(staff.get(url("survey_results", pk=survey.pk) + f"?svar={size.pk}:{small.pk}"))
+
+    # Everybody: 13 answered it (and 7 did not): shown. The small ones: all 10 answered it, but the page for
+    # everybody minus this one would show the texts of the three big ones: hidden.
+    assert "Tekst nummer 12" in everybody
+    assert "Tekst nummer 0" not in small_ones
+    assert small_ones.count(HIDDEN) == 1
+    assert "Ja 10 (100,0 %)" in small_ones
