@@ -33,7 +33,7 @@ from frivillig.surveys.models import Answer, Choice, Invitation, Question, Respo
 from frivillig.surveys.results import TEXT_KINDS, Figures, options_of
 
 # Free texts listed per question on the results page; the report and the exports have them all.
-TEXTS_ON_PAGE = 50
+TEXTS_ON_PAGE = 20
 # The pseudo-question "the respondent organisation's kind" in a cross-tabulation (named surveys).
 ORGANISATION_KIND = "kind"
 
@@ -113,8 +113,13 @@ def question_figures(
     kinds = {question.pk: question.kind for question in questions}
     answers = Answer.objects.filter(question__in=list(figures), response__in=responses)
 
-    for row in answers.values("question").annotate(n=Count("response", distinct=True)).order_by():
+    # Who answered: a response has one answer row per question, except for multiple choice (a row per option
+    # chosen), whose respondents are counted distinctly here; the other questions' numbers are the sums of their
+    # rows counted below (a distinct count over every answer would sort them all).
+    multiple = answers.filter(question__kind=QuestionKind.MULTIPLE_CHOICE)
+    for row in multiple.values("question").annotate(n=Count("response", distinct=True)).order_by():
         figures[row["question"]].answered = row["n"]
+    counted_rows: dict[int, int] = {}
 
     # Options chosen (single and multiple choice), "other" texts, yes/no and scale points, "don't know".
     closed = answers.filter(
@@ -127,6 +132,7 @@ def question_figures(
     )
     for row in closed.values("question", "choice", "number", "dont_know").annotate(n=Count("id")).order_by():
         item = figures[row["question"]]
+        counted_rows[row["question"]] = counted_rows.get(row["question"], 0) + row["n"]
         if row["dont_know"]:
             item.dont_know += row["n"]
         elif row["choice"] is not None:
@@ -146,11 +152,15 @@ def question_figures(
     ):
         item = figures[row["question"]]
         item.number_count, item.mean, item.minimum, item.maximum = row["n"], row["mean"], row["low"], row["high"]
+        if kinds[row["question"]] == QuestionKind.NUMBER:
+            counted_rows[row["question"]] = row["n"]
 
     chosen = answers.filter(question__kind=QuestionKind.ORGANISATION)
     for row in chosen.values("question", "organisation__name").annotate(n=Count("id")).order_by():
         item = figures[row["question"]]
-        item.counts[row["organisation__name"] or ""] = row["n"]
+        name = row["organisation__name"] or ""
+        item.counts[name] = item.counts.get(name, 0) + row["n"]
+        counted_rows[row["question"]] = counted_rows.get(row["question"], 0) + row["n"]
 
     # Free texts, and the "other, namely …" texts of multiple choice; on the page only the first ones of each.
     texts = answers.filter(
@@ -166,6 +176,11 @@ def question_figures(
         figures[row["question"]].texts.append((row["text"], row["response__organisation__name"] or ""))
     for question_pk, total in total_texts.items():
         figures[question_pk].more_texts = max(total - len(figures[question_pk].texts), 0)
+        if kinds[question_pk] in TEXT_KINDS:
+            counted_rows[question_pk] = total
+    for question_pk, rows in counted_rows.items():
+        if kinds[question_pk] != QuestionKind.MULTIPLE_CHOICE:
+            figures[question_pk].answered = rows
     return figures
 
 

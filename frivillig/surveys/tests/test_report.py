@@ -75,7 +75,7 @@ def test_report_page_has_title_page_summary_questions_and_every_text(personas, c
     # The summary comes before the first question.
     assert text.index(SUMMARY) < text.index("1. Hvor stor er foreningen?")
     assert "Lille 40 (66,7 %)" in text
-    # All free texts (the page caps them at 50; the report does not).
+    # All free texts (the page caps them at 20; the report does not).
     assert "Ønske nummer 59" in text and "Ønske nummer 0" in text
     assert response.content.decode().count('<svg class="svg-bar-chart"') == 1
 
