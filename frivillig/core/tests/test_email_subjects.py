@@ -90,6 +90,7 @@ def test_every_subject_template_renders_names_literally(path):
         "invitation": thing,
         "invited_by": thing,
         "representative_request": thing,
+        "survey": thing,
     }
 
     with translation.override("en"):
