@@ -136,7 +136,7 @@ def _check_conditions_in_order(survey: Survey) -> None:
     )
     order = {pk: index for index, pk in enumerate(rows.values_list("pk", flat=True))}
     for pk, source in rows.exclude(show_if_question=None).values_list("pk", "show_if_question"):
-        if order.get(source, len(order)) >= order[pk]:
+        if source is not None and order.get(source, len(order)) >= order[pk]:
             raise SurveyEditRefused(
                 _(
                     "The move was not made: a question would come before the question its “show only if” depends "
