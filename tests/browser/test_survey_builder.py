@@ -64,3 +64,11 @@ def test_staff_see_the_builder_and_the_preview(site, new_context, width):
     page.wait_for_load_state("load")
     expect(page.get_by_role("alert").first).to_be_visible()
     visit_checked(page, f"survey-preview-errors-{width}")
+    # The answer, and on to the second page: the scale reads as a row, the number shows its unit beside it.
+    page.get_by_label("Hvilken forening svarer du for?").select_option(index=1)
+    page.get_by_label("Hvor mange frivillige har I?").fill("12")
+    page.get_by_role("main").get_by_role("button", name=ui("Next", "Næste")).click()
+    page.wait_for_load_state("load")
+    expect(page.get_by_text(ui("Step 2 of 2", "Trin 2 af 2"))).to_be_visible()
+    visit_checked(page, f"survey-preview-step-2-{width}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
