@@ -34,7 +34,8 @@ class TenantFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Kommune {n}")
     slug = factory.Sequence(lambda n: f"kommune-{n}")
-    kommunekode = factory.Sequence(lambda n: f"{(n % 899) + 100:03d}")
+    # 100-899: never the personas' own codes (901, 902), however many tenants one test process makes.
+    kommunekode = factory.Sequence(lambda n: f"{(n % 800) + 100:03d}")
     municipality_name = factory.LazyAttribute(lambda o: f"{o.name} Kommune")
     centre_name = factory.LazyAttribute(lambda o: f"Frivilligcenter {o.name}")
     email = factory.LazyAttribute(lambda o: f"kontakt@{o.slug}.example.org")

@@ -248,6 +248,8 @@ def test_hundreds_of_recipients_cost_a_bounded_number_of_queries(personas, clien
         response = send(client, survey, addresses=addresses)
     assert response.status_code == 302
     assert len(invitations(survey)) == 300
+    listed = client.get(url("invitation_list", pk=survey.pk))
+    assert_rows_rendered(listed, ["person0@example.org", "person10@example.org"])
 
 
 def test_a_draft_cannot_invite_and_offers_to_open_it(personas, client_for):
