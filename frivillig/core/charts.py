@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 # Where the longest bar ends, as a share of the width.
@@ -77,6 +77,15 @@ class BarChart:
                 f'<text x="100%" y="{bar.label_y}" text-anchor="end" {text}>{escape(bar.shown)}</text>',
             ]
         return mark_safe("".join(parts))  # noqa: S308 - every text in it is escaped above
+
+    @cached_property
+    def table_rows(self) -> SafeString:
+        """The data table's rows (label and value as shown), written here for the same reason as the drawing."""
+        return format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td class="align-text-right">{}</td></tr>',
+            ((bar.name, bar.shown) for bar in self.bars),
+        )
 
 
 def _cut(label: str) -> str:

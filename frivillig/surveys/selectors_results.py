@@ -23,7 +23,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Avg, Count, F, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, Window
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce, RowNumber
 
 from frivillig.crm.enums import OrganisationKind
@@ -82,15 +98,17 @@ def filtered_responses(survey: Survey, criteria: ResultFilter) -> QuerySet[Respo
 
 
 def result_questions(survey: Survey) -> list[Question]:
-    """The survey's questions in the respondents' order, each with its options: two queries."""
-    questions = (
-        Question.objects.filter(section__survey=survey)
-        .prefetch_related("choices")
-        .order_by("section__position", "section__pk", "position", "pk")
+    """The survey's questions in the respondents' order, each with its options: two queries. The options are read
+    in one query and handed out by hand (results.options_of finds them): prefetch_related would build a queryset
+    for every question."""
+    questions = list(
+        Question.objects.filter(section__survey=survey).order_by("section__position", "section__pk", "position", "pk")
     )
-    questions = list(questions)
+    options: dict[int, list[Choice]] = {question.pk: [] for question in questions}
+    for choice in Choice.objects.filter(question__in=list(options)).order_by("question", "position", "pk"):
+        options[choice.question_id].append(choice)
     for question in questions:
-        options_of(question)
+        question.option_list = options[question.pk]
     return questions
 
 
@@ -105,82 +123,130 @@ def answered_counts(questions: list[Question], responses: QuerySet[Response]) ->
     return {row["question"]: row["n"] for row in rows}
 
 
+def response_counts(survey: Survey) -> tuple[int, int]:
+    """The survey's submitted responses, and those not submitted: one query."""
+    counted = Response.objects.filter(survey=survey).aggregate(
+        done=Count("pk", filter=Q(submitted=True)), not_done=Count("pk", filter=Q(submitted=False))
+    )
+    return counted["done"], counted["not_done"]
+
+
 def question_figures(
-    questions: list[Question], responses: QuerySet[Response], *, texts_per_question: int | None = TEXTS_ON_PAGE
+    questions: list[Question], responses: QuerySet[Response] | None, *, texts_per_question: int | None = TEXTS_ON_PAGE
 ) -> dict[int, Figures]:
-    """The aggregated answers of each question within `responses`: six queries whatever their number."""
+    """The aggregated answers of each question within `responses`: at most four queries whatever their number
+    (fewer when the survey has no question of a kind). `responses` None means every answer to the questions: the
+    caller knows that all of the survey's responses are submitted and wants them all, and the answers are then
+    read without looking at their responses.
+
+    One pass groups the answers by question, option, number and "don't know" (a number question's answers by
+    question only, its statistics aggregated within the group); the options chosen, the scale points, the number
+    statistics, the texts' count and who answered (except for multiple choice) all come from its rows, whose
+    number depends on the questions' options and scales, not on the responses."""
     figures = {question.pk: Figures() for question in questions}
     kinds = {question.pk: question.kind for question in questions}
-    answers = Answer.objects.filter(question__in=list(figures), response__in=responses)
 
-    # Who answered: a response has one answer row per question, except for multiple choice (a row per option
-    # chosen), whose respondents are counted distinctly here; the other questions' numbers are the sums of their
-    # rows counted below (a distinct count over every answer would sort them all).
-    multiple = answers.filter(question__kind=QuestionKind.MULTIPLE_CHOICE)
-    for row in multiple.values("question").annotate(n=Count("response", distinct=True)).order_by():
-        figures[row["question"]].answered = row["n"]
-    counted_rows: dict[int, int] = {}
+    def of_kind(*wanted) -> list[int]:
+        return [pk for pk, kind in kinds.items() if kind in wanted]
 
-    # Options chosen (single and multiple choice), "other" texts, yes/no and scale points, "don't know".
-    closed = answers.filter(
-        question__kind__in=[
-            QuestionKind.SINGLE_CHOICE,
-            QuestionKind.MULTIPLE_CHOICE,
-            QuestionKind.YES_NO,
-            QuestionKind.SCALE,
-        ]
-    )
-    for row in closed.values("question", "choice", "number", "dont_know").annotate(n=Count("id")).order_by():
-        item = figures[row["question"]]
-        counted_rows[row["question"]] = counted_rows.get(row["question"], 0) + row["n"]
-        if row["dont_know"]:
-            item.dont_know += row["n"]
-        elif row["choice"] is not None:
-            item.counts[row["choice"]] = item.counts.get(row["choice"], 0) + row["n"]
-        elif kinds[row["question"]] == QuestionKind.MULTIPLE_CHOICE:
-            item.counts["other"] = item.counts.get("other", 0) + row["n"]
-        elif row["number"] is not None:
-            item.counts[row["number"]] = item.counts.get(row["number"], 0) + row["n"]
+    answers = Answer.objects.filter(question__in=list(figures))
+    if responses is not None:
+        answers = answers.filter(response__in=responses)
+    multiple = of_kind(QuestionKind.MULTIPLE_CHOICE)
+    numbers = of_kind(QuestionKind.NUMBER)
+    texts_kinds = of_kind(*TEXT_KINDS)
+    chosen = of_kind(QuestionKind.ORGANISATION)
 
-    numeric = answers.filter(
-        question__kind__in=[QuestionKind.NUMBER, QuestionKind.SCALE], dont_know=False, number__isnull=False
-    )
-    for row in (
-        numeric.values("question")
-        .annotate(n=Count("id"), mean=Avg("number"), low=Min("number"), high=Max("number"))
+    # Who answered a multiple-choice question (a row per option chosen): its responses counted distinctly.
+    if multiple:
+        for row in (
+            answers.filter(question__in=multiple)
+            .values("question")
+            .annotate(n=Count("response", distinct=True))
+            .order_by()
+        ):
+            figures[row["question"]].answered = row["n"]
+
+    # The one pass. A number question's numbers are not a key (they would make a row per value): its group holds
+    # its count, sum, smallest and largest.
+    point = Case(When(question__in=numbers + texts_kinds + chosen, then=Value(None)), default=F("number"))
+    grouped = (
+        answers.values("question", "choice", "dont_know")
+        .annotate(
+            point=point,
+            n=Count("id"),
+            texts=Count("id", filter=~Q(text="")),
+            numbers=Count("number"),
+            total=Sum("number"),
+            low=Min("number"),
+            high=Max("number"),
+        )
+        .values("question", "choice", "point", "dont_know", "n", "texts", "numbers", "total", "low", "high")
         .order_by()
-    ):
-        item = figures[row["question"]]
-        item.number_count, item.mean, item.minimum, item.maximum = row["n"], row["mean"], row["low"], row["high"]
-        if kinds[row["question"]] == QuestionKind.NUMBER:
-            counted_rows[row["question"]] = row["n"]
+    )
+    total_texts: dict[int, int] = {}
+    scale_sums: dict[int, list[int]] = {}
+    for row in grouped:
+        question_pk, n = row["question"], row["n"]
+        kind = kinds[question_pk]
+        item = figures[question_pk]
+        if kind in TEXT_KINDS:
+            total_texts[question_pk] = total_texts.get(question_pk, 0) + row["texts"]
+            item.answered += row["texts"]
+        elif kind == QuestionKind.NUMBER:
+            if not row["dont_know"] and row["numbers"]:
+                item.number_count += row["numbers"]
+                item.answered += row["numbers"]
+                item.mean = row["total"] / row["numbers"]
+                item.minimum, item.maximum = row["low"], row["high"]
+        elif kind == QuestionKind.ORGANISATION:
+            item.answered += n
+        else:
+            if kind != QuestionKind.MULTIPLE_CHOICE:
+                item.answered += n
+            if row["dont_know"]:
+                item.dont_know += n
+            elif row["choice"] is not None:
+                item.counts[row["choice"]] = item.counts.get(row["choice"], 0) + n
+            elif kind == QuestionKind.MULTIPLE_CHOICE:
+                item.counts["other"] = item.counts.get("other", 0) + n
+                total_texts[question_pk] = total_texts.get(question_pk, 0) + row["texts"]
+            elif row["point"] is not None:
+                item.counts[row["point"]] = item.counts.get(row["point"], 0) + n
+                if kind == QuestionKind.SCALE:
+                    sums = scale_sums.setdefault(question_pk, [0, 0])
+                    sums[0] += row["point"] * n
+                    sums[1] += n
+                    item.number_count += n
+                    item.minimum = row["point"] if item.minimum is None else min(item.minimum, row["point"])
+                    item.maximum = row["point"] if item.maximum is None else max(item.maximum, row["point"])
+    for question_pk, (summed, counted) in scale_sums.items():
+        figures[question_pk].mean = summed / counted if counted else None
 
-    chosen = answers.filter(question__kind=QuestionKind.ORGANISATION)
-    for row in chosen.values("question", "organisation__name").annotate(n=Count("id")).order_by():
-        item = figures[row["question"]]
-        name = row["organisation__name"] or ""
-        item.counts[name] = item.counts.get(name, 0) + row["n"]
-        counted_rows[row["question"]] = counted_rows.get(row["question"], 0) + row["n"]
+    # The associations chosen, by name.
+    if chosen:
+        for row in (
+            answers.filter(question__in=chosen)
+            .values("question", "organisation__name")
+            .annotate(n=Count("id"))
+            .order_by()
+        ):
+            item = figures[row["question"]]
+            name = row["organisation__name"] or ""
+            item.counts[name] = item.counts.get(name, 0) + row["n"]
 
     # Free texts, and the "other, namely …" texts of multiple choice; on the page only the first ones of each.
-    texts = answers.filter(
-        Q(question__kind__in=list(TEXT_KINDS)) | Q(question__kind=QuestionKind.MULTIPLE_CHOICE, choice=None)
-    ).exclude(text="")
-    total_texts = {row["question"]: row["n"] for row in texts.values("question").annotate(n=Count("id")).order_by()}
-    listed = texts.values("question", "text", "response__organisation__name")
-    if texts_per_question is not None:
-        listed = listed.annotate(
-            rank=Window(RowNumber(), partition_by=[F("question")], order_by=[F("id").asc()])
-        ).filter(rank__lte=texts_per_question)
-    for row in listed.order_by("question", "id"):
-        figures[row["question"]].texts.append((row["text"], row["response__organisation__name"] or ""))
+    if texts_kinds or multiple:
+        texts = answers.filter(Q(question__in=texts_kinds) | Q(question__in=multiple, choice=None)).exclude(text="")
+        listed = texts.values("question", "text", "response__organisation__name")
+        if texts_per_question is not None:
+            listed = listed.annotate(
+                rank=Window(RowNumber(), partition_by=[F("question")], order_by=[F("id").asc()])
+            ).filter(rank__lte=texts_per_question)
+        for row in listed.order_by("question", "id"):
+            figures[row["question"]].texts.append((row["text"], row["response__organisation__name"] or ""))
     for question_pk, total in total_texts.items():
         figures[question_pk].more_texts = max(total - len(figures[question_pk].texts), 0)
-        if kinds[question_pk] in TEXT_KINDS:
-            counted_rows[question_pk] = total
-    for question_pk, rows in counted_rows.items():
-        if kinds[question_pk] != QuestionKind.MULTIPLE_CHOICE:
-            figures[question_pk].answered = rows
     return figures
 
 

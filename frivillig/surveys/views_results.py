@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import formats
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -37,6 +39,7 @@ from frivillig.surveys.selectors_results import (
     filter_tags,
     filtered_responses,
     question_figures,
+    response_counts,
     response_rate,
     result_questions,
     submitted_responses,
@@ -70,13 +73,15 @@ def _tally_chart(survey: Survey):
 def survey_results_context(survey: Survey, criteria: ResultFilter, questions, *, texts_per_question) -> dict:
     """What the results page and the report show: the response rate and each question's results within the
     (filtered) group, with the anonymity rule applied to the whole, the group and each question."""
-    total = submitted_responses(survey).count()
+    total, not_submitted = response_counts(survey)
     if criteria.active:
         responses = filtered_responses(survey, criteria)
         group = responses.count()
         hidden = group_hidden(survey, total) or group_hidden(survey, group, whole=total)
     else:
-        responses = submitted_responses(survey)
+        # Every response submitted (as they always are today): every answer to the questions counts, and the
+        # figures are read without looking at the responses.
+        responses = submitted_responses(survey) if not_submitted else None
         group = total
         hidden = group_hidden(survey, total)
     results = []
@@ -109,6 +114,25 @@ def survey_results_context(survey: Survey, criteria: ResultFilter, questions, *,
     }
 
 
+def _filter_selects(form) -> list[tuple]:
+    """Each field of the filter with its options written out (the answer filter of a long survey has a hundred, and
+    a template loop would resolve each option's parts one by one)."""
+    selects = []
+    for field in form:
+        value = field.value()
+        current = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(option), mark_safe(" selected") if str(option) == current else "", label)
+                for option, label in field.field.choices
+            ),
+        )
+        selects.append((field, options))
+    return selects
+
+
 @never_cache
 @view_permission(PERMISSION)
 def survey_results(request, tenant_slug: str, pk: int):
@@ -118,6 +142,7 @@ def survey_results(request, tenant_slug: str, pk: int):
     filter_form = ResultFilterForm(request.GET or None, survey=survey, questions=questions, tags=tags)
     context = survey_results_context(survey, filter_form.criteria(), questions, texts_per_question=TEXTS_ON_PAGE)
     context["filter_form"] = filter_form
+    context["filter_selects"] = _filter_selects(filter_form)
     return render(request, "surveys/survey_results.html", context)
 
 
