@@ -6,8 +6,11 @@ the same markup into a PDF). Bars and their value labels are placed in percentag
 chart fits any width down to 320 px without scaling its text; each bar's label and value share the line above it
 (the label from the left, cut short if long; the value at the right end).
 
-    chart = bar_chart(caption="Answers", rows=[BarRow("Ja", 12, "60 %"), BarRow("Nej", 8, "40 %")])
-    {% include "core/ui/bar_chart.html" with chart=chart %}
+The whole component (the table and the drawing) is written here, not by a template: a results page shows forty
+charts, and a template resolves each of their parts one by one. `chart_id` makes the ids unique on a page.
+
+    chart = bar_chart(caption="Answers", rows=[BarRow("Ja", 12, "60 %"), BarRow("Nej", 8, "40 %")], chart_id="svar")
+    {{ chart.html }}
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils.html import escape, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 # Where the longest bar ends, as a share of the width.
 LONGEST_BAR = 100.0
@@ -61,6 +65,7 @@ class BarChart:
     rows: tuple[BarRow, ...]
     bars: tuple[DrawnBar, ...] = field(default=())
     height: int = 0
+    chart_id: str = ""
 
     @cached_property
     def drawing(self) -> SafeString:
@@ -79,13 +84,39 @@ class BarChart:
         return mark_safe("".join(parts))  # noqa: S308 - every text in it is escaped above
 
     @cached_property
-    def table_rows(self) -> SafeString:
-        """The data table's rows (label and value as shown), written here for the same reason as the drawing."""
-        return format_html_join(
+    def html(self) -> SafeString:
+        """The chart and the same numbers as a table beside it. The drawing is a picture of the table: assistive
+        technology reads the table (the SVG names itself and points to it)."""
+        rows = format_html_join(
             "",
             '<tr><th scope="row">{}</th><td class="align-text-right">{}</td></tr>',
             ((bar.name, bar.shown) for bar in self.bars),
         )
+        table = format_html(
+            '<div class="table-wrapper">\n<table class="table table--compact" id="{}-tabel">\n<caption>{}</caption>\n'
+            '<thead><tr><th scope="col">{}</th><th scope="col" class="align-text-right">{}</th></tr></thead>\n'
+            "<tbody>{}</tbody>\n</table>\n</div>",
+            self.chart_id,
+            self.caption,
+            self.headings[0] or _("Answer"),
+            self.headings[1] or _("Count"),
+            rows,
+        )
+        drawing = ""
+        if self.bars:
+            title = _("Bar chart: %(caption)s. The numbers are in the table.") % {
+                "caption": conditional_escape(self.caption)
+            }
+            drawing = format_html(
+                '\n<svg class="svg-bar-chart" width="100%" height="{}" role="img" aria-labelledby="{}-titel" '
+                'xmlns="http://www.w3.org/2000/svg">\n<title id="{}-titel">{}</title>\n{}\n</svg>',
+                self.height,
+                self.chart_id,
+                self.chart_id,
+                mark_safe(title),  # noqa: S308 - the caption in it is escaped, the rest is the catalogue's
+                self.drawing,
+            )
+        return format_html('<div class="chart-and-table">\n{}{}\n</div>', table, drawing)
 
 
 def _cut(label: str) -> str:
@@ -94,10 +125,17 @@ def _cut(label: str) -> str:
 
 
 def bar_chart(
-    *, caption: str, rows: Sequence[BarRow], label_heading: str = "", value_heading: str = "", maximum: float = 0
+    *,
+    caption: str,
+    rows: Sequence[BarRow],
+    label_heading: str = "",
+    value_heading: str = "",
+    maximum: float = 0,
+    chart_id: str = "",
 ) -> BarChart:
     """A chart of `rows` (in their order). `maximum` fixes the scale (100 for shares in per cent); by default the
-    largest value fills the bar's room. `label_heading` and `value_heading` head the table's two columns."""
+    largest value fills the bar's room. `label_heading` and `value_heading` head the table's two columns; `chart_id`
+    is the start of the ids of its table and drawing."""
     rows = tuple(rows)
     top = max([maximum, *(float(row.value) for row in rows)]) or 1.0
     bars = []
@@ -120,6 +158,7 @@ def bar_chart(
         rows=rows,
         bars=tuple(bars),
         height=max(len(rows) * ROW_HEIGHT - ROW_GAP, 0),
+        chart_id=chart_id,
     )
 
 

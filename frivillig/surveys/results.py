@@ -184,5 +184,6 @@ def question_result(
         label_heading=_("Answer"),
         value_heading=heading,
         maximum=0,
+        chart_id=result.chart_id,
     )
     return result

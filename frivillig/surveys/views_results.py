@@ -66,7 +66,11 @@ def _tally_chart(survey: Survey):
             )
         )
     return bar_chart(
-        caption=_("Responses per day"), rows=rows, label_heading=_("Day"), value_heading=_("Responses (in all)")
+        caption=_("Responses per day"),
+        rows=rows,
+        label_heading=_("Day"),
+        value_heading=_("Responses (in all)"),
+        chart_id="svar-pr-dag",
     )
 
 

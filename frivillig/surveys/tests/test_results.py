@@ -261,3 +261,15 @@ def test_chart_draws_bars_to_scale_and_escapes_its_texts():
     assert [bar.width for bar in chart.bars] == [100.0, 25.0]
     assert "&lt;b&gt;Ja&lt;/b&gt;" in chart.drawing and "<b>" not in chart.drawing
     assert chart.height == 2 * 44 - 10
+
+
+def test_chart_component_writes_table_and_drawing_with_its_ids_and_escapes_the_caption():
+    from frivillig.core.charts import BarRow, bar_chart
+
+    chart = bar_chart(caption="<b>Svar</b>", rows=[BarRow("Ja", 4, "4 (80 %)")], chart_id="graf-1")
+
+    assert 'id="graf-1-tabel"' in chart.html and 'aria-labelledby="graf-1-titel"' in chart.html
+    assert "&lt;b&gt;Svar&lt;/b&gt;" in chart.html and "<b>" not in chart.html
+    assert '<th scope="row">Ja</th><td class="align-text-right">4 (80 %)</td>' in chart.html
+    # No bars, no drawing: the table alone.
+    assert "<svg" not in bar_chart(caption="Tom", rows=[], chart_id="graf-2").html
