@@ -21,7 +21,7 @@ from frivillig.surveys.tests.helpers import (
     visible_text,
 )
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation
 
 
 def build(tenant, **fields):
@@ -251,6 +251,7 @@ def test_results_page_query_count_is_constant(db, client, django_assert_num_quer
         response = client.get(reverse("surveys:survey_results", kwargs={"tenant_slug": tenant.slug, "pk": survey.pk}))
     assert response.status_code == 200
     assert f"Lille {size} (100,0 %)" in visible_text(response)
+    assert_rows_rendered(response, [f"Tekst {size - 1}", "Partneren"])
 
 
 def test_chart_draws_bars_to_scale_and_escapes_its_texts():
