@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "frivillig.crm",
     "frivillig.volunteering",
     "frivillig.surveys",
+    "frivillig.events",
 ]
 
 MIDDLEWARE = [

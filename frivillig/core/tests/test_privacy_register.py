@@ -28,6 +28,7 @@ def test_every_project_app_with_personal_data_declares_it_in_its_own_privacy_mod
         "crm",
         "volunteering",
         "surveys",
+        "events",
     }
     assert found.declared_in["volunteering.application"] == "frivillig.volunteering.privacy"
     assert found.for_model("accounts.User").subject == "pk"

@@ -13,7 +13,7 @@ def test_registry_lists_what_each_app_offers():
         "indicators": [],
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
         "merge_hooks": ["crm"],
-        "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
+        "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
         "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys"],
         "roles": ["crm"],
         "tenant_setup": ["crm"],
@@ -33,7 +33,7 @@ def test_project_apps_are_those_whose_code_lives_in_the_project():
     from django.apps import apps
 
     labels = [config.label for config in registry.project_apps()]
-    assert labels == ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys"]
+    assert labels == ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"]
     assert not registry.is_project_app(apps.get_app_config("auth"))
     assert not registry.is_project_app(apps.get_app_config("django_htmx"))
 
