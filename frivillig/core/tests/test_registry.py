@@ -17,8 +17,8 @@ def test_registry_lists_what_each_app_offers():
         "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys"],
         "roles": ["crm"],
         "tenant_setup": ["crm"],
-        "urls": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
-        "urls_national": ["volunteering"],
+        "urls": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
+        "urls_national": ["volunteering", "events"],
     }
 
 

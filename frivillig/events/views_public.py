@@ -1,0 +1,4 @@
+"""Placeholder: filled by the public part of issue 14."""
+
+urlpatterns: list = []
+national_urlpatterns: list = []
