@@ -28,12 +28,21 @@ def sender(tenant=None) -> str:
     return str(Address(display_name=" ".join(tenant.centre_name.split()), addr_spec=address))
 
 
-def send_templated_mail(*, to: str, template: str, context: dict, language: str | None = None, tenant=None) -> None:
+def send_templated_mail(
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    language: str | None = None,
+    tenant=None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> None:
     """Render `<template>_subject.txt` and `<template>_body.txt` in the recipient's language and send them.
 
     A mail about a tenant's matters is sent in the name of its volunteer centre, with the centre's own address to
     answer to, and ends with a footer that names the centre and how to reach it. `tenant` is that tenant; when not
-    given, the context's `tenant` is. A mail without one (signing up, a new password) is the platform's."""
+    given, the context's `tenant` is. A mail without one (signing up, a new password) is the platform's.
+    `attachments` are (file name, content, MIME type), e.g. an event's .ics file."""
     if tenant is None:
         tenant = context.get("tenant")
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -48,4 +57,6 @@ def send_templated_mail(*, to: str, template: str, context: dict, language: str 
         to=[to],
         reply_to=[centre_address] if centre_address else None,
     )
+    for name, content, mimetype in attachments or ():
+        message.attach(name, content, mimetype)
     message.send()
