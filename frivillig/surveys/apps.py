@@ -10,6 +10,9 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self):
+        from frivillig.surveys import receivers
+
+        receivers.connect_receivers()
         register_actions(
             {
                 "surveys.survey.created": _("Survey created"),

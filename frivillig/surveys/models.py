@@ -45,6 +45,9 @@ class Survey(models.Model):
     open_link_token = models.CharField(_("open link"), max_length=64, blank=True, db_index=True)
     # The staff's summary and conclusions: placed at the top of the report.
     summary = models.TextField(_("summary and conclusions"), blank=True)
+    # Renewed (+1) by every write that changes what the results page shows; the page's cached body is kept per
+    # version (surveys/caching.py). A count of changes, never a time.
+    results_version = models.PositiveIntegerField(_("version of the results"), default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

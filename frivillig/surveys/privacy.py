@@ -94,6 +94,7 @@ MODELS = [
             "copied_from",
             "open_link_token",
             "summary",
+            "results_version",
             "created_at",
             "updated_at",
         ],

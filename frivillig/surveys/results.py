@@ -53,10 +53,17 @@ def percent(part: int | float, whole: int | float) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
+# Between a share and its per cent sign: a no-break space, so "48,0 %" never breaks apart on a narrow screen.
+PERCENT_SUFFIX = "\u00a0%"
+
+
 def shown_percent(value: float | None) -> str:
+    """A share as every survey page, report and chart shows it: one decimal (a comma in Danish) and " %" joined
+    to the number by a no-break space."""
     if value is None:
         return "–"
-    return f"{value:.1f}".replace(".", ",") + " %" if _decimal_comma() else f"{value:.1f} %"
+    number = f"{value:.1f}"
+    return (number.replace(".", ",") if _decimal_comma() else number) + PERCENT_SUFFIX
 
 
 def shown_number(value: float | None) -> str:

@@ -7,8 +7,9 @@ from datetime import datetime
 from django.db import models, transaction
 
 from frivillig.core.retention import RetentionRule, cutoff, period_days
+from frivillig.surveys.caching import results_changed
 from frivillig.surveys.enums import SurveyStatus
-from frivillig.surveys.models import Answer, Invitation, Response
+from frivillig.surveys.models import Answer, Invitation, Response, Survey
 
 
 def _named_responses_due(tenant, now: datetime) -> models.QuerySet[Response]:
@@ -24,6 +25,7 @@ def _named_responses_anonymise(rows: models.QuerySet[Response], tenant, now: dat
     if not ids:
         return 0
     with transaction.atomic():
+        results_changed(Survey.objects.filter(pk__in=Response.objects.filter(pk__in=ids).values("survey_id")))
         Answer.objects.filter(response__in=ids).exclude(text="", organisation=None).update(text="", organisation=None)
         return Response.objects.filter(pk__in=ids).update(person=None, organisation=None)
 
@@ -36,7 +38,11 @@ def _invitations_due(tenant, now: datetime) -> models.QuerySet[Invitation]:
 
 
 def _invitations_delete(rows: models.QuerySet[Invitation], tenant, now: datetime) -> int:
-    deleted, _per_model = Invitation.objects.filter(pk__in=list(rows.values_list("pk", flat=True))).delete()
+    invitations = Invitation.objects.filter(pk__in=list(rows.values_list("pk", flat=True)))
+    with transaction.atomic():
+        # The response rate counts the invitations.
+        results_changed(Survey.objects.filter(pk__in=invitations.values("survey_id")))
+        deleted, _per_model = invitations.delete()
     return deleted
 
 

@@ -46,7 +46,7 @@ from frivillig.crm.enums import OrganisationKind
 from frivillig.crm.models import Tag
 from frivillig.surveys.enums import NO, YES, QuestionKind, SurveyStatus
 from frivillig.surveys.models import Answer, Choice, Invitation, Question, Response, ResponseTally, Survey
-from frivillig.surveys.results import TEXT_KINDS, Figures, options_of
+from frivillig.surveys.results import TEXT_KINDS, Figures, options_of, shown_percent
 
 # Free texts listed per question on the results page; the report and the exports have them all.
 TEXTS_ON_PAGE = 20
@@ -260,6 +260,10 @@ class ResponseRate:
     @property
     def rate(self) -> float | None:
         return round(100.0 * self.answered_invitations / self.invited, 1) if self.invited else None
+
+    @property
+    def shown_rate(self) -> str:
+        return shown_percent(self.rate)
 
 
 def response_rate(survey: Survey, *, responses: int | None = None) -> ResponseRate:

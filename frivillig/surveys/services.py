@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frivillig.core.services import log_action
+from frivillig.surveys.caching import results_changed
 from frivillig.surveys.enums import CHOICE_KINDS, CONDITION_KINDS, NO, YES, QuestionKind, SurveyStatus
 from frivillig.surveys.models import Answer, Choice, Question, Section, Survey
 
@@ -65,6 +66,9 @@ def survey_save(*, survey: Survey, actor, changed: Sequence[str] = ()) -> Survey
         ):
             raise SurveyEditRefused(ANONYMOUS_ORGANISATION_REFUSED)
         survey.save()
+        if not creating:
+            # Anonymity and the smallest group decide what the results hide.
+            results_changed([survey])
         log_action(
             "surveys.survey.created" if creating else "surveys.survey.updated",
             actor=actor,
@@ -107,6 +111,7 @@ def section_delete(*, section: Section, actor) -> None:
         )
         survey, title = section.survey, section.title
         section.delete()
+        results_changed([survey])
         log_action("surveys.section.deleted", actor=actor, tenant=survey.tenant, target=survey, data={"section": title})
 
 
@@ -149,6 +154,7 @@ def section_move(*, section: Section, direction: str, actor) -> None:
     with transaction.atomic():
         _swap(Section.objects.filter(survey=section.survey), section, direction)
         _check_conditions_in_order(section.survey)
+        results_changed([section.survey])
         log_action(
             "surveys.section.updated",
             actor=actor,
@@ -235,6 +241,7 @@ def question_save(
         question.save()
         if question.kind in CHOICE_KINDS:
             _save_choices(question, choice_labels or {}, remove_choices, new_choices)
+        results_changed([question.section.survey])
         log_action(
             "surveys.question.created" if creating else "surveys.question.updated",
             actor=actor,
@@ -283,6 +290,7 @@ def question_delete(*, question: Question, actor) -> None:
         survey, text = question.section.survey, question.text
         Question.objects.filter(show_if_question=question).update(show_if_question=None, show_if_value="")
         question.delete()
+        results_changed([survey])
         log_action(
             "surveys.question.deleted", actor=actor, tenant=survey.tenant, target=survey, data={"question": text}
         )
@@ -292,6 +300,7 @@ def question_move(*, question: Question, direction: str, actor) -> None:
     with transaction.atomic():
         _swap(Question.objects.filter(section=question.section), question, direction)
         _check_conditions_in_order(question.section.survey)
+        results_changed([question.section.survey])
         log_action(
             "surveys.question.updated",
             actor=actor,
@@ -316,6 +325,7 @@ def choice_move(*, choice: Choice, direction: str, actor) -> None:
                     )
                 )
         _swap(Choice.objects.filter(question=choice.question), choice, direction)
+        results_changed([choice.question.section.survey])
         log_action(
             "surveys.question.updated",
             actor=actor,

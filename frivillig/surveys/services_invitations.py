@@ -22,6 +22,7 @@ from frivillig.core.audit import register_actions
 from frivillig.core.email import send_templated_mail
 from frivillig.core.links import site_url
 from frivillig.core.services import log_action
+from frivillig.surveys.caching import results_changed
 from frivillig.surveys.enums import SurveyStatus
 from frivillig.surveys.models import Invitation, Question, Survey
 from frivillig.surveys.selectors_invitations import Recipient, reminders_due, survey_accepts_reminders
@@ -116,22 +117,26 @@ def estimated_minutes(survey: Survey) -> int:
     return max(MINIMUM_MINUTES, math.ceil(questions * MINUTES_PER_QUESTION))
 
 
-def _mail_context(survey: Survey, token: str, base_url: str, minutes: int) -> dict:
+def _mail_context(survey: Survey, token: str, base_url: str, minutes: int, about: str = "") -> dict:
     kwargs = {"tenant_slug": survey.tenant.slug, "token": token}
     return {
         "tenant": survey.tenant,
         "survey": survey,
         "minutes": minutes,
+        # What the survey asks about, when another app sends it (an event's evaluation names the event).
+        "about": about,
         "link": base_url + reverse("surveys:respond", kwargs=kwargs),
         "decline_link": base_url + reverse("surveys:respond_decline", kwargs=kwargs),
     }
 
 
-def _send_after_commit(template: str, survey: Survey, rows: Sequence[tuple[str, str, str]], base_url: str) -> None:
+def _send_after_commit(
+    template: str, survey: Survey, rows: Sequence[tuple[str, str, str]], base_url: str, about: str = ""
+) -> None:
     """`rows` are (e-mail, token, language). Each mail is its own robust callback."""
     minutes = estimated_minutes(survey)
     for email, token, language in rows:
-        context = _mail_context(survey, token, base_url, minutes)
+        context = _mail_context(survey, token, base_url, minutes, about)
         transaction.on_commit(
             lambda email=email, context=context, language=language: send_templated_mail(
                 to=email, template=template, context=context, language=language, tenant=survey.tenant
@@ -143,8 +148,11 @@ def _send_after_commit(template: str, survey: Survey, rows: Sequence[tuple[str, 
 # --- invitations ----------------------------------------------------------------------------------------------
 
 
-def survey_invite(*, survey: Survey, actor, recipients: Sequence[Recipient], base_url: str = "") -> int:
-    """Create and send an invitation to each recipient not yet invited; returns how many went out."""
+def survey_invite(
+    *, survey: Survey, actor, recipients: Sequence[Recipient], base_url: str = "", about: str = ""
+) -> int:
+    """Create and send an invitation to each recipient not yet invited; returns how many went out. `about` names
+    what the survey asks about (e.g. the event an evaluation is of); the invitation mail says it."""
     base_url = (base_url or site_url()).rstrip("/")
     now = timezone.now()
     with transaction.atomic():
@@ -176,12 +184,15 @@ def survey_invite(*, survey: Survey, actor, recipients: Sequence[Recipient], bas
         if invitations:
             _lock_anonymity(saved, now)
             saved.save(update_fields=["anonymity_locked_at", "updated_at"])
+            # The response rate counts the invitations sent.
+            results_changed([saved])
         _log("surveys.invitations.sent", saved, actor, {"count": len(invitations)})
         _send_after_commit(
             INVITATION_MAIL,
             saved,
             [(invitation.email, invitation.token, invitation.language) for invitation in invitations],
             base_url,
+            about,
         )
     survey.anonymity_locked_at = saved.anonymity_locked_at
     return len(invitations)

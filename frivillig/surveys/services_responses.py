@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from frivillig.core.services import log_action
 from frivillig.surveys.answering import field_name, is_shown, other_name
+from frivillig.surveys.caching import results_changed
 from frivillig.surveys.enums import DONT_KNOW, LONG_TEXT_MAX, YES, QuestionKind, SurveyStatus
 from frivillig.surveys.models import Answer, Invitation, Question, Response, ResponseTally, Section, Survey
 
@@ -255,6 +256,7 @@ def response_submit(
                 answer.organisation_id = None
         Answer.objects.bulk_create([answer for answer in answers if _holds_something(answer)])
         _count_today(survey)
+        results_changed([survey])
         if named_by is not None:
             log_action(
                 "surveys.response.submitted",

@@ -10,6 +10,7 @@ import random
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import formats
 from django.utils.html import format_html_join
@@ -23,6 +24,7 @@ from frivillig.core.exports import EXPORT_FORMATS, table_response
 from frivillig.core.pdf import pdf_response
 from frivillig.core.permissions import view_permission
 from frivillig.surveys.answering import yes_no_label
+from frivillig.surveys.caching import results_body
 from frivillig.surveys.enums import NO, YES, QuestionKind
 from frivillig.surveys.forms_results import CrosstabForm, ResultFilterForm, SummaryForm
 from frivillig.surveys.models import Survey
@@ -141,13 +143,21 @@ def _filter_selects(form) -> list[tuple]:
 @view_permission(PERMISSION)
 def survey_results(request, tenant_slug: str, pk: int):
     survey = _survey(request, pk)
-    questions = result_questions(survey)
-    tags = [] if survey.is_anonymous else filter_tags(request.tenant)
-    filter_form = ResultFilterForm(request.GET or None, survey=survey, questions=questions, tags=tags)
-    context = survey_results_context(survey, filter_form.criteria(), questions, texts_per_question=TEXTS_ON_PAGE)
-    context["filter_form"] = filter_form
-    context["filter_selects"] = _filter_selects(filter_form)
-    return render(request, "surveys/survey_results.html", context)
+
+    def body() -> str:
+        questions = result_questions(survey)
+        tags = [] if survey.is_anonymous else filter_tags(request.tenant)
+        filter_form = ResultFilterForm(request.GET or None, survey=survey, questions=questions, tags=tags)
+        context = survey_results_context(survey, filter_form.criteria(), questions, texts_per_question=TEXTS_ON_PAGE)
+        context["filter_form"] = filter_form
+        context["filter_selects"] = _filter_selects(filter_form)
+        context["tenant"] = request.tenant
+        # Without the request: nothing in the body may depend on who reads it (it is kept for every reader).
+        return render_to_string("surveys/survey_results_body.html", context)
+
+    return render(
+        request, "surveys/survey_results.html", {"survey": survey, "body": results_body(survey, request.GET, body)}
+    )
 
 
 # --- cross-tabulation ----------------------------------------------------------------------------------------

@@ -22,8 +22,6 @@ The caches live in their own cache alias ("board"), so the many short-lived entr
 throttle's entries in the default cache.
 """
 
-import hashlib
-import time
 from collections.abc import Callable
 from typing import TypeVar
 from uuid import uuid4
@@ -33,10 +31,10 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from frivillig.core.caching import cached as versioned_cache
+
 CACHE_ALIAS = "board"
 VERSION_KEY = "volunteering:board-version"
-# How long one process may take to work out a new answer before another may try (should it have died).
-COMPUTING_SECONDS = 30
 
 T = TypeVar("T")
 
@@ -70,28 +68,16 @@ def cached(parts: tuple, compute: Callable[[], T]) -> T:
 
     One process at a time works out a new answer for a key: while it does, the others answer with the previous
     one (a moment old) instead of doing the same work at once — the national board's counts take a few hundred
-    milliseconds, and many visitors ask for them right after a change."""
-    seconds = settings.BOARD_CACHE_SECONDS
-    if seconds <= 0:
-        return compute()
-    cache = _cache()
-    key = "volunteering:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    version, now = board_version(), time.time()
-    stored = cache.get(key)
-    if stored is not None:
-        stored_version, stored_at, value = stored
-        if stored_version == version and now - stored_at < seconds:
-            return value
-        if not cache.add(f"{key}:computing", True, COMPUTING_SECONDS):
-            return value
-    try:
-        value = compute()
-        # Kept twice as long as it is fresh: long enough to answer with while the next one is worked out.
-        cache.set(key, (version, now, value), 2 * seconds)
-    finally:
-        if stored is not None:
-            cache.delete(f"{key}:computing")
-    return value
+    milliseconds, and many visitors ask for them right after a change (frivillig/core/caching.py)."""
+    return versioned_cache(
+        alias=CACHE_ALIAS,
+        namespace="volunteering",
+        parts=parts,
+        version=board_version(),
+        seconds=settings.BOARD_CACHE_SECONDS,
+        compute=compute,
+        serve_stale=True,
+    )
 
 
 def _changed(**_kwargs) -> None:

@@ -284,5 +284,5 @@ def test_an_answer_is_worked_out_anew_once_it_is_older_than_the_setting(client, 
         Opportunity.objects.filter(pk=visiting.pk).update(status=OpportunityStatus.CLOSED)
 
     assert total(client.get(NATIONAL, SEARCH)) == 1
-    with patch("frivillig.volunteering.caching.time.time", return_value=time.time() + 61):
+    with patch("frivillig.core.caching.time.time", return_value=time.time() + 61):
         assert total(client.get(NATIONAL, SEARCH)) == 0
