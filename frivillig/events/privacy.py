@@ -68,6 +68,16 @@ MODELS = [
             ),
             PersonalField("extra_answer"),
             PersonalField("language"),
+            PersonalField(
+                "email_confirmed_at",
+                # Kept: an anonymised registration is no unconfirmed guest's to be deleted by the retention rule.
+                erased=UNCHANGED,
+                retention=Retention.fixed(
+                    30,
+                    after_da="for en gæst, der aldrig bekræftede sin e-mail (så slettes tilmeldingen)",
+                    after_en="for a guest who never confirmed the e-mail (the registration is deleted then)",
+                ),
+            ),
             PersonalField("status", erased=UNCHANGED),
             PersonalField("created_at", erased=UNCHANGED),
             PersonalField("cancelled_at", erased=UNCHANGED),
@@ -77,7 +87,6 @@ MODELS = [
         not_personal=[
             "tenant",
             "token",
-            "email_confirmed_at",
             "queue_rank",
             "waitlisted_at",
             "offered_at",

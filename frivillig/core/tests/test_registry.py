@@ -14,7 +14,7 @@ def test_registry_lists_what_each_app_offers():
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
         "merge_hooks": ["crm"],
         "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
-        "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys"],
+        "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys", "events"],
         "roles": ["crm"],
         "tenant_setup": ["crm"],
         "urls": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
