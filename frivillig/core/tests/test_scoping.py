@@ -103,6 +103,14 @@ ALLOWED = {
     ),
     ("frivillig/volunteering/selectors/opportunities.py", "the expiry job runs for the whole site"),
     (
+        "frivillig/events/selectors_public.py",
+        "the national list shows the published public events of every active tenant",
+    ),
+    (
+        "frivillig/events/selectors_public.py",
+        "the national list's filters name the themes and municipalities of every active tenant",
+    ),
+    (
         "frivillig/volunteering/selectors/matching.py",
         "the words of published opportunities already chosen, maybe from every tenant",
     ),
