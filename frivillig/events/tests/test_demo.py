@@ -6,9 +6,11 @@ from datetime import date, timedelta
 import pytest
 from django.core.management import call_command
 from django.db.models import Sum
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from frivillig.accounts.models import User
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.events.demo_data import COURSE_EVALUATION, EVENTS, RECRUITMENT_CAMPAIGN
@@ -190,3 +192,37 @@ def test_demo_loaded_again_adds_nothing_and_on_a_later_day_only_new_upcoming_eve
     with scopes_disabled():
         assert Event.objects.count() == first["Event"] + len(upcoming)
         assert Campaign.objects.count() == first["Campaign"]
+
+
+STAFF_PAGES = ["event_manage", "event_edit", "participant_list", "check_in", "waitlist", "input_list"]
+PUBLIC_PAGES = ["event_list", "event_calendar", "feed"]
+
+
+def _get_if_wired(client, name: str, **kwargs):
+    """The page's answer, or None while the page is not wired yet (the events app is built in parts)."""
+    try:
+        path = reverse(f"events:{name}", kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+    return client.get(path)
+
+
+def test_demo_pages_of_every_event_and_the_campaign_show(demo, client):
+    client.force_login(User.objects.get(email="staff.soroe@example.org"))
+    with scopes_disabled():
+        events = list(Event.objects.filter(tenant__slug="soroe").order_by("starts_at"))
+        campaign = Campaign.objects.get(tenant__slug="soroe")
+    for name in PUBLIC_PAGES:
+        response = _get_if_wired(client, name, tenant_slug="soroe")
+        assert response is None or response.status_code == 200, name
+    for event in events:
+        for name in ["event_detail", *STAFF_PAGES]:
+            response = _get_if_wired(client, name, tenant_slug="soroe", pk=event.pk)
+            assert response is None or response.status_code == 200, (name, event.title)
+    for name in ["campaign_detail", "campaign_manage"]:
+        response = _get_if_wired(client, name, tenant_slug="soroe", pk=campaign.pk)
+        assert response is None or response.status_code == 200, name
+    listing = _get_if_wired(client, "event_list", tenant_slug="soroe")
+    if listing is not None:
+        # The upcoming events are on the public list.
+        assert "Introduktion til frivilligcentret for nye foreninger" in listing.content.decode()
