@@ -617,6 +617,7 @@ class Generator:
         self.volunteers()
         self.applications()
         self.surveys()
+        self.events()
         # VACUUM cannot run inside a transaction (as in a test); the planner then goes by its defaults.
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with self.phase("vacuum analyze"), connection.cursor() as cursor:
@@ -975,6 +976,14 @@ class Generator:
 
         with self.phase("survey and its responses") as counts:
             make_survey_data(scale=self.scale, rng=self.rng, batch_size=self.batch_size, counts=counts)
+
+    # --- the events whose national list and feed are measured (bench/events.py) -----------------------------
+
+    def events(self) -> None:
+        from bench.events import make_event_data
+
+        with self.phase("events and their sessions") as counts:
+            make_event_data(scale=self.scale, rng=self.rng, batch_size=self.batch_size, counts=counts)
 
 
 def _default_slugs(vocabulary: str):

@@ -1,8 +1,8 @@
 """The pages `make bench` measures: data, so they are easy to adjust when a page's address or parameters change.
 
-A page names either a fixed `path` or a URL name with kwargs; "{tenant}", "{opportunity}", "{survey_tenant}" and
-"{survey}" in kwargs are filled in from the generated data (bench/plan.py picks them). `query` is added as the query
-string.
+A page names either a fixed `path` or a URL name with kwargs; "{tenant}", "{opportunity}", "{survey_tenant}",
+"{survey}" and "{events_tenant}" in kwargs are filled in from the generated data (bench/plan.py picks them).
+`query` is added as the query string.
 A page whose URL name does not exist yet, or that answers 404, is reported as "not available".
 
 The board's aggregate and a volunteer's suggestions are cached for a minute (frivillig/volunteering/caching.py),
@@ -61,6 +61,13 @@ PAGES = [
         url_name="surveys:survey_results",
         kwargs={"tenant_slug": "{survey_tenant}", "pk": "{survey}"},
         staff=True,
+    ),
+    Page("events_national", "National event list (20,000 events)", url_name="events_national:event_list"),
+    Page(
+        "events_feed",
+        "A tenant's iCalendar feed of events",
+        url_name="events:feed",
+        kwargs={"tenant_slug": "{events_tenant}"},
     ),
     Page(
         "suggestions_cold",

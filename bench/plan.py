@@ -31,10 +31,12 @@ def main(argv: list[str]) -> int:
     from django_scopes import scopes_disabled
 
     from bench.data import BENCH_EMAIL, BENCH_PASSWORD
+    from bench.events import busiest_events_tenant
     from bench.pages import BASELINE, PAGES
     from bench.surveys import SURVEY_TITLE, staff_session_cookie
     from frivillig.accounts.models import User
     from frivillig.crm.models import Organisation
+    from frivillig.events.models import Event
     from frivillig.surveys.models import Survey
     from frivillig.tenants.models import Tenant
     from frivillig.volunteering.enums import OpportunityStatus
@@ -59,6 +61,11 @@ def main(argv: list[str]) -> int:
         if survey is not None:
             values.update(survey=survey.pk, survey_tenant=survey.tenant.slug)
             data["survey responses"] = survey.responses.filter(submitted=True).count()
+    with scopes_disabled():
+        events_tenant = busiest_events_tenant()
+        if events_tenant is not None:
+            values["events_tenant"] = events_tenant
+            data["events"] = Event.objects.count()
     staff_cookie = staff_session_cookie() if survey is not None else ""
 
     pages = []

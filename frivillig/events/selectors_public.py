@@ -33,6 +33,8 @@ COUNT_CAP = 500
 # The feeds: events from this long ago on, and at most this many of them (the soonest first).
 FEED_HISTORY = timedelta(days=92)
 FEED_LIMIT = 400
+# An event that began longer ago than this (a long course) is no longer listed as upcoming.
+LONGEST_RUNNING = timedelta(days=183)
 PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
 
@@ -120,7 +122,8 @@ def _filtered(queryset: QuerySet[Event], criteria: EventFilter, now: datetime) -
         return queryset.filter(starts_at__lt=end, ends_at__gte=start).order_by("starts_at", "pk")
     if criteria.past:
         return queryset.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
-    return queryset.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    # Still running or ahead; the bound on the start lets the database walk the start index from there.
+    return queryset.filter(ends_at__gte=now, starts_at__gte=now - LONGEST_RUNNING).order_by("starts_at", "pk")
 
 
 def _page(request_page, queryset: QuerySet[Event], counted: QuerySet[Event]) -> Page:

@@ -391,3 +391,11 @@ def test_arrangementer_is_reserved_as_a_first_path_segment():
     with pytest.raises(ValidationError):
         validate_slug_not_reserved("arrangementer")
     assert reverse("events_national:event_list") == NATIONAL_URL
+
+
+def test_the_tenants_front_page_and_menu_lead_to_the_public_list(client, personas):
+    content = text(client.get("/alfa/"))
+
+    assert 'href="/alfa/arrangementer/"' in content
+    assert "Se de kommende kurser, møder og netværksaftener hos Frivilligcenter Alfa" in content
+    assert 'href="/arrangementer/"' in text(client.get("/"))
