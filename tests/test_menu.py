@@ -119,10 +119,10 @@ def test_national_menu_offers_each_persona_exactly_the_pages_they_may_open(perso
 TENANT_MENU = {
     "anonymous": ["Frivilligjob", "Foreninger"],
     "citizen": ["Frivilligjob", "Foreninger"],
-    "centre_staff": ["Mit arbejde", "Frivilligjob", "Foreninger", "Undersøgelser"],
+    "centre_staff": ["Mit arbejde", "Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser"],
     "association_rep": ["Frivilligjob", "Foreninger"],
-    "tenant_admin": ["Frivilligjob", "Foreninger", "Undersøgelser", "Administration"],
-    "municipal_staff": ["Frivilligjob", "Foreninger"],
+    "tenant_admin": ["Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser", "Administration"],
+    "municipal_staff": ["Frivilligjob", "Foreninger", "Arrangementer"],
 }
 
 
@@ -138,6 +138,7 @@ def test_person_with_several_roles_sees_the_work_areas_of_all_of_them(client, se
         "Mit arbejde",
         "Frivilligjob",
         "Foreninger",
+        "Arrangementer",
         "Undersøgelser",
         "Administration",
     ]

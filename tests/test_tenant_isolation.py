@@ -190,6 +190,12 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
         )
         Invitation.objects.create(tenant=tenant, email=f"{slug}.invitation@example.org", role=Role.CENTRE_STAFF)
         Survey.objects.create(tenant=tenant, title=f"{private} behovsanalyse", created_by=staff)
+    from frivillig.events.enums import EventStatus
+    from frivillig.events.tests.helpers import make_event
+
+    # A draft only staff see, and a published event that the public lists show.
+    make_event(tenant, title=f"{private} arrangement", status=EventStatus.DRAFT)
+    make_event(tenant, title=f"{public} arrangement", status=EventStatus.PUBLISHED)
     published = make_opportunity(host, title=f"{public} frivilligjob", summary=f"{public} hjælp i hverdagen")
     published.target_groups.add(public_tag)
     with scopes_disabled():
@@ -286,6 +292,7 @@ LIST_PAGES = {
     "tenants:audit_log_export",
     "tenants:members",
     "surveys:survey_list",
+    "events:event_admin_list",
     "volunteering:board",
     "volunteering:feed",
     "volunteering:needs",

@@ -11,7 +11,7 @@ def test_registry_lists_what_each_app_offers():
         "demo": ["accounts", "tenants", "crm", "volunteering", "surveys", "events"],
         "erasure": ["core", "crm", "volunteering"],
         "indicators": [],
-        "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys"],
+        "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
         "merge_hooks": ["crm"],
         "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
         "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys", "events"],
