@@ -62,6 +62,14 @@ PAGES = [
         kwargs={"tenant_slug": "{survey_tenant}", "pk": "{survey}"},
         staff=True,
     ),
+    Page(
+        "survey_results_cold",
+        "Survey results: named, 40 questions, 2,000 responses (staff), cold (cache off)",
+        url_name="surveys:survey_results",
+        kwargs={"tenant_slug": "{survey_tenant}", "pk": "{survey}"},
+        staff=True,
+        cached=False,
+    ),
     Page("events_national", "National event list (20,000 events)", url_name="events_national:event_list"),
     Page(
         "events_feed",

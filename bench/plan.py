@@ -101,7 +101,10 @@ def main(argv: list[str]) -> int:
         elif page.staff:
             client.cookies[settings.SESSION_COOKIE_NAME] = staff_cookie.partition("=")[2]
         try:
-            with override_settings(BOARD_CACHE_SECONDS=settings.BOARD_CACHE_SECONDS if page.cached else 0):
+            with override_settings(
+                BOARD_CACHE_SECONDS=settings.BOARD_CACHE_SECONDS if page.cached else 0,
+                SURVEY_RESULTS_CACHE_SECONDS=settings.SURVEY_RESULTS_CACHE_SECONDS if page.cached else 0,
+            ):
                 client.get(path)
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(path)
