@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from frivillig.accounts.models import User
 from frivillig.core.demo_loader import DemoContext
 from frivillig.crm.demo_data import FIRST_NAMES, SURNAMES
 from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind, Vocabulary
@@ -66,7 +67,7 @@ class Registrant:
     email: str
     phone: str = ""
     organisation: Organisation | None = None
-    user: object | None = None
+    user: User | None = None
     # The sessions (numbered from 1) attended; None: drawn.
     pattern: tuple[int, ...] | None = None
     pair: bool = False
@@ -149,7 +150,7 @@ def load_campaign_demo(*, spec: CampaignSpec, tenant: Tenant, context: DemoConte
 class _People:
     """The tenant's people who register: chairs of associations, municipal staff, and made-up citizens."""
 
-    def __init__(self, tenant: Tenant, rng: random.Random, users: dict[str, object]):
+    def __init__(self, tenant: Tenant, rng: random.Random, users: dict[str, User]):
         roles = list(
             OrganisationRole.objects.filter(
                 tenant=tenant, ended_on=None, organisation__archived_at=None, person__email__gt=""

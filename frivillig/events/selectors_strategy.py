@@ -26,6 +26,7 @@ meetings will point at their events); until then an indicator of it is entered b
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -78,7 +79,7 @@ class AttendanceRate:
     attended_places: int
     registered_places: int
     rate: float | None
-    records: list[Registration]
+    records: Sequence[Registration]
 
 
 def _bounds(starts_on: date, ends_on: date) -> tuple[datetime, datetime]:
