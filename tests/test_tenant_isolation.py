@@ -190,6 +190,11 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
         )
         Invitation.objects.create(tenant=tenant, email=f"{slug}.invitation@example.org", role=Role.CENTRE_STAFF)
         Survey.objects.create(tenant=tenant, title=f"{private} behovsanalyse", created_by=staff)
+        from frivillig.events.models import Campaign
+
+        Campaign.objects.create(
+            tenant=tenant, title=f"{private} kampagne", starts_on=date(2018, 3, 1), ends_on=date(2018, 4, 30)
+        )
     from frivillig.events.enums import EventStatus
     from frivillig.events.tests.helpers import make_event
 
@@ -292,6 +297,7 @@ LIST_PAGES = {
     "tenants:audit_log_export",
     "tenants:members",
     "surveys:survey_list",
+    "events:campaign_list",
     "events:event_admin_list",
     "volunteering:board",
     "volunteering:feed",
@@ -313,6 +319,13 @@ NARROW_LISTS = {
     "crm:import_template": "an empty template to fill in",
     "national:my_applications": "the person's own applications, in every tenant by design",
     "surveys:invitation_list": "the invitations of one survey",
+    "events:input_list": "the input from one dialogue meeting of the tenant's",
+    "events:input_summary_pdf": "the summary of one dialogue meeting of the tenant's",
+    "events:participant_list": "the participants of one event of the tenant's",
+    "events:participant_export": "the participants of one event of the tenant's",
+    "events:name_tags": "the name tags of one event's participants",
+    "events:check_in": "those registered for one session of one event of the tenant's",
+    "events:certificate": "one participant's own course certificate (the PDF's outline)",
     "surveys:survey_export": "the answers to one survey of the tenant's",
     "surveys:survey_report_pdf": "the results of one survey of the tenant's (its HTML twin is checked as a page)",
     "tenants:privacy_register_pdf": "the register and the tenant's own details (its HTML twin is checked as a page)",
