@@ -187,6 +187,7 @@ def _everything_about_zacharias(personas, settings, tmp_path):
         # A contact in the other tenant under the same address, not linked to the account.
         charlie = make_person(personas.other_tenant, full_name=NAME, email=EMAIL, notes="Kendt i Charlie")
         survey_answer = _survey_answers(personas, person)
+        registration = _event_registration(personas, user)
     log_action("crm.person.updated", actor=staff, tenant=personas.tenant, target=person)
     log_action("accounts.user.profile_updated", actor=user, target=user)
     log_action("crm.organisation.role_added", actor=staff, tenant=personas.tenant, data={"person": NAME})
@@ -220,7 +221,37 @@ def _everything_about_zacharias(personas, settings, tmp_path):
         "applications": [by_account, foreign, guest],
         "bystander": bystander,
         "survey_answer": survey_answer,
+        "registration": registration,
     }
+
+
+def _event_registration(personas, user):
+    """A course the person registered for (with a colleague) on behalf of an association, answering its questions,
+    and came to: the registration is anonymised, the attendance stays as a count."""
+    from frivillig.events.enums import AttendanceStatus
+    from frivillig.events.models import Attendance, EventSession
+    from frivillig.events.tests.helpers import make_event, make_registration
+
+    event = make_event(personas.tenant, title="Kursus i rekruttering", asks_diet=True, extra_question="Hvorfor?")
+    registration = make_registration(
+        event,
+        email=EMAIL,
+        full_name=NAME,
+        phone=PHONE,
+        user=user,
+        organisation=personas.organisation,
+        group_size=2,
+        diet=f"Vegetar ({NAME})",
+        extra_answer=f"Ring til {NAME} på {PHONE}",
+    )
+    Attendance.objects.create(
+        tenant=personas.tenant,
+        registration=registration,
+        session=EventSession.objects.get(event=event),
+        status=AttendanceStatus.ATTENDED,
+        recorded_by=personas.user("centre_staff"),
+    )
+    return registration
 
 
 def _survey_answers(personas, person):
@@ -317,6 +348,16 @@ def test_erasing_a_user_leaves_nothing_identifying_in_any_table_file_or_cache(
         answer = type(made["survey_answer"]).objects.get(pk=made["survey_answer"].pk)
     assert (answer.question_id, answer.text, answer.response.person_id) == (made["survey_answer"].question_id, "", None)
     assert report.files_deleted == 1
+    # The event registration loses who it was; the association, the places and the attendance stay counted.
+    assert report.count("events.Registration") == 1
+    with unscoped("Test reads every tenant."):
+        registration = type(made["registration"]).objects.get(pk=made["registration"].pk)
+        assert (registration.organisation_id, registration.group_size, registration.user_id) == (
+            made["registration"].organisation_id,
+            2,
+            None,
+        )
+        assert [attendance.status for attendance in registration.attendances.all()] == ["attended"]
     with unscoped("Test reads every tenant."):
         # Nobody else's records went: the other participant, the bystander's application and import file.
         assert Person.objects.filter(pk=made["other_person"].pk).exists()

@@ -68,6 +68,7 @@ def _person_with_data_everywhere(personas, *, email, name, note, message):
     """An account with a contact record in each tenant, an interaction, a volunteer profile, an application with
     its history, a reading of the contact's notes, and an audit entry about the account."""
     from frivillig.crm.models import Interaction
+    from frivillig.events.tests.helpers import make_event, make_registration
     from frivillig.volunteering.models import Application, ApplicationEvent, VolunteerProfile
 
     user = UserFactory(email=email, full_name=name, phone="11223344")
@@ -87,6 +88,8 @@ def _person_with_data_everywhere(personas, *, email, name, note, message):
         ApplicationEvent.objects.create(
             tenant=personas.tenant, application=application, to_status="new", message=f"Event: {message}"
         )
+        course = make_event(personas.tenant, title=f"Course for {name}")
+        make_registration(course, email=email, full_name=name, user=user, extra_answer=f"Answer: {message}")
     log_access(actor=staff, tenant=personas.tenant, subject=alfa, what="crm.person.notes")
     log_action("accounts.user.profile_updated", actor=user, target=user)
     return user, alfa, charlie
@@ -120,10 +123,18 @@ def test_export_holds_the_persons_data_from_every_app_and_tenant_and_nobody_else
         "volunteering.volunteerprofile",
         "volunteering.application",
         "volunteering.applicationevent",
+        "events.registration",
     } <= kinds
     tenants = {record["tenant"] for section in export["sections"] for record in section["records"]}
     assert {"Alfa", "Charlie"} <= tenants
-    for own in ["anna@example.org", "Anna Andersen", "ANNA-NOTE", "ANNA-MESSAGE", "Event: ANNA-MESSAGE"]:
+    for own in [
+        "anna@example.org",
+        "Anna Andersen",
+        "ANNA-NOTE",
+        "ANNA-MESSAGE",
+        "Event: ANNA-MESSAGE",
+        "Answer: ANNA-MESSAGE",
+    ]:
         assert own in text
     for foreign in ["bent@example.org", "Bent Bentsen", "BENT-NOTE", "BENT-MESSAGE"]:
         assert foreign not in text

@@ -31,7 +31,6 @@ class EventsConfig(AppConfig):
                 "events.attendance.rest_absent": _("The rest recorded as absent"),
                 "events.attendance.self_check_in": _("Participant checked in with the QR code"),
                 "events.evaluation.sent": _("Event evaluation sent to those who attended"),
-                "events.registrations.anonymised": _("Registrations anonymised after the retention period"),
             }
         )
         # Dialogue meetings' input and campaigns.
