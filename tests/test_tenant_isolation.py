@@ -299,6 +299,7 @@ LIST_PAGES = {
     "surveys:survey_list",
     "events:campaign_list",
     "events:event_admin_list",
+    "events:event_admin_export",
     "volunteering:board",
     "volunteering:feed",
     "volunteering:needs",

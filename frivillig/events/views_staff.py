@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from frivillig.core.exports import Column, export_response
 from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import view_permission
@@ -70,6 +72,31 @@ def event_admin_list(request, tenant_slug: str):
         "filtered": any(value for key, value in request.GET.items() if key != "side"),
     }
     return render_list(request, "events/staff_list.html", context)
+
+
+def _export_columns() -> list[Column]:
+    return [
+        Column(_("Title"), lambda event: event.title),
+        Column(_("Kind"), lambda event: event.get_kind_display()),
+        Column(_("Starts"), lambda event: event.starts_at),
+        Column(_("Ends"), lambda event: event.ends_at),
+        Column(_("Place"), lambda event: event.place),
+        Column(_("Places"), lambda event: event.capacity),
+        Column(_("Places held"), lambda event: event.places_held),
+        Column(_("Status"), lambda event: event.get_status_display()),
+    ]
+
+
+@view_permission(PERMISSION)
+def event_admin_export(request, tenant_slug: str, fmt: str):
+    """The staff list as filtered, every page of it, as XLSX or Danish CSV."""
+    criteria = EventFilterForm(request.GET, tenant=request.tenant).criteria()
+    return export_response(
+        fmt,
+        filename=f"arrangementer-{timezone.localdate():%Y-%m-%d}",
+        columns=_export_columns(),
+        objects=events_for_staff_list(request.tenant, criteria),
+    )
 
 
 @view_permission(PERMISSION)
@@ -260,6 +287,7 @@ def session_delete_view(request, tenant_slug: str, pk: int, session_pk: int):
 
 urlpatterns = [
     path("arrangementer/administration/", event_admin_list, name="event_admin_list"),
+    path("arrangementer/administration/eksport.<str:fmt>", event_admin_export, name="event_admin_export"),
     path("arrangementer/opret/", event_create_view, name="event_create"),
     path("arrangementer/<int:pk>/administration/", event_manage, name="event_manage"),
     path("arrangementer/<int:pk>/rediger/", event_edit, name="event_edit"),

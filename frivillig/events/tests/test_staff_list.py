@@ -115,3 +115,23 @@ def test_staff_find_events_in_the_menu(persona, personas, client_for):
 def test_others_are_not_offered_the_staff_list(persona, personas, client_for):
     text = client_for(persona).get(reverse("tenants:home", kwargs={"tenant_slug": "alfa"})).content.decode()
     assert url("event_admin_list") not in text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_gives_the_filtered_list_in_danish_time(fmt, personas, client_for):
+    make_event(personas.tenant, title="Forårskonference", starts_at=danish_time(2030, 4, 2, 10), capacity=80)
+    make_event(personas.tenant, title="Netværksaften", status=EventStatus.DRAFT)
+    response = client_for("municipal_staff").get(
+        reverse("events:event_admin_export", kwargs={"tenant_slug": "alfa", "fmt": fmt}), {"status": "published"}
+    )
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    text = rendered_text(response)
+    assert "Forårskonference" in text and "Netværksaften" not in text
+    if fmt == "csv":
+        assert "02-04-2030 10:00" in text
+
+
+def test_export_of_an_unknown_format_is_404(personas, client_for):
+    url_ = reverse("events:event_admin_export", kwargs={"tenant_slug": "alfa", "fmt": "pdf"})
+    assert client_for("centre_staff").get(url_).status_code == 404

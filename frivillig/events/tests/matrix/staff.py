@@ -13,6 +13,7 @@ SESSION = {"pk": "{events_staff_event}", "session_pk": "{events_staff_session}"}
 
 CASES = {
     "events:event_admin_list": tenant_roles(*STAFF),
+    "events:event_admin_export": tenant_roles(*STAFF, kwargs={"fmt": "csv"}),
     "events:event_create": tenant_roles(*STAFF),
     "events:event_manage": tenant_roles(*STAFF, kwargs=dict(EVENT)),
     "events:event_edit": tenant_roles(*STAFF, kwargs=dict(EVENT)),
