@@ -155,13 +155,11 @@ def _by_period(field: str, start, end) -> dict[str, Q]:
     }
 
 
-def _counted(queryset: QuerySet, field: str, start, end, *, total=None) -> dict[str, int]:
+def _counted(queryset: QuerySet, field: str, start, end) -> dict[str, int]:
     conditions = _by_period(field, start, end)
-    if total is None:
-        aggregates = {period: Count("pk", filter=condition) for period, condition in conditions.items()}
-    else:
-        aggregates = {period: Sum(total, filter=condition) for period, condition in conditions.items()}
-    result = queryset.order_by().aggregate(**aggregates)
+    result = queryset.order_by().aggregate(
+        **{period: Count("pk", filter=condition) for period, condition in conditions.items()}
+    )
     return {period: result[period] or 0 for period in PERIODS}
 
 

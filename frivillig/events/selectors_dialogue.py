@@ -57,7 +57,7 @@ def status_counts(event: Event) -> list[tuple[str, str, int]]:
         .annotate(number=Count("pk"))
         .values_list("follow_up_status", "number")
     )
-    return [(status.value, status.label, counted.get(status.value, 0)) for status in FollowUpStatus]
+    return [(status.value, str(status.label), counted.get(status.value, 0)) for status in FollowUpStatus]
 
 
 def inputs_for_summary(event: Event) -> list[DialogueInput]:
