@@ -91,6 +91,8 @@ def test_every_subject_template_renders_names_literally(path):
         "invited_by": thing,
         "representative_request": thing,
         "survey": thing,
+        "event": thing,
+        "registration": thing,
     }
 
     with translation.override("en"):

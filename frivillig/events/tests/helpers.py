@@ -46,3 +46,17 @@ def make_registration(event, *, email: str = "deltager@example.org", **fields) -
         fields.setdefault("registered_at", timezone.now())
     with scopes_disabled():
         return Registration.objects.create(tenant=event.tenant, event=event, email=email, **fields)
+
+
+def waitlisted(event, *, email: str, rank: int, group_size: int = 1, **fields) -> Registration:
+    """Someone on the event's waiting list at `rank`."""
+    return make_registration(
+        event,
+        email=email,
+        status=RegistrationStatus.WAITLISTED,
+        queue_rank=rank,
+        waitlisted_at=timezone.now(),
+        group_size=group_size,
+        full_name=fields.pop("full_name", email.split("@")[0].title()),
+        **fields,
+    )
