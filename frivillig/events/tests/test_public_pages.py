@@ -94,6 +94,7 @@ def test_the_list_filters_by_kind_theme_and_month(client, tenant):
 
     assert "Dialogmøde om integration" in by_kind and "Fundraisingkursus" not in by_kind
     assert "Fundraisingkursus" in by_theme and "Dialogmøde om integration" not in by_theme
+    assert url("theme_feed", tag_pk=fundraising.pk) in by_theme
     assert "Dialogmøde om integration" in by_month and "Fundraisingkursus" not in by_month
 
 
