@@ -66,7 +66,7 @@ def event_evaluation_send(*, event: Event, now: datetime, base_url: str = "") ->
     A draft survey is opened first (staff chose it as the event's evaluation, so it is meant to be answered); a
     closed one is not reopened: that refusal (SurveyEditRefused) leaves the event to be tried again."""
     with transaction.atomic():
-        locked = Event.objects.select_for_update().select_related("evaluation_survey", "tenant").get(pk=event.pk)
+        locked = Event.objects.select_for_update().get(pk=event.pk)
         if locked.evaluation_sent_at is not None or locked.evaluation_survey is None:
             return 0
         survey = locked.evaluation_survey
