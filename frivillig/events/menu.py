@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core.navigation import Area, MenuEntry
+from frivillig.core.navigation import Area, HomeSection, MenuEntry, Scope
 
 AREAS = [
     Area("events", _("Events"), order=33, match=("events:",)),
@@ -11,4 +11,10 @@ AREAS = [
 MENU = [
     MenuEntry("events:event_admin_list", _("Events"), area="events", order=10, match="events:event"),
     MenuEntry("events:event_create", _("Create an event"), area="events", order=20, main_menu=False),
+    # The public list (after the staff's pages: for staff the area's menu item leads to their own list).
+    MenuEntry("events:event_list", _("Upcoming events"), area="events", order=40),
+    MenuEntry("events_national:event_list", _("Events"), area="events", order=40, scope=Scope.NATIONAL),
 ]
+
+# The tenant's front page links the public list (beside the associations' directory).
+HOME = [HomeSection("events/public_home.html", order=121)]
