@@ -117,10 +117,10 @@ def test_national_menu_offers_each_persona_exactly_the_pages_they_may_open(perso
 
 # The work areas each persona's header shows, in Danish.
 TENANT_MENU = {
-    "anonymous": ["Frivilligjob", "Foreninger"],
-    "citizen": ["Frivilligjob", "Foreninger"],
+    "anonymous": ["Frivilligjob", "Foreninger", "Arrangementer"],
+    "citizen": ["Frivilligjob", "Foreninger", "Arrangementer"],
     "centre_staff": ["Mit arbejde", "Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser"],
-    "association_rep": ["Frivilligjob", "Foreninger"],
+    "association_rep": ["Frivilligjob", "Foreninger", "Arrangementer"],
     "tenant_admin": ["Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser", "Administration"],
     "municipal_staff": ["Frivilligjob", "Foreninger", "Arrangementer"],
 }
@@ -146,7 +146,8 @@ def test_person_with_several_roles_sees_the_work_areas_of_all_of_them(client, se
 
 def test_national_menu_reads_in_danish(client_for, personas):
     for persona in ("anonymous", "citizen", "centre_staff"):
-        assert [text for _href, text in main_menu(client_for(persona).get(FRONT))] == ["Frivilligjob"], persona
+        menu = [text for _href, text in main_menu(client_for(persona).get(FRONT))]
+        assert menu == ["Frivilligjob", "Arrangementer"], persona
 
 
 def test_no_role_gets_more_than_seven_main_menu_items(client_for, client, personas, several_roles):
@@ -351,9 +352,9 @@ def test_layout_templates_name_no_apps_pages_and_no_roles(path):
 def test_an_apps_new_entry_appears_without_touching_a_template(monkeypatch, client_for, personas):
     found = registry.app_modules("menu")
     new_app = types.SimpleNamespace(
-        AREAS=[Area("events", "Events from a new app", order=40)],
+        AREAS=[Area("new_area", "Events from a new app", order=40)],
         MENU=[
-            MenuEntry("volunteering:needs_details", "Needs from a new app", area="events", order=10),
+            MenuEntry("volunteering:needs_details", "Needs from a new app", area="new_area", order=10),
             MenuEntry("crm:import_start", "Import from a new app", area="associations", order=99),
         ],
     )
