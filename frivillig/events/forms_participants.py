@@ -41,13 +41,17 @@ class CheckInFilterForm(forms.Form):
     """The check-in page's session and search (GET)."""
 
     moedegang = SessionChoiceField(label=_("Session"), queryset=None, required=False, empty_label=None)
-    soeg = forms.CharField(label=_("Search by name or association"), required=False, max_length=100)
+    soeg = forms.CharField(
+        label=_("Search by name or association"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
 
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
         self.sessions = list(sessions)
         self.fields["moedegang"].queryset = sessions
-        self.fields["soeg"].widget.attrs.update({"autocomplete": "off", "type": "search"})
 
     def session(self, default):
         if self.is_valid() and self.cleaned_data.get("moedegang") is not None:

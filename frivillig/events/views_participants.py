@@ -262,7 +262,13 @@ def qr_svg(url: str) -> str:
     from django.utils.safestring import mark_safe
 
     svg = segno.make(url, error="m").svg_inline(
-        scale=6, dark="#000", light="#fff", svgclass="check-in-qr", lineclass=None, title=_("QR code to check in")
+        scale=6,
+        dark="#000",
+        light="#fff",
+        svgclass="check-in-qr",
+        lineclass=None,
+        omitsize=True,
+        title=_("QR code to check in"),
     )
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 - segno's own markup, no user text
 
