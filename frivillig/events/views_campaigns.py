@@ -147,8 +147,8 @@ def campaign_link_create_view(request, tenant_slug: str, pk: int):
         )
         messages.success(
             request,
-            _("The link has been created: %(url)s. Copy it from the list of links, or use its QR code on a poster.")
-            % {"url": short_url(request, link)},
+            _("The link “%(label)s” has been created. Copy it from the list of links, or use its QR code on a poster.")
+            % {"label": link.label},
         )
         response = _to_manage(request, campaign)
         response["Location"] += f"#link-{link.pk}"
