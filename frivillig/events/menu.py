@@ -11,6 +11,7 @@ AREAS = [
 MENU = [
     MenuEntry("events:event_admin_list", _("Events"), area="events", order=10, match="events:event"),
     MenuEntry("events:event_create", _("Create an event"), area="events", order=20, main_menu=False),
+    MenuEntry("events:campaign_list", _("Campaigns"), area="events", order=30, match="events:campaign"),
     # The public list (after the staff's pages: for staff the area's menu item leads to their own list).
     MenuEntry("events:event_list", _("Upcoming events"), area="events", order=40),
     MenuEntry("events_national:event_list", _("Events"), area="events", order=40, scope=Scope.NATIONAL),

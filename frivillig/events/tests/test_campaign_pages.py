@@ -329,3 +329,8 @@ def test_an_unpublished_or_foreign_campaign_has_no_public_page(personas, client)
     foreign = make_campaign(personas.other_tenant, is_published=True)
     assert client.get(url("campaign_detail", pk=hidden.pk)).status_code == 404
     assert client.get(url("campaign_detail", pk=foreign.pk)).status_code == 404
+
+
+def test_the_events_area_of_the_menu_leads_to_the_campaigns(personas, client_for):
+    page = client_for("municipal_staff").get(url("campaign_list")).content.decode()
+    assert f'href="{url("campaign_list")}"' in page and "Kampagner" in page

@@ -304,3 +304,10 @@ def test_staff_publish_the_summary_and_the_public_page_shows_what_became_of_each
     assert sorted(codes) == sorted(
         ["events.summary.updated", "events.summary.published", "events.summary.updated", "events.summary.unpublished"]
     )
+
+
+def test_the_events_staff_page_leads_to_the_input(personas, client_for):
+    event = meeting(personas.tenant)
+    page = client_for("centre_staff").get(url("event_manage", pk=event.pk)).content.decode()
+    assert f'href="{url("input_list", pk=event.pk)}"' in page
+    assert "Input fra mødet og opsamling" in page
