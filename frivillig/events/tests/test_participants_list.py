@@ -44,10 +44,12 @@ def course(personas):
         group_size=2,
         diet="Vegetar",
         access_needs="Kørestol",
-        extra_answer="=HYPERLINK(\"x\")",
+        extra_answer='=HYPERLINK("x")',
     )
     bent = make_registration(event, email="bent@example.org", full_name="Bent Bentsen")
-    make_registration(event, email="vera@example.org", full_name="Vera Venteliste", status=RegistrationStatus.WAITLISTED)
+    make_registration(
+        event, email="vera@example.org", full_name="Vera Venteliste", status=RegistrationStatus.WAITLISTED
+    )
     make_registration(event, email="carl@example.org", full_name="Carl Afmeldt", status=RegistrationStatus.CANCELLED)
     attend(anna, first)
     attend(anna, second)
@@ -110,7 +112,9 @@ def test_csv_export_is_danish_excel_with_attendance_and_completion(course, clien
 
 
 def test_xlsx_export_follows_the_filter(course, client_for):
-    response = client_for("centre_staff").get(url("participant_export", pk=course.pk, fmt="xlsx"), {"vis": "venteliste"})
+    response = client_for("centre_staff").get(
+        url("participant_export", pk=course.pk, fmt="xlsx"), {"vis": "venteliste"}
+    )
 
     text = rendered_text(response)
     assert response.status_code == 200
@@ -127,7 +131,9 @@ def test_name_tags_pdf_has_a_label_per_person(course, client_for):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="kursus-i-rekruttering-af-frivillige-navneskilte.pdf"'
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="kursus-i-rekruttering-af-frivillige-navneskilte.pdf"'
+    )
     names = rendered_text(response).splitlines()
     # Anna's group of two gets her tag and a guest's; the waiting list and the cancelled get none.
     assert names.count("Anna Andersen") == 1
