@@ -57,8 +57,10 @@ def _unconfirmed_due(tenant, now: datetime) -> models.QuerySet[Registration]:
 
 
 def _unconfirmed_delete(rows: models.QuerySet[Registration], tenant, now: datetime) -> int:
-    return Registration.objects.filter(pk__in=list(rows.values_list("pk", flat=True))).delete()[1].get(
-        Registration._meta.label, 0
+    return (
+        Registration.objects.filter(pk__in=list(rows.values_list("pk", flat=True)))
+        .delete()[1]
+        .get(Registration._meta.label, 0)
     )
 
 
