@@ -334,3 +334,18 @@ def test_an_unpublished_or_foreign_campaign_has_no_public_page(personas, client)
 def test_the_events_area_of_the_menu_leads_to_the_campaigns(personas, client_for):
     page = client_for("municipal_staff").get(url("campaign_list")).content.decode()
     assert f'href="{url("campaign_list")}"' in page and "Kampagner" in page
+
+
+def test_a_code_already_used_in_the_tenant_is_never_given_again(personas, monkeypatch):
+    from frivillig.events import services_campaigns
+
+    campaign = make_campaign(personas.tenant)
+    make_link(campaign, code="optaget")
+    make_link(make_campaign(personas.other_tenant), code="ledig")  # another tenant's code is free here
+    codes = iter(["optaget", "ledig"])
+    monkeypatch.setattr(services_campaigns, "new_short_code", lambda: next(codes))
+    with scopes_disabled():
+        link = services_campaigns.campaign_link_create(
+            campaign=campaign, label="Facebook", target_path="/alfa/", actor=personas.user("centre_staff")
+        )
+    assert link.code == "ledig"
