@@ -5,6 +5,9 @@ from datetime import date
 from typing import cast
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.params import MAX_YEAR, MIN_YEAR
@@ -25,6 +28,27 @@ def parse_month(value) -> date | None:
     if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
         return None
     return date(year, month, 1)
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are written in Python: the national list offers about a hundred municipalities, and
+    Django's template-rendered options would take most of the page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = "" if value is None else str(value)
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        attributes = flatatt(final)
+        options = "".join(
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                key,
+                mark_safe(" selected") if str(key) == chosen else "",
+                label,
+            )
+            for key, label in self.choices
+        )
+        return mark_safe(f"<select{attributes}>{options}</select>")  # noqa: S308 - every part is escaped above
 
 
 class MonthField(forms.CharField):
@@ -62,9 +86,11 @@ class EventFilterForm(forms.Form):
 
 
 class NationalEventFilterForm(forms.Form):
-    type = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices])
-    tema = forms.ChoiceField(label=_("Theme"), required=False)
-    kommune = forms.ChoiceField(label=_("Municipality"), required=False)
+    type = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices], widget=QuickSelect
+    )
+    tema = forms.ChoiceField(label=_("Theme"), required=False, widget=QuickSelect)
+    kommune = forms.ChoiceField(label=_("Municipality"), required=False, widget=QuickSelect)
 
     def __init__(self, *args, options: NationalOptions, **kwargs):
         super().__init__(*args, **kwargs)

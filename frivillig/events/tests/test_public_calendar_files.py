@@ -85,3 +85,19 @@ def test_the_feed_holds_every_session_of_every_event(tenant):
     calendar = icalendar.Calendar.from_ical(data)
     assert str(calendar["x-wr-calname"]) == "Frivilligcenter Alfa"
     assert len(list(calendar.walk("VEVENT"))) == 3
+
+
+@pytest.mark.django_db
+def test_text_is_escaped_and_long_lines_are_folded_between_characters(tenant):
+    description = "Vi mødes; tager kaffe, kage og\nsnak om " + "æøå frivillighed " * 12 + "\\ slut"
+    event = make_event(tenant, title="Møde, kaffe; og – snak", description=description, place="Sal 1, 2. sal")
+
+    data = event_ics(event, language="da")
+
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    data.decode("utf-8")  # no character split by a fold
+    (vevent,) = _vevents(data)
+    assert str(vevent["summary"]) == "Møde, kaffe; og – snak"
+    assert str(vevent["location"]) == "Sal 1, 2. sal"
+    assert str(vevent["description"]).startswith(description + "\n\nLæs mere og tilmeld dig: ")
+    assert b"SUMMARY:M\xc3\xb8de\\, kaffe\\; og" in data
