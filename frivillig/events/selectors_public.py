@@ -17,6 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from frivillig.core.params import page_number
 from frivillig.core.scoping import unscoped
@@ -179,13 +180,15 @@ class NationalOptions:
 def national_options() -> NationalOptions:
     """The theme words (slug, label) used by the active tenants, and the tenants, for the national filters."""
     with unscoped("the national list's filters name the themes and municipalities of every active tenant"):
+        english = (get_language() or "da").startswith("en")
         words: dict[str, str] = {}
         for slug, label_da, label_en in (
             Tag.objects.filter(vocabulary=Vocabulary.THEME, is_active=True, tenant__is_active=True)
             .order_by("slug", "tenant_id")
             .values_list("slug", "label_da", "label_en")
         ):
-            words.setdefault(slug, Tag(label_da=label_da, label_en=label_en).label)
+            if slug not in words:
+                words[slug] = label_en if english and label_en else label_da
     tenants = list(Tenant.objects.filter(is_active=True).order_by("municipality_name"))
     return NationalOptions(sorted(words.items(), key=lambda item: item[1].lower()), tenants)
 
