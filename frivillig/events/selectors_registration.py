@@ -44,10 +44,10 @@ def waitlist(event: Event) -> list[Registration]:
     for row in rows:
         if row.status == RegistrationStatus.WAITLISTED:
             position += 1
-            row.position = position
+            row.position = position  # type: ignore[attr-defined]
         else:
-            row.position = None
-        row.move_reasons = reasons.get(str(row.pk), [])
+            row.position = None  # type: ignore[attr-defined]
+        row.move_reasons = reasons.get(str(row.pk), [])  # type: ignore[attr-defined]
     return rows
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Max, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -202,8 +202,8 @@ def offer_expired(registration: Registration) -> bool:
 
 
 def _next_rank(event: Event) -> int:
-    highest = Registration.objects.filter(event=event, queue_rank__isnull=False).order_by("-queue_rank").first()
-    return (highest.queue_rank if highest else 0) + 1
+    highest = Registration.objects.filter(event=event).aggregate(highest=Max("queue_rank"))["highest"]
+    return (highest or 0) + 1
 
 
 def _place(event: Event, registration: Registration, *, now: datetime, base_url: str) -> None:
@@ -422,10 +422,9 @@ def registration_for_confirmation(token: str) -> Registration:
         raise ConfirmationLinkError(
             _("The confirmation link is not valid. Check that you copied the whole link.")
         ) from None
+    pk = payload.get("r") if isinstance(payload, dict) else None
     registration = (
-        Registration.objects.select_related("event", "tenant").filter(pk=payload.get("r")).first()
-        if isinstance(payload, dict)
-        else None
+        Registration.objects.select_related("event", "tenant").filter(pk=pk).first() if isinstance(pk, int) else None
     )
     if registration is None or registration.email.lower() != payload.get("e"):
         raise ConfirmationLinkError(_("The confirmation link is not valid. Check that you copied the whole link."))
@@ -494,7 +493,11 @@ def offer_accept(*, registration: Registration, base_url: str, actor: User | Non
     now = timezone.now()
     if registration.status == RegistrationStatus.REGISTERED:
         return registration
-    held_for_them = registration.status == RegistrationStatus.OFFERED and registration.offer_expires_at > now
+    held_for_them = (
+        registration.status == RegistrationStatus.OFFERED
+        and registration.offer_expires_at is not None
+        and registration.offer_expires_at > now
+    )
     free_for_the_first = (
         is_first_come_invitation(registration)
         and event.status == EventStatus.PUBLISHED
@@ -591,17 +594,15 @@ def send_reminders(*, base_url: str, now: datetime | None = None) -> int:
 
 
 def expire_offers(*, base_url: str, now: datetime | None = None) -> int:
-    """Expire every event's unanswered offers and pass the places on; also tell those in line when an event comes
-    within FIRST_COME_HOURS with places free. Idempotent. Returns how many events were settled."""
+    """Expire every event's unanswered offers and pass the places on; offer places freed some other way (the
+    capacity raised); close to an event, tell those in line of free places. Idempotent: places already offered
+    and people already told are left alone. Returns how many events were looked at under their lock."""
     now = now or timezone.now()
-    due = Event.objects.filter(status=EventStatus.PUBLISHED, starts_at__gt=now, capacity__isnull=False).filter(
-        Q(registrations__status=RegistrationStatus.OFFERED, registrations__offer_expires_at__lte=now)
-        | Q(
-            starts_at__lte=now + timedelta(hours=FIRST_COME_HOURS),
-            registrations__status=RegistrationStatus.WAITLISTED,
-            registrations__offer_expires_at=None,
-            registrations__offered_at=None,
-        )
+    due = Event.objects.filter(
+        status=EventStatus.PUBLISHED,
+        starts_at__gt=now,
+        capacity__isnull=False,
+        registrations__status__in=(RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED),
     )
     settled = 0
     for event in due.distinct().order_by("pk"):

@@ -341,3 +341,18 @@ def test_mails_are_in_the_registrations_language(client, tenant, django_capture_
         cancel(danish)
     assert mail.outbox[-1].to == [emma.email]
     assert mail.outbox[-1].subject == "A place is free for you: Fundraising & fonde"
+
+
+@pytest.mark.parametrize(("month", "day"), [(3, 27), (3, 29), (10, 30), (11, 1)])
+def test_the_confirmation_says_ten_oclock_danish_time_on_both_sides_of_a_clock_change(
+    client_for, personas, month, day, django_capture_on_commit_callbacks
+):
+    from frivillig.events.tests.helpers import danish_time
+
+    year = timezone.localtime().year + 1
+    event = make_event(personas.tenant, capacity=10, starts_at=danish_time(year, month, day, 10))
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("citizen").post(url("register", pk=event.pk), {"group_size": "1"})
+    [message] = mail.outbox
+    assert "10:00 (dansk tid)" in message.body
+    assert f"{day}. " in message.body
