@@ -293,3 +293,24 @@ def test_another_tenants_registration_is_not_found(client, personas):
     assert client.post(url("registration_cancel", token=foreign.token)).status_code == 404
     assert client.get(url("register", pk=foreign_event.pk)).status_code == 404
     assert registrations(foreign_event)[0].status == RegistrationStatus.REGISTERED
+
+
+def test_another_tenants_confirmation_link_does_not_work_here(client, personas):
+    from frivillig.events.services_registration import confirmation_token
+
+    foreign = make_registration(make_event(personas.other_tenant, capacity=10), status=RegistrationStatus.UNCONFIRMED)
+    response = client.post(url("registration_confirm", token=confirmation_token(foreign)))
+    assert response.status_code == 400
+    with scopes_disabled():
+        assert Registration.objects.get(pk=foreign.pk).status == RegistrationStatus.UNCONFIRMED
+
+
+def test_guests_are_limited_to_ten_registrations_an_hour_from_one_address(client, tenant):
+    event = make_event(tenant, capacity=100)
+    for number in range(10):
+        response = client.post(url("register", pk=event.pk), {**GUEST, "email": f"g{number}@example.org"})
+        assert response.status_code == 200
+    refused = client.post(url("register", pk=event.pk), {**GUEST, "email": "g10@example.org"})
+    assert refused.status_code == 429
+    assert "Der er sendt for mange tilmeldinger" in rendered_text(refused)
+    assert len(registrations(event)) == 10
