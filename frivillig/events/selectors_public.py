@@ -23,7 +23,7 @@ from frivillig.core.params import page_number
 from frivillig.core.scoping import unscoped
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
-from frivillig.events.enums import HOLDING_STATUSES, EventAudience, EventStatus, RegistrationStatus
+from frivillig.events.enums import HOLDING_STATUSES, EventAudience, EventStatus
 from frivillig.events.models import Event, EventSession, Registration
 from frivillig.tenants.models import Tenant
 
@@ -86,17 +86,7 @@ def _with_places_taken(queryset: QuerySet[Event]) -> QuerySet[Event]:
         .annotate(places=Sum("group_size"))
         .values("places")
     )
-    waiting = (
-        Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.WAITLISTED)
-        .order_by()
-        .values("event")
-        .annotate(people=Sum("group_size"))
-        .values("people")
-    )
-    return queryset.annotate(
-        places_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0),
-        places_waiting=Coalesce(Subquery(waiting, output_field=IntegerField()), 0),
-    )
+    return queryset.annotate(places_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
 
 
 def month_range(month: date) -> tuple[datetime, datetime]:
@@ -184,12 +174,15 @@ def national_options() -> NationalOptions:
         words: dict[str, str] = {}
         for slug, label_da, label_en in (
             Tag.objects.filter(vocabulary=Vocabulary.THEME, is_active=True, tenant__is_active=True)
-            .order_by("slug", "tenant_id")
+            .order_by("slug", "label_da", "label_en")
             .values_list("slug", "label_da", "label_en")
+            .distinct()
         ):
             if slug not in words:
                 words[slug] = label_en if english and label_en else label_da
-    tenants = list(Tenant.objects.filter(is_active=True).order_by("municipality_name"))
+    tenants = list(
+        Tenant.objects.filter(is_active=True).only("pk", "slug", "municipality_name").order_by("municipality_name")
+    )
     return NationalOptions(sorted(words.items(), key=lambda item: item[1].lower()), tenants)
 
 
