@@ -36,6 +36,8 @@ FEED_HISTORY = timedelta(days=92)
 FEED_LIMIT = 400
 # An event that began longer ago than this (a long course) is no longer listed as upcoming.
 LONGEST_RUNNING = timedelta(days=183)
+# The long texts a list row never shows.
+LIST_DEFERRED = ("description", "summary", "cancellation_message", "extra_question", "input_token")
 PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
 
@@ -125,7 +127,8 @@ def _page(request_page, queryset: QuerySet[Event], counted: QuerySet[Event]) -> 
 def event_list_page(tenant: Tenant, criteria: EventFilter, requested_page) -> Page:
     """One page of a tenant's public list: upcoming first (or the past ones, newest first, or one month)."""
     counted = _filtered(listed_events(tenant), criteria, timezone.now())
-    page = _page(requested_page, _with_places_taken(counted).prefetch_related(_themes()), counted)
+    queryset = _with_places_taken(counted).defer(*LIST_DEFERRED).prefetch_related(_themes())
+    page = _page(requested_page, queryset, counted)
     page.object_list = list(page.object_list)
     for event in page.object_list:
         event.tenant = tenant
@@ -140,7 +143,9 @@ def national_list_page(criteria: EventFilter, requested_page) -> Page:
             criteria,
             timezone.now(),
         )
-        queryset = _with_places_taken(counted).select_related("tenant").prefetch_related(_themes())
+        queryset = (
+            _with_places_taken(counted).defer(*LIST_DEFERRED).select_related("tenant").prefetch_related(_themes())
+        )
         page = _page(requested_page, queryset, counted)
         # Read inside the block: the rows and their themes come from every tenant.
         page.object_list = list(page.object_list)
