@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -36,6 +37,8 @@ FEED_HISTORY = timedelta(days=92)
 FEED_LIMIT = 400
 # An event that began longer ago than this (a long course) is no longer listed as upcoming.
 LONGEST_RUNNING = timedelta(days=183)
+# How long the national list's filter options (theme words, municipalities) are kept.
+OPTIONS_CACHE_SECONDS = 300
 # The long texts a list row never shows.
 LIST_DEFERRED = ("description", "summary", "cancellation_message", "extra_question", "input_token")
 PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
@@ -173,7 +176,17 @@ class NationalOptions:
 
 
 def national_options() -> NationalOptions:
-    """The theme words (slug, label) used by the active tenants, and the tenants, for the national filters."""
+    """The theme words (slug, label) used by the active tenants, and the tenants, for the national filters; kept
+    for `OPTIONS_CACHE_SECONDS` (a new theme word or centre shows within minutes)."""
+    key = f"events:national-options:{get_language() or 'da'}"
+    options = cache.get(key)
+    if options is None:
+        options = _national_options()
+        cache.set(key, options, OPTIONS_CACHE_SECONDS)
+    return options
+
+
+def _national_options() -> NationalOptions:
     with unscoped("the national list's filters name the themes and municipalities of every active tenant"):
         english = (get_language() or "da").startswith("en")
         words: dict[str, str] = {}
