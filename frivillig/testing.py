@@ -288,6 +288,17 @@ def assert_rows_rendered(response, names) -> None:
     assert missing == [], f"rows not rendered: {missing}"
 
 
+def assert_records_counted(records, names, *, label=str) -> None:
+    """The same rule for a counting function that is not a page: its query-count test also proves the records it
+    returned are the ones made (a count that found nothing would pass the query count alone). `label` turns a
+    record into the name to look for."""
+    names = list(names)
+    assert names, "name the records the count must return"
+    found = [label(record) for record in records]
+    missing = [name for name in names if name not in found]
+    assert missing == [], f"records not counted: {missing} (counted: {found})"
+
+
 # --- concurrency ----------------------------------------------------------------------------------------------
 
 

@@ -2,14 +2,15 @@
 
 A page that renders nothing (a broken selector, a wrong filter, a template that lost its loop) makes very few
 queries, so a query count alone passes on an empty page. Every test that counts queries must therefore also call
-`frivillig.testing.assert_rows_rendered` with the recognisable names of the rows it made."""
+`frivillig.testing.assert_rows_rendered` with the recognisable names of the rows it made (or, for a counting
+function that is not a page, `assert_records_counted` with the records it must have returned)."""
 
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTERS = {"django_assert_num_queries", "django_assert_max_num_queries", "assertNumQueries"}
-RENDERED = "assert_rows_rendered"
+RENDERED = {"assert_rows_rendered", "assert_records_counted"}
 
 
 def suite_files() -> list[Path]:
@@ -30,7 +31,7 @@ def counting_tests_without_rendering(source: str) -> list[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test"):
             called = called_names(node)
-            if called & COUNTERS and RENDERED not in called:
+            if called & COUNTERS and not called & RENDERED:
                 found.append(node.name)
     return found
 
@@ -57,5 +58,10 @@ def test_counted_and_rendered(client, django_assert_num_queries):
 def test_counted_by_django(self):
     with self.assertNumQueries(3):
         self.client.get("/")
+
+def test_a_selector_counted_and_its_records_checked(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        found = events_held()
+    assert_records_counted(found.records, ["Kursus"])
 """
     assert counting_tests_without_rendering(source) == ["test_counted_only", "test_counted_by_django"]

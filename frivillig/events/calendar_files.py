@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scope
@@ -81,10 +81,7 @@ class _EventUrls:
     def __call__(self, event: Event) -> str:
         pattern = self._patterns.get(event.tenant_id)
         if pattern is None:
-            try:
-                path = reverse("events:event_detail", kwargs={"tenant_slug": event.tenant.slug, "pk": _PK_MARK})
-            except NoReverseMatch:
-                return ""
+            path = reverse("events:event_detail", kwargs={"tenant_slug": event.tenant.slug, "pk": _PK_MARK})
             pattern = self._patterns[event.tenant_id] = absolute_url(path)
         return pattern.replace(str(_PK_MARK), str(event.pk))
 

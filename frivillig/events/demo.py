@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from frivillig.accounts.models import User
@@ -92,12 +92,9 @@ def _themes(tenant: Tenant, slugs: tuple[str, ...]) -> list[Tag]:
     return list(Tag.objects.filter(tenant=tenant, vocabulary=Vocabulary.THEME, slug__in=slugs))
 
 
-def _path(name: str, tenant: Tenant, pk: int, fallback: str) -> str:
-    """The path of an events page, or (while the page is not wired) the path the URL names promise."""
-    try:
-        return reverse(f"events:{name}", kwargs={"tenant_slug": tenant.slug, "pk": pk})
-    except NoReverseMatch:
-        return f"/{tenant.slug}/{fallback}"
+def _path(name: str, tenant: Tenant, pk: int) -> str:
+    """The path of an events page."""
+    return reverse(f"events:{name}", kwargs={"tenant_slug": tenant.slug, "pk": pk})
 
 
 @transaction.atomic
@@ -132,7 +129,7 @@ def load_campaign_demo(*, spec: CampaignSpec, tenant: Tenant, context: DemoConte
             tenant=tenant,
             campaign=campaign,
             label=link_spec.label,
-            target_path=_path("campaign_detail", tenant, campaign.pk, f"kampagner/{campaign.pk}/"),
+            target_path=_path("campaign_detail", tenant, campaign.pk),
         )
         CampaignLink.objects.filter(pk=link.pk).update(created_at=_aware(link_spec.peak_on - timedelta(days=1)))
         day = link_spec.peak_on
@@ -278,7 +275,7 @@ def _save_event(spec: EventSpec, tenant: Tenant, context: DemoContext, staff) ->
     if campaign is not None:
         # The campaign's newsletter links lead to the course.
         CampaignLink.objects.filter(campaign=campaign, label__startswith="Nyhedsbrev").update(
-            target_path=_path("event_detail", tenant, event.pk, f"arrangementer/{event.pk}/")
+            target_path=_path("event_detail", tenant, event.pk)
         )
     return event
 

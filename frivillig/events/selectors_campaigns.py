@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from frivillig.crm.enums import Vocabulary
@@ -110,13 +110,6 @@ def link_by_code(code: str) -> CampaignLink | None:
 # --- where a link may lead ---------------------------------------------------------------------------------------
 
 
-def _reverse(name: str, **kwargs) -> str | None:
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:  # a page of another part of the app that is not there (yet)
-        return None
-
-
 def link_targets(campaign: Campaign) -> list[tuple[str, str]]:
     """(path, label) of every page a link of the campaign may lead to: the campaign's page, each of its events'
     pages and each of its opportunities' pages."""
@@ -127,9 +120,8 @@ def link_targets(campaign: Campaign) -> list[tuple[str, str]]:
         (reverse("events:campaign_detail", kwargs={"tenant_slug": slug, "pk": campaign.pk}), _("The campaign's page"))
     ]
     for event in campaign_events(campaign):
-        target = _reverse("events:event_detail", tenant_slug=slug, pk=event.pk)
-        if target:
-            targets.append((target, _("Event: %(title)s") % {"title": event.title}))
+        target = reverse("events:event_detail", kwargs={"tenant_slug": slug, "pk": event.pk})
+        targets.append((target, _("Event: %(title)s") % {"title": event.title}))
     for opportunity in campaign_opportunities(campaign):
         target = reverse("volunteering:opportunity_detail", kwargs={"tenant_slug": slug, "pk": opportunity.pk})
         targets.append((target, _("Volunteer opportunity: %(title)s") % {"title": opportunity.title}))

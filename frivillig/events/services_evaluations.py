@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
+from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
 from frivillig.events.enums import AttendanceStatus, EventStatus, RegistrationStatus
 from frivillig.events.models import Attendance, Event, Registration
@@ -109,7 +110,7 @@ def evaluations_send(*, now: datetime | None = None, base_url: str = "") -> Eval
     opened is skipped and tried again the next day."""
     now = now or timezone.now()
     run = EvaluationRun()
-    with scopes_disabled():
+    with unscoped("the evaluation job runs for the whole site"):
         due = list(events_due_for_evaluation(now=now))
     for event in due:
         with scope(tenant=event.tenant):

@@ -11,7 +11,7 @@ from datetime import date
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -155,10 +155,7 @@ def event_detail(request, tenant_slug: str, pk: int):
 
 
 def _manage_url(request, event: Event) -> str:
-    try:
-        return reverse("events:event_manage", kwargs={"tenant_slug": request.tenant.slug, "pk": event.pk})
-    except NoReverseMatch:
-        return ""
+    return reverse("events:event_manage", kwargs={"tenant_slug": request.tenant.slug, "pk": event.pk})
 
 
 def _organisers(event: Event) -> list[str]:

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from frivillig.core.exports import Column, export_response
+from frivillig.core.links import site_url
 from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.permissions import view_permission
@@ -36,6 +37,7 @@ from frivillig.events.services_events import (
     session_delete,
     session_save,
 )
+from frivillig.events.services_registration import event_places_changed
 
 PERMISSION = "events.manage_events"
 PUBLISH = "offentliggoer"
@@ -142,6 +144,9 @@ def event_edit(request, tenant_slug: str, pk: int):
         except EventEditRefused as refusal:
             _refusal_to_form(form, refusal)
         else:
+            if "capacity" in form.changed_data:
+                # A raised capacity (or none at all) frees places: the first in line are offered them now.
+                event_places_changed(event=event, base_url=site_url(request))
             messages.success(request, _("The event has been saved."))
             return _to_event(request, event)
     if request.method == "POST":

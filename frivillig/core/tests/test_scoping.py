@@ -102,6 +102,7 @@ ALLOWED = {
         "a condition on the organisation of opportunities the caller has already chosen",
     ),
     ("frivillig/volunteering/selectors/opportunities.py", "the expiry job runs for the whole site"),
+    ("frivillig/events/services_evaluations.py", "the evaluation job runs for the whole site"),
     (
         "frivillig/events/selectors_public.py",
         "the national list shows the published public events of every active tenant",

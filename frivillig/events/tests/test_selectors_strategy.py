@@ -19,7 +19,7 @@ from frivillig.events.selectors_strategy import (
     people_taking_part,
 )
 from frivillig.events.tests.helpers import danish_time, make_event, make_registration
-from frivillig.testing import make_organisation
+from frivillig.testing import assert_records_counted, make_organisation
 
 YEAR = {"starts_on": date(2018, 1, 1), "ends_on": date(2018, 12, 31)}
 
@@ -205,7 +205,7 @@ def test_registered_counts_an_event_not_held_yet_but_attended_does_not(personas)
 def test_each_count_reads_in_one_query(personas, year_2018, django_assert_num_queries):
     with scopes_disabled():
         with django_assert_num_queries(1):
-            events_held(tenant=personas.tenant, **YEAR)
+            held = events_held(tenant=personas.tenant, **YEAR)
         for stage in Stage:
             with django_assert_num_queries(1):
                 organisations_taking_part(tenant=personas.tenant, stage=stage, **YEAR)
@@ -216,3 +216,7 @@ def test_each_count_reads_in_one_query(personas, year_2018, django_assert_num_qu
         # The records come with their event and organisation.
         with django_assert_num_queries(0):
             [(record.event.title, record.organisation and record.organisation.name) for record in rate.records]
+    assert_records_counted(
+        held.records, [year_2018["course"].title, year_2018["meeting"].title], label=lambda e: e.title
+    )
+    assert_records_counted(rate.records, ["Ask"], label=lambda record: record.organisation and record.organisation.name)

@@ -4,6 +4,7 @@ message; the event's times follow its sessions."""
 from datetime import UTC, datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -11,9 +12,9 @@ from frivillig.core.models import AuditEntry
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
 from frivillig.events.enums import EventStatus, RegistrationStatus
-from frivillig.events.models import Event, EventSession
+from frivillig.events.models import Event, EventSession, Registration
 from frivillig.events.services_events import EventEditRefused, event_sync_times, session_delete
-from frivillig.events.tests.helpers import danish_time, make_event, make_registration, url
+from frivillig.events.tests.helpers import danish_time, make_event, make_registration, url, waitlisted
 from frivillig.surveys.enums import SurveyKind
 from frivillig.surveys.models import Survey
 from frivillig.testing import rendered_text
@@ -189,6 +190,41 @@ def test_edit_refuses_fewer_places_than_are_held_and_explains(personas, client_f
     assert "De tilmeldte har allerede 5 pladser" in text
     assert 'value="4"' in text
     assert reload(event).capacity == 10
+
+
+def test_raising_the_capacity_offers_the_new_place_to_the_first_in_line_at_once(
+    personas, client_for, django_capture_on_commit_callbacks
+):
+    event = make_event(personas.tenant, capacity=1, starts_at=danish_time(2027, 4, 13, 19))
+    make_registration(event, email="a@example.org")
+    waitlisted(event, email="first@example.org", rank=1)
+    waitlisted(event, email="second@example.org", rank=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("centre_staff").post(
+            url("event_edit", pk=event.pk),
+            form_data(capacity="2", starts_at="2027-04-13T19:00", ends_at="2027-04-13T21:00"),
+        )
+    assert response.status_code == 302
+    with scopes_disabled():
+        status = dict(Registration.objects.filter(event=event).values_list("email", "status"))
+    assert status["first@example.org"] == RegistrationStatus.OFFERED
+    assert status["second@example.org"] == RegistrationStatus.WAITLISTED
+    assert [message.to for message in mail.outbox] == [["first@example.org"]]
+
+
+def test_an_edit_that_leaves_the_capacity_offers_nothing(personas, client_for, django_capture_on_commit_callbacks):
+    event = make_event(personas.tenant, capacity=1, starts_at=danish_time(2027, 4, 13, 19))
+    make_registration(event, email="a@example.org")
+    waitlisted(event, email="first@example.org", rank=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("centre_staff").post(
+            url("event_edit", pk=event.pk),
+            form_data(capacity="1", title="Nyt navn", starts_at="2027-04-13T19:00", ends_at="2027-04-13T21:00"),
+        )
+    assert reload(event).title == "Nyt navn"
+    with scopes_disabled():
+        assert Registration.objects.get(email="first@example.org").status == RegistrationStatus.WAITLISTED
+    assert mail.outbox == []
 
 
 def test_edit_of_an_event_with_several_sessions_leaves_the_times_to_the_sessions(personas, client_for):

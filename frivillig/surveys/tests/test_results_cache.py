@@ -30,7 +30,7 @@ from frivillig.surveys.tests.helpers import (
     visible_text,
 )
 from frivillig.tenants.enums import Role
-from frivillig.testing import TenantFactory, UserFactory, grant, make_organisation, make_person
+from frivillig.testing import TenantFactory, UserFactory, assert_rows_rendered, grant, make_organisation, make_person
 
 NBSP = "\u00a0"
 
@@ -329,6 +329,7 @@ def test_a_kept_page_costs_few_queries_whatever_the_responses(db, client, django
 
     assert f"Lille {size} (100,0 %)" in visible_text(response)
     assert f"Tekst {size - 1}" in visible_text(response)
+    assert_rows_rendered(response, ["Tekst 0", f"Tekst {size - 1}"])
 
 
 @override_settings(SURVEY_RESULTS_CACHE_SECONDS=0)
