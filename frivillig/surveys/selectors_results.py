@@ -419,3 +419,75 @@ def scale_mean(*, questions) -> float | None:
         dont_know=False,
         number__isnull=False,
     ).aggregate(mean=Avg("number"))["mean"]
+
+
+# --- the headline figures (another page's summary of a survey) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One closed question's result in a line: its text, how many answered it and the figure to read."""
+
+    question: str
+    answered: int
+    figure: str
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """A survey's results in brief: the submitted responses, whether they are too few to show (an anonymous
+    survey's rule), and a line for each question whose answers can be summed up in one figure."""
+
+    responses: int
+    hidden: bool
+    minimum: int
+    lines: list[Headline]
+
+
+def _headline_figure(question: Question, figures: Figures) -> str | None:
+    from django.utils.translation import gettext as _
+
+    from frivillig.surveys.results import percent, shown_number
+
+    kind = question.kind
+    if kind == QuestionKind.SCALE and figures.mean is not None:
+        return _("average %(mean)s on a scale from 1 to %(points)s") % {
+            "mean": shown_number(figures.mean),
+            "points": question.scale_points or 5,
+        }
+    if kind == QuestionKind.YES_NO:
+        return _("yes: %(share)s") % {"share": shown_percent(percent(figures.counts.get(1, 0), figures.answered))}
+    if kind == QuestionKind.NUMBER and figures.mean is not None:
+        unit = f" {question.number_unit}" if question.number_unit else ""
+        return _("average %(mean)s") % {"mean": shown_number(figures.mean) + unit}
+    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
+        counted = [(figures.counts.get(choice.pk, 0), choice.label) for choice in options_of(question)]
+        count, label = max(counted, key=lambda pair: pair[0], default=(0, ""))
+        if count:
+            return _("most chosen: “%(label)s” (%(share)s)") % {
+                "label": label,
+                "share": shown_percent(percent(count, figures.answered)),
+            }
+    return None
+
+
+def survey_headlines(survey: Survey) -> Headlines:
+    """The figure of each closed or number question, with the anonymity rule applied to the whole and to each
+    question (as the results page does); free texts and organisations are left to the results page. A handful of
+    queries whatever the number of responses."""
+    from frivillig.surveys.results import group_hidden
+
+    total, _not_submitted = response_counts(survey)
+    hidden = group_hidden(survey, total)
+    lines: list[Headline] = []
+    if total and not hidden:
+        questions = [question for question in result_questions(survey) if question.kind not in TEXT_KINDS]
+        figures = question_figures(questions, submitted_responses(survey), texts_per_question=0)
+        for question in questions:
+            counted = figures[question.pk]
+            if not counted.answered or group_hidden(survey, counted.answered, whole=total):
+                continue
+            figure = _headline_figure(question, counted)
+            if figure:
+                lines.append(Headline(question=question.text, answered=counted.answered, figure=figure))
+    return Headlines(responses=total, hidden=hidden, minimum=survey.minimum_group_size, lines=lines)

@@ -1,9 +1,8 @@
-"""The evaluation's response rate on an event's staff page (the page belongs to the staff part; this is the
-participants part's one block on it)."""
+"""The evaluation on an event's staff page: its response rate and its results in brief."""
 
 from django import template
 
-from frivillig.surveys.selectors_results import ResponseRate, response_rate
+from frivillig.surveys.selectors_results import Headlines, ResponseRate, response_rate, survey_headlines
 
 register = template.Library()
 
@@ -14,3 +13,11 @@ def evaluation_rate(event) -> ResponseRate | None:
     if event.evaluation_survey_id is None:
         return None
     return response_rate(event.evaluation_survey)
+
+
+@register.simple_tag
+def evaluation_headlines(event) -> Headlines | None:
+    """The evaluation survey's figures in brief (the anonymity rule applied), or None without a survey."""
+    if event.evaluation_survey_id is None:
+        return None
+    return survey_headlines(event.evaluation_survey)

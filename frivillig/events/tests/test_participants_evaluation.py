@@ -15,7 +15,14 @@ from frivillig.events.services_evaluations import evaluations_send
 from frivillig.events.tests.helpers import danish_time, make_event, make_registration, url
 from frivillig.surveys.enums import QuestionKind, SurveyStatus
 from frivillig.surveys.models import Invitation, Survey
-from frivillig.surveys.tests.helpers import make_question, make_section, make_survey
+from frivillig.surveys.tests.helpers import (
+    choices_of,
+    make_question,
+    make_section,
+    make_survey,
+    respond,
+    visible_text,
+)
 
 
 def evaluation_survey(tenant, **fields) -> Survey:
@@ -150,10 +157,73 @@ def test_the_events_staff_page_shows_the_evaluations_response_rate_and_links_its
     after = staff.get(url("event_manage", pk=event.pk)).content.decode()
 
     assert "sendes til dem, der deltog, dagen efter arrangementet" in before
-    assert "Evaluering “Evaluering af kurset”:" in after
+    assert "Spørgeskemaet “Evaluering af kurset”:" in after
     assert "0 af 2 inviterede har svaret" in after
     assert reverse("surveys:survey_results", kwargs={"tenant_slug": "alfa", "pk": survey.pk}) in after
     # Municipal staff run events but not surveys: the rate, without a link they could not open.
     municipal = client_for("municipal_staff").get(url("event_manage", pk=event.pk)).content.decode()
     assert "0 af 2 inviterede har svaret" in municipal
     assert reverse("surveys:survey_results", kwargs={"tenant_slug": "alfa", "pk": survey.pk}) not in municipal
+
+
+def evaluation_with_figures(tenant, *, anonymous: bool) -> tuple[Survey, dict]:
+    survey = make_survey(tenant, title="Evaluering af kurset", is_anonymous=anonymous, status=SurveyStatus.OPEN)
+    section = make_section(survey)
+    questions = {
+        "scale": make_question(
+            section, QuestionKind.SCALE, text="Føler du dig bedre rustet til at rekruttere?", scale_points=5
+        ),
+        "yes": make_question(section, QuestionKind.YES_NO, text="Vil du anbefale kurset?"),
+        "choice": make_question(
+            section, QuestionKind.SINGLE_CHOICE, text="Hvor hørte du om kurset?", choices=["Nyhedsbrev", "Plakat"]
+        ),
+        "text": make_question(section, QuestionKind.LONG_TEXT, text="Hvad tager du med hjem?"),
+    }
+    return survey, questions
+
+
+def test_the_events_staff_page_shows_the_evaluations_results_in_brief(personas, client_for):
+    survey, asked = evaluation_with_figures(personas.tenant, anonymous=False)
+    event = make_event(personas.tenant, title="Kursus i rekruttering", evaluation_survey=survey)
+    newsletter, poster = choices_of(asked["choice"])
+    for scale, yes, choice in [(5, True, newsletter), (4, True, newsletter), (3, False, poster)]:
+        respond(survey, {asked["scale"]: scale, asked["yes"]: yes, asked["choice"]: choice, asked["text"]: "Hemmeligt"})
+
+    page = visible_text(client_for("centre_staff").get(url("event_manage", pk=event.pk)))
+
+    assert "Resultaterne kort (3 svar)" in page
+    assert "Føler du dig bedre rustet til at rekruttere? gennemsnit 4 på en skala fra 1 til 5 3" in page
+    assert "Vil du anbefale kurset? ja: 66,7 % 3" in page
+    assert "Hvor hørte du om kurset? oftest valgt: “Nyhedsbrev” (66,7 %) 3" in page
+    # Free texts are left to the results page.
+    assert "Hemmeligt" not in page
+    assert "Se alle resultaterne" in page
+
+
+def test_an_anonymous_evaluation_with_too_few_answers_shows_no_figures(personas, client_for):
+    survey, asked = evaluation_with_figures(personas.tenant, anonymous=True)
+    event = make_event(personas.tenant, evaluation_survey=survey)
+    for scale in (5, 4, 3, 5):
+        respond(survey, {asked["scale"]: scale})
+    client = client_for("centre_staff")
+
+    page = visible_text(client.get(url("event_manage", pk=event.pk)))
+    assert "For få svar til at vise endnu" in page and "fra 5 svar" in page
+    assert "gennemsnit" not in page
+
+    respond(survey, {asked["scale"]: 4})
+    page = visible_text(client.get(url("event_manage", pk=event.pk)))
+    assert "gennemsnit 4,2 på en skala fra 1 til 5 5" in page
+    # The other questions were answered by nobody (a group too small): no line for them.
+    assert "Vil du anbefale kurset?" not in page
+
+
+def test_municipal_staff_see_the_rate_but_not_the_figures(personas, client_for):
+    survey, asked = evaluation_with_figures(personas.tenant, anonymous=False)
+    event = make_event(personas.tenant, evaluation_survey=survey)
+    respond(survey, {asked["scale"]: 5})
+
+    page = visible_text(client_for("municipal_staff").get(url("event_manage", pk=event.pk)))
+
+    assert "Evaluering" in page and "Spørgeskemaet “Evaluering af kurset”" in page
+    assert "gennemsnit" not in page and "Resultaterne kort" not in page
