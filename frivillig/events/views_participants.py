@@ -297,8 +297,8 @@ def check_in_screen(request, tenant_slug: str, pk: int):
                 "refresh_url": _check_in_url(request, event, session, name="check_in_screen"),
             }
         )
-    if wants_fragment(request):
-        return render(request, "events/participants_qr_code.html", context)
+    # The page refreshes its code by fetching itself and keeping only the code's block (hx-select): one answer for
+    # every request, never a fragment a history restore could show alone.
     return render(request, "events/participants_check_in_screen.html", context)
 
 
