@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "frivillig.volunteering",
     "frivillig.surveys",
     "frivillig.events",
+    "frivillig.strategy",
 ]
 
 MIDDLEWARE = [

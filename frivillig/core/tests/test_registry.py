@@ -10,14 +10,24 @@ def test_registry_lists_what_each_app_offers():
     assert registry.registered() == {
         "demo": ["accounts", "tenants", "crm", "volunteering", "surveys", "events"],
         "erasure": ["core", "crm", "volunteering"],
-        "indicators": [],
+        "indicators": ["strategy"],
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
         "merge_hooks": ["crm"],
-        "privacy": ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
+        "privacy": [
+            "core",
+            "accounts",
+            "tenants",
+            "communication",
+            "crm",
+            "volunteering",
+            "surveys",
+            "events",
+            "strategy",
+        ],
         "retention": ["core", "accounts", "tenants", "crm", "volunteering", "surveys", "events"],
         "roles": ["crm"],
         "tenant_setup": ["crm"],
-        "urls": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
+        "urls": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events", "strategy"],
         "urls_national": ["volunteering", "events"],
     }
 
@@ -33,7 +43,17 @@ def test_project_apps_are_those_whose_code_lives_in_the_project():
     from django.apps import apps
 
     labels = [config.label for config in registry.project_apps()]
-    assert labels == ["core", "accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"]
+    assert labels == [
+        "core",
+        "accounts",
+        "tenants",
+        "communication",
+        "crm",
+        "volunteering",
+        "surveys",
+        "events",
+        "strategy",
+    ]
     assert not registry.is_project_app(apps.get_app_config("auth"))
     assert not registry.is_project_app(apps.get_app_config("django_htmx"))
 
