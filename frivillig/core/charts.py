@@ -164,3 +164,67 @@ def bar_chart(
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+# A sparkline's drawing: small enough to sit in a table cell, wide enough to show a year of snapshots.
+SPARKLINE_WIDTH = 120
+SPARKLINE_HEIGHT = 28
+SPARKLINE_MARGIN = 3
+
+
+@dataclass(frozen=True)
+class Sparkline:
+    """A small line of a history, with its text alternative (`description`): the first and the latest value."""
+
+    points: tuple[tuple[float, float], ...]
+    description: str
+    chart_id: str = ""
+
+    @cached_property
+    def html(self) -> SafeString:
+        """The SVG, naming itself by its text alternative; a history of fewer than two values draws nothing and
+        says so in words."""
+        if len(self.points) < 2:
+            return format_html('<span class="sparkline-text">{}</span>', self.description)
+        line = " ".join(f"{x:g},{y:g}" for x, y in self.points)
+        last_x, last_y = self.points[-1]
+        return format_html(
+            '<svg class="sparkline" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-titel" '
+            'xmlns="http://www.w3.org/2000/svg"><title id="{}-titel">{}</title>'
+            '<polyline points="{}" fill="none" stroke="{}" stroke-width="2"></polyline>'
+            '<circle cx="{}" cy="{}" r="2.5" fill="{}"></circle></svg>',
+            SPARKLINE_WIDTH,
+            SPARKLINE_HEIGHT,
+            SPARKLINE_WIDTH,
+            SPARKLINE_HEIGHT,
+            self.chart_id,
+            self.chart_id,
+            self.description,
+            line,
+            BAR_COLOUR,
+            f"{last_x:g}",
+            f"{last_y:g}",
+            BAR_COLOUR,
+        )
+
+
+def sparkline(*, values: Sequence[float | None], description: str, chart_id: str) -> Sparkline:
+    """A line through `values` in their order (None: no value that day, left out), scaled to the drawing's height
+    between the smallest and the largest value. `description` is what a screen reader reads instead, e.g. "From 2
+    to 7 since 1 March"; `chart_id` makes its title's id unique on a page."""
+    known = [(index, float(value)) for index, value in enumerate(values) if value is not None]
+    points: list[tuple[float, float]] = []
+    if len(known) >= 2:
+        low = min(value for _index, value in known)
+        high = max(value for _index, value in known)
+        span = high - low
+        last = max(len(values) - 1, 1)
+        inner_width = SPARKLINE_WIDTH - 2 * SPARKLINE_MARGIN
+        inner_height = SPARKLINE_HEIGHT - 2 * SPARKLINE_MARGIN
+        for index, value in known:
+            x = SPARKLINE_MARGIN + inner_width * index / last
+            # A flat history is drawn along the middle; otherwise the largest value at the top.
+            share = 0.5 if span == 0 else (value - low) / span
+            y = SPARKLINE_MARGIN + inner_height * (1 - share)
+            points.append((round(x, 1), round(y, 1)))
+    return Sparkline(points=tuple(points), description=description, chart_id=chart_id)
