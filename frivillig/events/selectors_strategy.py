@@ -106,6 +106,14 @@ def _events(
     return events
 
 
+def events_of_period(
+    *, tenant: Tenant, starts_on: date, ends_on: date, kind: str | None = None, theme: Tag | None = None
+) -> QuerySet[Event]:
+    """The published events of a kind and/or with a theme ending in the period, held or not yet: the dates a
+    target's pace follows (the spring course is planned before it runs)."""
+    return _events(tenant=tenant, starts_on=starts_on, ends_on=ends_on, kind=kind, theme=theme, held=False)
+
+
 def events_held(
     *, tenant: Tenant, starts_on: date, ends_on: date, kind: str | None = None, theme: Tag | None = None
 ) -> Counted[Event]:
@@ -158,6 +166,20 @@ def _registrations(
             .filter(sessions_attended__gte=F("sessions_needed"))
         )
     return registrations
+
+
+def registrations_taking_part(
+    *,
+    tenant: Tenant,
+    starts_on: date,
+    ends_on: date,
+    stage: Stage = Stage.ATTENDED,
+    kind: str | None = None,
+    theme: Tag | None = None,
+) -> QuerySet[Registration]:
+    """The registrations that reached `stage` at the events of a kind and/or with a theme in the period: the
+    places behind `organisations_taking_part` and `people_taking_part` (which events each one took part in)."""
+    return _registrations(tenant=tenant, starts_on=starts_on, ends_on=ends_on, kind=kind, theme=theme, stage=stage)
 
 
 def organisations_taking_part(
