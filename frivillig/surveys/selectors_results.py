@@ -16,12 +16,14 @@ Strategy selectors (issue 13 "For the strategy issue"; the strategy app's indica
   of last year's, and the indicator names the questions it follows (`scale_questions(...)` finds the scale
   questions of all surveys of a kind closing in a period whose text is the given one, for an indicator that wants
   exactly that).
+- `surveys_dated_in(tenant, starts_on=..., ends_on=...)`: the surveys a period's indicators read (by the survey's
+  date, since responses carry no time), and `organisations_meeting_list(...)`: the organisations counted, by name.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Avg,
@@ -41,9 +43,10 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
 
 from frivillig.crm.enums import OrganisationKind
-from frivillig.crm.models import Tag
+from frivillig.crm.models import Organisation, Tag
 from frivillig.surveys.enums import NO, YES, QuestionKind, SurveyStatus
 from frivillig.surveys.models import Answer, Choice, Invitation, Question, Response, ResponseTally, Survey
 from frivillig.surveys.results import TEXT_KINDS, Figures, options_of, shown_percent
@@ -392,16 +395,48 @@ def organisations_meeting(
     survey = question.section.survey
     if survey.is_anonymous:
         return None
+    answers = _answers_meeting(question=question, at_least=at_least, yes=yes, choice=choice)
+    return answers.aggregate(n=Count("response__organisation", distinct=True))["n"]
+
+
+def _answers_meeting(
+    *, question: Question, at_least: int | None, yes: bool | None, choice: Choice | None
+) -> QuerySet[Answer]:
     answers = Answer.objects.filter(question=question, response__submitted=True, response__organisation__isnull=False)
     if at_least is not None:
-        answers = answers.filter(number__gte=at_least, dont_know=False)
-    elif yes is not None:
-        answers = answers.filter(number=1 if yes else 0)
-    elif choice is not None:
-        answers = answers.filter(choice=choice)
-    else:
-        raise ValueError("Give one condition: at_least, yes or choice.")
-    return answers.aggregate(n=Count("response__organisation", distinct=True))["n"]
+        return answers.filter(number__gte=at_least, dont_know=False)
+    if yes is not None:
+        return answers.filter(number=1 if yes else 0)
+    if choice is not None:
+        return answers.filter(choice=choice)
+    raise ValueError("Give one condition: at_least, yes or choice.")
+
+
+def organisations_meeting_list(
+    *, question: Question, at_least: int | None = None, yes: bool | None = None, choice: Choice | None = None
+) -> list[Organisation] | None:
+    """The organisations `organisations_meeting` counts, by name; None for an anonymous survey."""
+    if question.section.survey.is_anonymous:
+        return None
+    answers = _answers_meeting(question=question, at_least=at_least, yes=yes, choice=choice)
+    return list(Organisation.objects.filter(pk__in=answers.values("response__organisation")).order_by("name", "pk"))
+
+
+def surveys_dated_in(tenant, *, starts_on: date, ends_on: date) -> QuerySet[Survey]:
+    """The tenant's surveys (drafts left out) whose date falls in the period (Danish dates, both days included).
+
+    A response carries no time (an anonymous one must not: issue 13), so the responses belong to their survey's
+    date: its closing time, or its opening time when it has none, or the day it was made when it has neither.
+    Each survey is annotated with that moment as `dated_at`."""
+    zone = timezone.get_default_timezone()
+    start = datetime.combine(starts_on, time.min, tzinfo=zone)
+    end = datetime.combine(ends_on + timedelta(days=1), time.min, tzinfo=zone)
+    return (
+        Survey.objects.filter(tenant=tenant)
+        .exclude(status=SurveyStatus.DRAFT)
+        .annotate(dated_at=Coalesce("closes_at", "opens_at", "created_at"))
+        .filter(dated_at__gte=start, dated_at__lt=end)
+    )
 
 
 def scale_questions(tenant, *, text: str, kind: str, closing_from: datetime, closing_to: datetime) -> list[Question]:
