@@ -119,10 +119,10 @@ def test_national_menu_offers_each_persona_exactly_the_pages_they_may_open(perso
 TENANT_MENU = {
     "anonymous": ["Frivilligjob", "Foreninger", "Arrangementer"],
     "citizen": ["Frivilligjob", "Foreninger", "Arrangementer"],
-    "centre_staff": ["Mit arbejde", "Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser"],
+    "centre_staff": ["Mit arbejde", "Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser", "Strategi"],
     "association_rep": ["Frivilligjob", "Foreninger", "Arrangementer"],
-    "tenant_admin": ["Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser", "Administration"],
-    "municipal_staff": ["Frivilligjob", "Foreninger", "Arrangementer"],
+    "tenant_admin": ["Frivilligjob", "Foreninger", "Arrangementer", "Undersøgelser", "Strategi", "Administration"],
+    "municipal_staff": ["Frivilligjob", "Foreninger", "Arrangementer", "Strategi"],
 }
 
 
@@ -140,6 +140,7 @@ def test_person_with_several_roles_sees_the_work_areas_of_all_of_them(client, se
         "Foreninger",
         "Arrangementer",
         "Undersøgelser",
+        "Strategi",
         "Administration",
     ]
 

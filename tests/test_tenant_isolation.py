@@ -195,6 +195,11 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
         Campaign.objects.create(
             tenant=tenant, title=f"{private} kampagne", starts_on=date(2018, 3, 1), ends_on=date(2018, 4, 30)
         )
+        from frivillig.strategy.models import Plan
+
+        Plan.objects.create(
+            tenant=tenant, title=f"{private} strategi", starts_on=date(2017, 1, 1), ends_on=date(2018, 12, 31)
+        )
     from frivillig.events.enums import EventStatus
     from frivillig.events.tests.helpers import make_event
 
@@ -298,6 +303,7 @@ LIST_PAGES = {
     "tenants:members",
     "surveys:survey_list",
     "events:campaign_list",
+    "strategy:plan_list",
     "events:event_admin_list",
     "events:event_admin_export",
     "events:event_list",

@@ -1,6 +1,10 @@
 """Tenant pages of strategy (namespace "strategy", under /<tenant>/). Each part's view module adds its patterns
 here (one line each)."""
 
+from frivillig.strategy import views_plans
+
 app_name = "strategy"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    *views_plans.urlpatterns,
+]
