@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from frivillig.core.indicators import CountedRecord, Indicator, Measurement, Param, ParamKind, Shape
+from frivillig.events.application_sources import CAMPAIGN_SOURCE
 from frivillig.events.enums import EventKind
 from frivillig.events.selectors_strategy import (
     Stage,
@@ -373,3 +374,7 @@ INDICATORS = [
         ),
     ),
 ]
+
+# Campaigns as a source of volunteering's applications: volunteering.indicators finds them here, through the
+# registry, without importing this app.
+APPLICATION_SOURCES = [CAMPAIGN_SOURCE]
