@@ -145,9 +145,9 @@ def _survey_record(tenant, survey: Survey, detail: str) -> CountedRecord:
 
 
 def _respondent(response: Response) -> str:
-    if response.organisation_id:
+    if response.organisation is not None:
         return response.organisation.name
-    if response.person_id:
+    if response.person is not None:
         return response.person.full_name
     return _("Response without a name")
 
@@ -185,13 +185,13 @@ def _dated_question(tenant, pk: str | None, *, starts_on: date, ends_on: date, k
 def measure_responses(*, tenant, starts_on: date, ends_on: date, survey=None, kind=None) -> Measurement:
     """The submitted responses to the surveys of the period (one survey, or those of a kind, or all). A named
     survey's records are its responses, by whom they are from; an anonymous survey's is the survey alone."""
-    surveys = surveys_dated_in(tenant, starts_on=starts_on, ends_on=ends_on)
+    dated = surveys_dated_in(tenant, starts_on=starts_on, ends_on=ends_on)
     if survey:
-        surveys = surveys.filter(pk=int(survey)) if survey.isdigit() else surveys.none()
+        dated = dated.filter(pk=int(survey)) if survey.isdigit() else dated.none()
     if kind:
-        surveys = surveys.filter(kind=kind)
+        dated = dated.filter(kind=kind)
     surveys = list(
-        surveys.annotate(submitted=Count("responses", filter=Q(responses__submitted=True))).order_by("dated_at", "pk")
+        dated.annotate(submitted=Count("responses", filter=Q(responses__submitted=True))).order_by("dated_at", "pk")
     )
     named = [item.pk for item in surveys if not item.is_anonymous]
     responses: dict[int, list[Response]] = {}
