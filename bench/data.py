@@ -618,6 +618,7 @@ class Generator:
         self.applications()
         self.surveys()
         self.events()
+        self.strategy()
         # VACUUM cannot run inside a transaction (as in a test); the planner then goes by its defaults.
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             with self.phase("vacuum analyze"), connection.cursor() as cursor:
@@ -984,6 +985,14 @@ class Generator:
 
         with self.phase("events and their sessions") as counts:
             make_event_data(scale=self.scale, rng=self.rng, batch_size=self.batch_size, counts=counts)
+
+    # --- the plan whose dashboard is measured (bench/strategy.py) ------------------------------------------------
+
+    def strategy(self) -> None:
+        from bench.strategy import make_strategy_data
+
+        with self.phase("a plan with 30 targets") as counts:
+            make_strategy_data(counts=counts)
 
 
 def _default_slugs(vocabulary: str):

@@ -33,10 +33,12 @@ def main(argv: list[str]) -> int:
     from bench.data import BENCH_EMAIL, BENCH_PASSWORD
     from bench.events import busiest_events_tenant
     from bench.pages import BASELINE, PAGES
+    from bench.strategy import strategy_plan
     from bench.surveys import SURVEY_TITLE, staff_session_cookie
     from frivillig.accounts.models import User
     from frivillig.crm.models import Organisation
     from frivillig.events.models import Event
+    from frivillig.strategy.models import Target
     from frivillig.surveys.models import Survey
     from frivillig.tenants.models import Tenant
     from frivillig.volunteering.enums import OpportunityStatus
@@ -66,6 +68,11 @@ def main(argv: list[str]) -> int:
         if events_tenant is not None:
             values["events_tenant"] = events_tenant
             data["events"] = Event.objects.count()
+    with scopes_disabled():
+        plan = strategy_plan()
+        if plan is not None:
+            values["strategy_plan"] = plan.pk
+            data["plan targets"] = Target.objects.filter(goal__plan=plan).count()
     staff_cookie = staff_session_cookie() if survey is not None else ""
 
     pages = []
@@ -76,6 +83,7 @@ def main(argv: list[str]) -> int:
             "login": page.login,
             "reference": page.reference,
             "cached": page.cached,
+            "p95_goal": page.p95_goal,
             "staff": page.staff,
         }
         pages.append(entry)
@@ -104,6 +112,9 @@ def main(argv: list[str]) -> int:
             with override_settings(
                 BOARD_CACHE_SECONDS=settings.BOARD_CACHE_SECONDS if page.cached else 0,
                 SURVEY_RESULTS_CACHE_SECONDS=settings.SURVEY_RESULTS_CACHE_SECONDS if page.cached else 0,
+                STRATEGY_READING_CACHE_SECONDS=getattr(settings, "STRATEGY_READING_CACHE_SECONDS", 300)
+                if page.cached
+                else 0,
             ):
                 client.get(path)
                 with CaptureQueriesContext(connection) as queries:

@@ -11,7 +11,7 @@ indicator is one function and one entry in that list:
 
     INDICATORS = [
         Indicator(
-            key="events.organisations_attending",
+            key="events.organisations_attended",
             label_da="Foreninger, der deltog i arrangementer",
             label_en="Associations that attended events",
             compute=organisations_attending,
