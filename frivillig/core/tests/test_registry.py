@@ -8,7 +8,7 @@ from frivillig.core import registry
 def test_registry_lists_what_each_app_offers():
     # When an app adds or drops one of these modules, this list is where it shows.
     assert registry.registered() == {
-        "demo": ["accounts", "tenants", "crm", "volunteering", "surveys", "events"],
+        "demo": ["accounts", "tenants", "crm", "volunteering", "surveys", "events", "strategy"],
         "erasure": ["core", "crm", "volunteering"],
         "indicators": ["strategy"],
         "menu": ["accounts", "tenants", "communication", "crm", "volunteering", "surveys", "events"],
