@@ -362,8 +362,8 @@ class TargetForm(forms.ModelForm):
         return cleaned
 
     def params(self, indicator: Indicator) -> dict:
-        """The parameters as the target stores them (JSON): choices and text as strings, numbers as text, flags as
-        booleans; what the strategy fills in itself is kept as it was."""
+        """The parameters as the target stores them (JSON): choices and text as strings, numbers as text, a flag
+        only when set; what the strategy fills in itself is kept as it was."""
         stored = {
             param.name: value
             for param in indicator.params
@@ -376,7 +376,8 @@ class TargetForm(forms.ModelForm):
                 continue
             value = self.cleaned_data.get(PARAM_PREFIX + param.name)
             if param.kind == ParamKind.FLAG:
-                stored[param.name] = bool(value)
+                if value:  # unset reads as no (Param.convert), so "no" is not stored: it is no change either
+                    stored[param.name] = True
             elif value not in (None, ""):
                 stored[param.name] = str(value)
         return stored
