@@ -576,4 +576,31 @@ EVENTS: tuple[EventSpec, ...] = (
         municipal=2,
         citizens=2,
     ),
+    # Rødovre's action plan 2016-17: the course for board members offered again in the winter of 2016.
+    EventSpec(
+        tenant="roedovre",
+        title="Uddannelsesforløb for bestyrelsesmedlemmer: rekruttering og fastholdelse",
+        kind=EventKind.COURSE,
+        description=(
+            "Tre aftener for bestyrelsesmedlemmer i de frivillige sociale foreninger om at finde nye frivillige, "
+            "tage godt imod dem og få dem til at blive. Kommunen tilbyder forløbet gratis."
+        ),
+        sessions=(
+            SessionSpec(date(2016, 2, 4), time(19, 0), time(21, 30), title="Hvem mangler vi, og hvor finder vi dem?"),
+            SessionSpec(date(2016, 2, 18), time(19, 0), time(21, 30), title="Den gode modtagelse"),
+            SessionSpec(date(2016, 3, 3), time(19, 0), time(21, 30), title="Frivillige, der bliver"),
+        ),
+        place=CENTRE_ROEDOVRE,
+        themes=("bestyrelsesarbejde", "rekruttering"),
+        capacity=30,
+        audience=EventAudience.ASSOCIATIONS,
+        by_municipality=True,
+        price_note="Gratis for foreninger i Rødovre Kommune.",
+        sessions_required=2,
+        associations=14,
+        pairs=0.4,
+        came=0.9,
+        stayed=0.85,
+        cancelled=1,
+    ),
 )

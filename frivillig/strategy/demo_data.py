@@ -392,19 +392,13 @@ SOROE_MUNICIPALITY = GoalSpec(
                 ),
                 TargetSpec(
                     title="Spørgeundersøgelse om samarbejdet gennemføres og afrapporteres i vinteren 2017-2018",
-                    kind=MANUAL,
-                    indicator=MANUAL_KEY,
+                    kind=OCCURRENCE,
+                    indicator="surveys.responses",
+                    params={"survey": Pick("Samarbejdet mellem frivilligcentret, foreningerne og kommunen 2017-18")},
                     target_value=1,
                     starts_on=date(2017, 11, 1),
                     deadline=date(2018, 2, 28),
-                    values=(
-                        ValueSpec(
-                            date(2018, 2, 27),
-                            1,
-                            "Undersøgelsen gik til 14 kommunale medarbejdere og 20 foreninger i januar 2018; 23 "
-                            "svarede. Rapporten blev fremlagt for bestyrelsen 27. februar 2018.",
-                        ),
-                    ),
+                    story="Resultaterne blev fremlagt for frivilligcentrets bestyrelse i februar 2018.",
                 ),
             ),
             status_2017=(
@@ -901,12 +895,12 @@ ROEDOVRE_MONEY = GoalSpec(
             targets=(
                 TargetSpec(
                     title="Uddannelsesforløbet for bestyrelsesmedlemmer holdes i vinteren 2016",
-                    kind=MANUAL,
-                    indicator=MANUAL_KEY,
+                    kind=OCCURRENCE,
+                    indicator="events.events_held",
+                    params={"kind": Pick("Kursus"), "theme": Pick("Bestyrelsesarbejde")},
                     target_value=1,
                     starts_on=Y2016[0],
                     deadline=date(2016, 3, 31),
-                    values=(ValueSpec(date(2016, 3, 10), 1, "Tre aftener i februar og marts 2016; 22 deltagere."),),
                 ),
                 TargetSpec(
                     title="Spørgeskemaundersøgelse om kursusbehovet i 2017",

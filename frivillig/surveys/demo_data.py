@@ -494,4 +494,69 @@ ROEDOVRE_COLLABORATION = SurveySpec(
     ),
 )
 
-SURVEYS = (SOROE_NEEDS, SOROE_COURSE, SOROE_OPEN, ROEDOVRE_COLLABORATION)
+# Sorø's strategy 2017-2018 promises a survey of the collaboration with the municipality in the winter 2017-18
+# (the strategy demo's target counts its responses).
+SOROE_COLLABORATION = SurveySpec(
+    tenant="soroe",
+    title="Samarbejdet mellem frivilligcentret, foreningerne og kommunen 2017-18",
+    kind=SurveyKind.COLLABORATION,
+    introduction=(
+        "Hvordan går samarbejdet mellem Sorø Kommune, foreningerne og frivilligcentret? Undersøgelsen er anonym: "
+        "svarene kan ikke føres tilbage til dig, og resultater for grupper under fem personer vises ikke."
+    ),
+    opens=date(2018, 1, 8),
+    closes=date(2018, 2, 9),
+    audience="collaboration",
+    invited=24,
+    responses=17,
+    is_anonymous=True,
+    thank_you="Tak for dit svar. Resultaterne fremlægges for frivilligcentrets bestyrelse i februar.",
+    summary=(
+        "17 af 24 inviterede svarede, heraf 6 fra kommunen. 10 af de 17 er tilfredse eller meget tilfredse med "
+        "samarbejdet, og dialogmødet i september 2017 fremhæves som en god begyndelse. Flere ønsker et fast møde "
+        "hvert år.\n\n"
+        "Konklusion: Dialogmødet bliver årligt, og kommunen udpeger en fast kontaktperson for foreningerne."
+    ),
+    profiles={"association": 0.6, "municipal": 0.4},
+    sections=(
+        SectionSpec(
+            "Samarbejdet",
+            (
+                QuestionSpec(
+                    SINGLE,
+                    "Hvor er du frivillig eller ansat?",
+                    ("I en frivillig forening", "I Sorø Kommune", "Et andet sted"),
+                    weights={"association": [1, 0, 0], "municipal": [0, 1, 0]},
+                    required=True,
+                ),
+                QuestionSpec(
+                    SCALE,
+                    "Hvor tilfreds er du med samarbejdet mellem kommunen og de frivillige foreninger?",
+                    low="Meget utilfreds",
+                    high="Meget tilfreds",
+                    weights={"association": [0, 1, 3, 6, 2], "municipal": [0, 1, 2, 5, 2]},
+                    required=True,
+                ),
+                QuestionSpec(
+                    YES_NO,
+                    "Deltog du i dialogmødet mellem foreningerne og kommunens medarbejdere i september 2017?",
+                    weights={"association": [5, 5], "municipal": [6, 4]},
+                ),
+                QuestionSpec(
+                    LONG,
+                    "Hvad kan gøre samarbejdet bedre?",
+                    answered=0.5,
+                    texts=(
+                        "Et fast dialogmøde hvert år.",
+                        "En kontaktperson i kommunen, man kan ringe til.",
+                        "Mere viden hos sagsbehandlerne om, hvad foreningerne kan.",
+                        "Det er blevet meget bedre det sidste år.",
+                        "Kortere svartider, når vi spørger om lokaler.",
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+SURVEYS = (SOROE_NEEDS, SOROE_COURSE, SOROE_OPEN, ROEDOVRE_COLLABORATION, SOROE_COLLABORATION)

@@ -140,13 +140,19 @@ def test_demo_statuses_as_of_2017_and_each_plans_end_tell_achieved_at_risk_and_m
         # The spring course is ahead: planned, and its pace keeps the attendance target on track.
         assert in_2017["Kurset holdes i foråret 2018"] == TargetStatus.PLANNED
         assert in_2017["Mindst 8 foreninger deltager i kursus"] == TargetStatus.ON_TRACK
+        # The survey of the collaboration goes out in January.
+        assert in_2017["Spørgeundersøgelse om samarbejdet gennemføres og afrapporteres i vinteren 2017-2018"] == (
+            TargetStatus.PLANNED
+        )
         assert in_2017["Mindst 10 deltagere er gået i gang med frivilligt arbejde inden udgangen af 2018"] == (
             TargetStatus.AT_RISK
         )
-        everything_2017 = set(in_2017.values()) | set(statuses(roedovre, end_of_2017).values())
+        in_roedovre = statuses(roedovre, end_of_2017)
+        everything_2017 = set(in_2017.values()) | set(in_roedovre.values())
         assert {TargetStatus.ACHIEVED, TargetStatus.AT_RISK, TargetStatus.MISSED} <= everything_2017
-        assert statuses(roedovre, end_of_2017)["Samarbejdsforummet holder sit årlige møde i 2016"] == (
-            TargetStatus.MISSED
+        assert in_roedovre["Samarbejdsforummet holder sit årlige møde i 2016"] == TargetStatus.MISSED
+        assert in_roedovre["Uddannelsesforløbet for bestyrelsesmedlemmer holdes i vinteren 2016"] == (
+            TargetStatus.ACHIEVED
         )
 
         at_the_end = read_plan(soroe, as_of=soroe.ends_on)
@@ -159,6 +165,8 @@ def test_demo_statuses_as_of_2017_and_each_plans_end_tell_achieved_at_risk_and_m
         assert len(better_equipped.records) == 9
         assert by_title["Mindst 3 opfølgende arrangementer i 2017"].status == TargetStatus.MISSED
         assert by_title["Mindst 8 foreninger deltager i kursus"].status == TargetStatus.ACHIEVED
+        survey = by_title["Spørgeundersøgelse om samarbejdet gennemføres og afrapporteres i vinteren 2017-2018"]
+        assert (survey.status, survey.value) == (TargetStatus.ACHIEVED, Decimal(17))
 
         # Long after, what was not reached by its deadline is missed.
         afterwards = statuses(soroe, date(2019, 1, 1))
