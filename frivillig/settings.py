@@ -227,6 +227,8 @@ else:
 # How long the board's and the suggestions' answers are kept (seconds; 0: not at all). Changes to the data are
 # seen at once; only time-driven ones (an opportunity's deadline passing) can lag this long.
 BOARD_CACHE_SECONDS = int(os.environ.get("BOARD_CACHE_SECONDS", "60"))
+# How long a plan dashboard keeps each target's reading (its indicator costs queries of its own).
+STRATEGY_READING_CACHE_SECONDS = int(os.environ.get("STRATEGY_READING_CACHE_SECONDS", "300"))
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))

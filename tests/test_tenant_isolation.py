@@ -340,6 +340,8 @@ NARROW_LISTS = {
     "surveys:survey_export": "the answers to one survey of the tenant's",
     "surveys:survey_report_pdf": "the results of one survey of the tenant's (its HTML twin is checked as a page)",
     "tenants:privacy_register_pdf": "the register and the tenant's own details (its HTML twin is checked as a page)",
+    "strategy:target_detail": "the records counted for one target of the tenant's",
+    "strategy:manual_value_file": "the evidence file of one value entered by hand for a target of the tenant's",
     "volunteering:pipeline": "the applications of one opportunity",
 }
 

@@ -13,4 +13,5 @@ AREAS = [
 MENU = [
     MenuEntry("strategy:plan_list", _("Plans"), area="strategy", order=10, match="strategy:plan"),
     MenuEntry("strategy:plan_create", _("Create a plan"), area="strategy", order=20, main_menu=False),
+    MenuEntry("strategy:settings", _("Settings for the targets' status"), area="strategy", order=90, main_menu=False),
 ]
