@@ -34,7 +34,19 @@ from frivillig.strategy.demo_data import (
     TargetSpec,
     current_soroe_plan,
 )
-from frivillig.strategy.models import Goal, Initiative, ManualValue, Plan, StatusReport, StatusText, Target
+from frivillig.strategy.enums import PlanStatus
+from frivillig.strategy.measure import read_target
+from frivillig.strategy.models import (
+    Goal,
+    Initiative,
+    ManualValue,
+    Plan,
+    StatusReport,
+    StatusText,
+    Target,
+    TargetSnapshot,
+)
+from frivillig.strategy.selectors import strategy_settings
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +61,10 @@ def load(context: DemoContext) -> None:
     if soroe is not None:
         earlier = plans[SOROE_2017.title]
         load_status_report(plan=earlier, spec=SOROE_2017, year=2017)
-        load_plan(spec=current_soroe_plan(context.today), tenant=soroe, context=context, continues=earlier)
+        current = load_plan(spec=current_soroe_plan(context.today), tenant=soroe, context=context, continues=earlier)
+        plans[current.title] = current
+    for plan in plans.values():
+        load_history(plan=plan, today=context.today)
 
 
 def _aware(day: date, hour: int = 10) -> datetime:
@@ -212,3 +227,50 @@ def load_status_report(*, plan: Plan, spec: PlanSpec, year: int) -> StatusReport
                     defaults={"text": initiative_spec.status_2017},
                 )
     return report
+
+
+def _history_days(plan: Plan, today: date) -> list[date]:
+    """The days the nightly snapshot would have kept for the sparklines: the end of each quarter of a plan that is
+    over, the end of each month of a running one, up to yesterday."""
+    months = 1 if plan.status == PlanStatus.ACTIVE else 3
+    days = []
+    # Months counted from year 0, so that a step over the new year needs no care.
+    index = plan.starts_on.year * 12 + plan.starts_on.month - 1 + months - 1
+    while True:
+        year, month = divmod(index + 1, 12)
+        last = date(year, month + 1, 1) - timedelta(days=1)
+        if last > plan.ends_on or last >= today:
+            return days
+        days.append(last)
+        index += months
+
+
+@transaction.atomic
+def load_history(*, plan: Plan, today: date) -> int:
+    """Snapshots of the plan's targets on the days `_history_days` gives, each as the target read that day; returns
+    how many were added (a day that has its snapshot is left as it is)."""
+    settings = strategy_settings(plan.tenant)
+    targets = list(Target.objects.filter(goal__plan=plan).select_related("tenant").order_by("pk"))
+    taken = set(
+        TargetSnapshot.objects.filter(target__in=targets)
+        .order_by()
+        .values_list("target_id", "definition_version", "taken_on")
+    )
+    snapshots = []
+    for day in _history_days(plan, today):
+        for target in targets:
+            if day < target.starts_on or (target.pk, target.definition_version, day) in taken:
+                continue
+            reading = read_target(target, as_of=day, settings=settings, today=today)
+            snapshots.append(
+                TargetSnapshot(
+                    tenant=plan.tenant,
+                    target=target,
+                    definition_version=target.definition_version,
+                    taken_on=day,
+                    value=reading.value,
+                    status=reading.status,
+                )
+            )
+    TargetSnapshot.objects.bulk_create(snapshots)
+    return len(snapshots)

@@ -23,9 +23,10 @@ from frivillig.strategy.models import (
     StatusReport,
     StatusText,
     Target,
+    TargetSnapshot,
 )
 
-MODELS = [Plan, Goal, Initiative, Target, ManualValue, StatusReport, StatusText, ReportVersion]
+MODELS = [Plan, Goal, Initiative, Target, ManualValue, StatusReport, StatusText, ReportVersion, TargetSnapshot]
 
 
 @pytest.fixture
@@ -102,6 +103,19 @@ def test_demo_enters_both_seed_plans_and_the_current_one_once(demo):
         assert manual.exists() and not manual.filter(manual_values=None).exists()
         assert not ManualValue.objects.filter(note="").exists()
         assert Target.objects.exclude(kind=TargetKind.MANUAL).count() >= 15
+
+        # Each target has a history for its sparkline: the quarters of a plan that is over, the months of the
+        # running one, each snapshot as the target read that day.
+        snapshots = TargetSnapshot.objects.filter(target__goal__plan=soroe)
+        assert snapshots.filter(taken_on=date(2017, 12, 31)).count() == 17 - 3  # three targets start in 2018
+        assert snapshots.filter(taken_on=date(2018, 12, 31)).count() == 17
+        assert snapshots.values("taken_on").distinct().count() == 8
+        cooperation = snapshots.get(
+            taken_on=date(2017, 12, 31), target__title="Nyt samarbejde med mindst 2 kommunale medarbejdere i 2017"
+        )
+        assert (cooperation.status, cooperation.value) == (TargetStatus.ACHIEVED, Decimal(3))
+        months = TargetSnapshot.objects.filter(target__goal__plan=current).values("taken_on").distinct().count()
+        assert months == timezone.localdate().month - 1
 
     call_command("demo", force=True)
     assert counts() == first
