@@ -63,10 +63,6 @@ def target_of(plan: Plan, target_pk: int) -> Target:
     return get_object_or_404(Target.objects.select_related("goal", "initiative"), goal__plan=plan, pk=target_pk)
 
 
-def goal_initiatives(goal: Goal) -> list[Initiative]:
-    return list(Initiative.objects.filter(goal=goal).order_by("position", "pk"))
-
-
 def partner_choices(tenant) -> QuerySet:
     """The tenant's CRM organisations that may be an initiative's partners (read through the relation, so the
     strategy app names no CRM module)."""
