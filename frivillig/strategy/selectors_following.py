@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
@@ -107,12 +107,21 @@ def target_reading(target: Target, *, as_of: date) -> tuple[Reading, float]:
     return reading, reader.computed_at[0]
 
 
-def current_snapshots(target_ids: list[int], versions: dict[int, int]) -> dict[int, list[TargetSnapshot]]:
-    """The snapshots of each target under its current definition, oldest first: one query for them all."""
+# A sparkline shows the last year of a target's history up to the day read.
+SPARKLINE_DAYS = 366
+
+
+def current_snapshots(
+    target_ids: list[int], versions: dict[int, int], *, until: date
+) -> dict[int, list[TargetSnapshot]]:
+    """The snapshots of each target under its current definition in the year up to `until`, oldest first: one query
+    for them all."""
     found: dict[int, list[TargetSnapshot]] = defaultdict(list)
     if not target_ids:
         return found
-    snapshots = TargetSnapshot.objects.filter(target_id__in=target_ids).order_by("target_id", "taken_on")
+    snapshots = TargetSnapshot.objects.filter(
+        target_id__in=target_ids, taken_on__lte=until, taken_on__gt=until - timedelta(days=SPARKLINE_DAYS)
+    ).order_by("target_id", "taken_on")
     for snapshot in snapshots.only("target_id", "definition_version", "taken_on", "value", "status"):
         if versions.get(snapshot.target_id) == snapshot.definition_version:
             found[snapshot.target_id].append(snapshot)

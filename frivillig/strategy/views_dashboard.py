@@ -112,7 +112,9 @@ def plan_dashboard(request, tenant_slug: str, pk: int):
     reading, computed_at = plan_reading(plan, as_of=as_of)
     targets = reading.all_targets
     histories = current_snapshots(
-        [item.target.pk for item in targets], {item.target.pk: item.target.definition_version for item in targets}
+        [item.target.pk for item in targets],
+        {item.target.pk: item.target.definition_version for item in targets},
+        until=as_of,
     )
 
     def rows(readings):
