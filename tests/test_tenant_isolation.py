@@ -200,6 +200,14 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
         Plan.objects.create(
             tenant=tenant, title=f"{private} strategi", starts_on=date(2017, 1, 1), ends_on=date(2018, 12, 31)
         )
+        # A plan on the public strategy page.
+        Plan.objects.create(
+            tenant=tenant,
+            title=f"{public} strategi",
+            starts_on=date(2017, 1, 1),
+            ends_on=date(2018, 12, 31),
+            is_public=True,
+        )
     from frivillig.events.enums import EventStatus
     from frivillig.events.tests.helpers import make_event
 
@@ -304,6 +312,7 @@ LIST_PAGES = {
     "surveys:survey_list",
     "events:campaign_list",
     "strategy:plan_list",
+    "strategy:public_plans",
     "events:event_admin_list",
     "events:event_admin_export",
     "events:event_list",
@@ -340,9 +349,13 @@ NARROW_LISTS = {
     "surveys:survey_export": "the answers to one survey of the tenant's",
     "surveys:survey_report_pdf": "the results of one survey of the tenant's (its HTML twin is checked as a page)",
     "tenants:privacy_register_pdf": "the register and the tenant's own details (its HTML twin is checked as a page)",
+    "volunteering:pipeline": "the applications of one opportunity",
+    "strategy:report_list": "the status reports of one plan of the tenant's",
+    "strategy:report_pdf": "one status report of the tenant's (the PDF's outline; its HTML twin is checked as a page)",
+    "strategy:report_version_pdf": "one published status report of the tenant's (its HTML twin is checked as a page)",
+    "strategy:public_report_version_pdf": "one published status report of a public plan of the tenant's",
     "strategy:target_detail": "the records counted for one target of the tenant's",
     "strategy:manual_value_file": "the evidence file of one value entered by hand for a target of the tenant's",
-    "volunteering:pipeline": "the applications of one opportunity",
 }
 
 

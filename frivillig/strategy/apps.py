@@ -25,6 +25,8 @@ class StrategyConfig(AppConfig):
                 "strategy.target.story_updated": _("The story behind a target's number updated"),
                 "strategy.manual_value.entered": _("Value entered by hand"),
                 "strategy.settings.updated": _("Strategy settings changed"),
+                "strategy.report.created": _("Status report created"),
+                "strategy.report.saved": _("Status report's texts saved"),
                 "strategy.report.published": _("Status report published"),
             }
         )

@@ -13,5 +13,8 @@ AREAS = [
 MENU = [
     MenuEntry("strategy:plan_list", _("Plans"), area="strategy", order=10, match="strategy:plan"),
     MenuEntry("strategy:plan_create", _("Create a plan"), area="strategy", order=20, main_menu=False),
+    # The public strategy page: in the footer, beside the statements.
+    MenuEntry("strategy:public_plans", _("Strategy and action plans"), area="about", order=30, main_menu=False),
     MenuEntry("strategy:settings", _("Settings for the targets' status"), area="strategy", order=90, main_menu=False),
 ]
+
