@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -66,7 +67,7 @@ def target_of(plan: Plan, target_pk: int) -> Target:
 def partner_choices(tenant) -> QuerySet:
     """The tenant's CRM organisations that may be an initiative's partners (read through the relation, so the
     strategy app names no CRM module)."""
-    organisation = Initiative._meta.get_field("partners").related_model
+    organisation: Any = Initiative._meta.get_field("partners").related_model
     return organisation.objects.filter(tenant=tenant).only("pk", "name").order_by("name", "pk")
 
 

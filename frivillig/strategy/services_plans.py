@@ -248,7 +248,10 @@ def _same(old, new) -> bool:
 
 
 def _siblings(target: Target) -> models.QuerySet[Target]:
-    return Target.objects.filter(goal_id=target.goal_id, initiative_id=target.initiative_id)
+    siblings = Target.objects.filter(goal_id=target.goal_id)
+    if target.initiative_id is None:
+        return siblings.filter(initiative__isnull=True)
+    return siblings.filter(initiative_id=target.initiative_id)
 
 
 @transaction.atomic
