@@ -90,8 +90,12 @@ def test_staff_write_and_reorder_a_plan(site, new_context, width):
     page.goto(site(f"/alfa/strategi/planer/{plan.pk}/maal/{frame.pk}/succeskriterier/nyt/"))
     page.get_by_label(ui("The result in words", "Resultatet med ord")).fill("Mindst 2 foreninger deltog i et kursus")
     page.get_by_label(ui("Indicator", "Indikator")).select_option("events.organisations_attended")
+    page.evaluate("window.notReloaded = true")
     page.get_by_role("button", name=ui("Show the indicator's choices", "Vis indikatorens valg")).click()
-    page.wait_for_load_state("load")
+    expect(page.locator("fieldset.plan-params select").first).to_be_visible()
+    # htmx replaced the form in place (the page was not reloaded) and the button keeps the focus.
+    assert page.evaluate("window.notReloaded === true")
+    assert page.evaluate("document.activeElement.id") == "vis-indikatorens-valg"
     expect(page.get_by_label(ui("The result in words", "Resultatet med ord"))).to_have_value(
         "Mindst 2 foreninger deltog i et kursus"
     )
