@@ -112,9 +112,9 @@ Y2018 = _year(2018)
 SOROE_RECRUITMENT = GoalSpec(
     title="Fokusområde 1. Rekruttering af frivillige",
     description=(
-        "Foreningerne skal have lettere ved at finde frivillige. Vi vil gøre det synligt, hvor der mangler "
-        "frivillige – til hvilke opgaver og i hvilke foreninger – og hjælpe foreningerne til at rekruttere mere "
-        "målrettet, effektivt og overskueligt."
+        "Foreningerne skal have lettere ved at finde frivillige. Vi vil vise, hvilke foreninger der mangler "
+        "frivillige og til hvad, og give foreningerne redskaber, så det bliver lettere og mere målrettet at finde "
+        "nye."
     ),
     status_2017=(
         "Behovsanalysen er gennemført: 25 af 35 medlemsforeninger svarede i efteråret, og resultatet peger på et "
@@ -412,8 +412,8 @@ SOROE_MUNICIPALITY = GoalSpec(
 SOROE_FUNDRAISING = GoalSpec(
     title="Fokusområde 4. Fundraising",
     description=(
-        "Interesserede foreninger skal blive klogere på, hvor man kan søge penge, og hvordan man griber "
-        "fundraising an – og få lyst til at gå i gang."
+        "Foreninger, der vil i gang med fundraising, skal vide, hvor pengene kan søges, og hvordan en ansøgning "
+        "bygges op – og have mod på at prøve."
     ),
     status_2017=(
         "Kurserne er planlagt til efteråret 2018. Frivilligcentret har givet personlig rådgivning om fonde "
@@ -580,8 +580,8 @@ ROEDOVRE_FRAMES = GoalSpec(
                 "med frivillige."
             ),
             benefit=(
-                "Frivilligt socialt arbejde giver livskvalitet til både de frivillige og dem, de hjælper, og "
-                "supplerer kommunens indsats."
+                "Når kommunen er klar til samarbejdet, får både de frivillige og dem, de hjælper, mere ud af det, "
+                "og kommunens egen indsats får et værdifuldt supplement."
             ),
             targets=(
                 TargetSpec(
@@ -624,8 +624,8 @@ ROEDOVRE_FRAMES = GoalSpec(
         InitiativeSpec(
             title="Kan vi måle værdien af frivilligt socialt arbejde?",
             background=(
-                "Det er svært at måle værdien af frivilligt arbejde, men forsøget er umagen værd. Vi vil inspirere "
-                "foreningerne til at interessere sig for, hvad der virker, og hjælpe dem med metoder til at måle."
+                "Det er svært at måle værdien af frivilligt arbejde, men forsøget er umagen værd. Vi vil vække "
+                "foreningernes nysgerrighed efter, hvad der virker, og hjælpe dem i gang med enkle måder at måle på."
             ),
             actions=(
                 "Med hjælp fra en ekstern aktør går vi i dialog med to foreninger, der gerne vil have deres indsats "
@@ -670,8 +670,8 @@ ROEDOVRE_VISIBILITY = GoalSpec(
                 "om foreningernes rolle i integrationen af flygtninge. Kommunen samler input fra møderne op."
             ),
             benefit=(
-                "Et stærkere samarbejde mellem kommunen og foreningerne, indsigt i, hvad der optager foreningerne, "
-                "og et stærkere netværk mellem dem."
+                "Kommunen lærer foreningernes hverdag og ønsker at kende, samarbejdet bliver tættere, og "
+                "foreningerne knytter kontakter til hinanden."
             ),
             targets=(
                 TargetSpec(
@@ -689,7 +689,7 @@ ROEDOVRE_VISIBILITY = GoalSpec(
             title="Øget samarbejde og vidensdeling mellem foreninger",
             background=(
                 "Foreningerne har forskellige formål og målgrupper, men mange har få frivillige og få penge. Flere "
-                "har bedt om at blive bedre til at hjælpe hinanden, og 'Grobund for netværk og samarbejde på tværs' "
+                "har efterlyst mere hjælp fra hinanden, og 'Grobund for netværk og samarbejde på tværs' "
                 "blev særligt indsatsområde i 2016 (Social- og Sundhedsudvalget, 15. september, sag nr. 63)."
             ),
             actions=(
@@ -719,7 +719,7 @@ ROEDOVRE_VISIBILITY = GoalSpec(
         InitiativeSpec(
             title="Plads til alle i foreningerne",
             background=(
-                "Frivillige er oftest veluddannede og i arbejde, mens mennesker med sociale udfordringer står "
+                "Flest frivillige har en uddannelse og et job, mens mennesker med sociale udfordringer oftere er "
                 "udenfor: kun 21 procent af de ikke-vestlige indvandrere har været frivillige det seneste år, og "
                 "andelen er 51 procent blandt dem med en lang videregående uddannelse mod 28 procent blandt dem med "
                 "en kort."
@@ -765,7 +765,7 @@ ROEDOVRE_ALLIANCES = GoalSpec(
                 "Vi drøfter med frivilligcentret, hvilke virksomheder der kunne være interesserede, og hvordan man "
                 "kommer i gang med at samarbejde med aktører, der har et andet udgangspunkt."
             ),
-            benefit="Samarbejde på tværs af sektorer kan give nye, bæredygtige løsninger.",
+            benefit="Når sektorerne arbejder sammen, kan der opstå løsninger, som ingen af dem kunne finde alene.",
             targets=(
                 TargetSpec(
                     title="Fælles initiativer over for virksomhederne er drøftet med Rødovre Frivilligcenter",
@@ -796,7 +796,7 @@ ROEDOVRE_ALLIANCES = GoalSpec(
                 "Sammen med frivilligcentret undersøger vi, om flygtninge selv kan være frivillige, fx som byguider "
                 "eller mentorer."
             ),
-            benefit="Foreningerne bidrager til samfundsintroduktionen og sprogudviklingen.",
+            benefit="Nye borgere lærer dansk og det danske samfund at kende gennem foreningslivet.",
             targets=(
                 TargetSpec(
                     title="Samarbejdet med Røde Kors om netværksfamilier er udvidet",
@@ -856,11 +856,11 @@ ROEDOVRE_MONEY = GoalSpec(
             origin=CONTINUED,
             continued_from=FROM_2015,
             background=(
-                "Social- og Sundhedsudvalget udpeger hvert år indsatsområder, som vi gerne ser ansøgninger til. "
-                "Frivilligheden følger sin egen logik, så der kan stadig søges til aktiviteter bredt."
+                "Hvert år peger Social- og Sundhedsudvalget på indsatsområder, som kommunen særligt gerne vil "
+                "støtte. Frivillighed lader sig ikke styre, så der kan stadig søges til alle slags aktiviteter."
             ),
             actions="Vi undersøger, hvordan vi får flere ansøgninger inden for indsatsområderne, fx med et oplæg.",
-            benefit="Sammenhæng mellem de frivillige indsatser og Kommunalbestyrelsens visioner.",
+            benefit="De frivillige indsatser trækker i samme retning som Kommunalbestyrelsens mål for området.",
             targets=(
                 TargetSpec(
                     title="Det er undersøgt, hvordan flere ansøgninger kommer inden for indsatsområderne",
@@ -891,7 +891,7 @@ ROEDOVRE_MONEY = GoalSpec(
                 "Et gratis uddannelsesforløb om rekruttering og fastholdelse for bestyrelsesmedlemmer i vinteren "
                 "2016, og en spørgeskemaundersøgelse om, hvorvidt der skal være kurser i 2017 og om hvad."
             ),
-            benefit="Dygtige og velfungerende foreninger i kommunen.",
+            benefit="Foreningernes bestyrelser står stærkere i det daglige arbejde.",
             targets=(
                 TargetSpec(
                     title="Uddannelsesforløbet for bestyrelsesmedlemmer holdes i vinteren 2016",
@@ -923,16 +923,16 @@ ROEDOVRE_THEMES = (
         title="Tema: Samarbejde på tværs",
         description=(
             "Frivillige organisationer, foreninger, virksomheder og borgere skal være med til at løse sociale og "
-            "sundhedsopgaver. Ensomhed, integration og ledighed løses kun, hvis vi tænker nyt og arbejder sammen på "
-            "tværs af sektorer og fag."
+            "sundhedsopgaver. Store udfordringer som ensomhed, integration og ledighed kræver nye idéer og et "
+            "samarbejde, der går på tværs af sektorer og fag."
         ),
     ),
     GoalSpec(
         title="Tema: Rummelige og mangfoldige foreningsfællesskaber",
         description=(
-            "Velfærd er også fællesskab og relationer. Foreningerne får støtte til at blive mere opsøgende over for "
-            "alle, fx udsatte, mennesker med handicap og flygtninge; mangfoldighed gør foreningerne stærkere og "
-            "modvirker fordomme."
+            "Velfærd er også fællesskab og relationer. Vi hjælper foreningerne med at række ud til flere – også "
+            "udsatte, mennesker med handicap og flygtninge. Et mere blandet medlemskab gør foreningerne stærkere "
+            "og tager brodden af fordomme."
         ),
     ),
     GoalSpec(
@@ -953,16 +953,16 @@ ROEDOVRE_2016 = PlanSpec(
     ends_on=ROEDOVRE_END,
     status=PlanStatus.ARCHIVED,
     vision=(
-        "Rødovre skal være en af de bedste kommuner i landet at være frivillig i, både for foreninger og for "
-        "den enkelte."
+        "Rødovre vil være blandt de kommuner i Danmark, hvor det er bedst at være frivillig – som forening og som "
+        "enkeltperson."
     ),
     legal_basis="Serviceloven § 18",
     introduction=(
         "Handleplanen omsætter kommunens politik for det frivillige sociale område fra efteråret 2014 til "
         "handling. Den fremlægges hvert år sammen med en status på det forgangne års indsatser.\n\n"
         "Rødovre Frivilligcenter har siden 2007 været en selvstændig forening med tilskud fra kommunen, som har "
-        "en plads i bestyrelsen. Centret er den centrale platform for det frivillige sociale arbejde, og kommunen "
-        "samarbejder med det frem for at konkurrere. Ud over indsatserne her holder kommunen hvert år "
+        "en plads i bestyrelsen. Kommunen ser centret som omdrejningspunktet for det frivillige sociale arbejde og "
+        "arbejder sammen med det i stedet for at konkurrere med det. Ud over indsatserne her holder kommunen hvert år "
         "forårskonference, netværksaften og kåring af årets ildsjæl."
     ),
     goals=(ROEDOVRE_FRAMES, ROEDOVRE_VISIBILITY, ROEDOVRE_ALLIANCES, ROEDOVRE_MONEY, *ROEDOVRE_THEMES),
