@@ -63,6 +63,12 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
+def get_private_storage() -> PrivateStorage:
+    """The private storage, for a model's FileField (`storage=get_private_storage`): a callable keeps the
+    storage's settings out of the migrations."""
+    return private_storage
+
+
 def download_name(filename: str, default: str = "fil") -> str:
     """A file name fit for a Content-Disposition header: the last part only, without control characters."""
     name = PurePath((filename or "").replace("\\", "/")).name

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from frivillig.core.private_files import get_private_storage
 from frivillig.strategy.enums import (
     DEFAULT_MANUAL_STALE_DAYS,
     DEFAULT_ON_TRACK_PERCENT,
@@ -109,7 +110,7 @@ class Goal(models.Model):
     objects = ScopedManager(tenant="tenant")
 
     class Meta:
-        ordering = ["plan", "position", "pk"]
+        ordering = ["plan_id", "position", "pk"]
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
 
@@ -148,7 +149,7 @@ class Initiative(models.Model):
     objects = ScopedManager(tenant="tenant")
 
     class Meta:
-        ordering = ["goal", "position", "pk"]
+        ordering = ["goal_id", "position", "pk"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
 
@@ -188,7 +189,7 @@ class Target(models.Model):
     objects = ScopedManager(tenant="tenant")
 
     class Meta:
-        ordering = ["goal", "initiative", "position", "pk"]
+        ordering = ["goal_id", "initiative_id", "position", "pk"]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
@@ -207,7 +208,10 @@ class ManualValue(models.Model):
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
     measured_on = models.DateField(_("measured on"))
     note = models.TextField(_("evidence"))
-    evidence_file = models.FileField(_("evidence file"), upload_to="strategy/evidence/%Y/", blank=True)
+    # Kept in the private storage (core/private_files.py) under a random name; downloaded only through its view.
+    evidence_file = models.FileField(
+        _("evidence file"), upload_to="strategy/evidence/%Y/", storage=get_private_storage, blank=True
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -216,7 +220,7 @@ class ManualValue(models.Model):
     objects = ScopedManager(tenant="tenant")
 
     class Meta:
-        ordering = ["target", "-measured_on", "-pk"]
+        ordering = ["target_id", "-measured_on", "-pk"]
         verbose_name = _("value entered by hand")
         verbose_name_plural = _("values entered by hand")
 
@@ -238,7 +242,7 @@ class TargetSnapshot(models.Model):
     objects = ScopedManager(tenant="tenant")
 
     class Meta:
-        ordering = ["target", "definition_version", "taken_on"]
+        ordering = ["target_id", "definition_version", "taken_on"]
         constraints = [
             models.UniqueConstraint(
                 fields=["target", "definition_version", "taken_on"], name="strategy_snapshot_once_a_day"
@@ -265,7 +269,7 @@ class StatusReport(models.Model):
     objects = ScopedManager(tenant="tenant")
 
     class Meta:
-        ordering = ["plan", "-year"]
+        ordering = ["plan_id", "-year"]
         verbose_name = _("status report")
         verbose_name_plural = _("status reports")
         constraints = [models.UniqueConstraint(fields=["plan", "year"], name="strategy_report_once_a_year")]
@@ -319,7 +323,7 @@ class ReportVersion(models.Model):
     objects = ScopedManager(tenant="tenant")
 
     class Meta:
-        ordering = ["report", "-number"]
+        ordering = ["report_id", "-number"]
         verbose_name = _("published report version")
         verbose_name_plural = _("published report versions")
         constraints = [models.UniqueConstraint(fields=["report", "number"], name="strategy_report_version_once")]
