@@ -64,6 +64,10 @@ class ReportEditForm(forms.Form):
         )
         self.subjects.append((name, subject, number))
 
+    def subject_fields(self) -> list:
+        """Each status text's bound field, in the plan's order."""
+        return [self[name] for name, _subject, _number in self.subjects]
+
     def texts(self) -> dict[str, str]:
         return {name: self.cleaned_data.get(name, "") for name, _subject, _number in self.subjects}
 

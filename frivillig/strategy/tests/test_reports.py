@@ -336,3 +336,49 @@ def test_report_kind_labels_are_kept_in_both_languages(personas, plan_2017, fake
     target = content["goals"][0]["targets"][0]
     assert target["kind"] == TargetKind.MANUAL
     assert set(target["rule"]) == {"da", "en"} and target["rule"]["da"] != target["rule"]["en"]
+
+
+def _laid_out_pages(report) -> list[str]:
+    """The report's PDF as WeasyPrint lays it out: the text of each page (header, body and footer), in order."""
+    from urllib.parse import urljoin
+
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils import translation
+    from django_scopes import scope
+    from weasyprint import HTML
+
+    from frivillig.core.pdf import FALLBACK_BASE_URL, LocalStaticFetcher
+    from frivillig.strategy.selectors_reports import present, report_content
+
+    with scope(tenant=report.tenant), translation.override("en"):
+        document = present(report_content(report))
+        html = render_to_string("strategy/report_pdf.html", {"report": report, "document": document, "version": None})
+    fetcher = LocalStaticFetcher(urljoin(FALLBACK_BASE_URL, settings.STATIC_URL))
+    laid_out = HTML(string=html, base_url=FALLBACK_BASE_URL, url_fetcher=fetcher).render()
+
+    def texts(box) -> list[str]:
+        found = [box.text] if getattr(box, "text", None) else []
+        for child in getattr(box, "children", None) or []:
+            found += texts(child)
+        return found
+
+    return [" ".join(texts(page._page_box)) for page in laid_out.pages]
+
+
+def test_pdf_has_a_title_page_then_contents_with_page_numbers_header_and_footer(personas, plan_2017, fake_indicator):
+    report = _report(plan_2017[0])
+
+    pages = _laid_out_pages(report)
+
+    total = len(pages)
+    title, contents = pages[0], pages[1]
+    assert "Strategi 2017-2018" in title and "Status as of 31 December 2017" in title
+    assert f"/ {total}" not in title  # the title page has no page number ...
+    assert "Contents" in contents and f"2 / {total}" in contents  # ... the others do, and the tenant's name
+    assert all("Frivilligcenter Alfa · Strategi 2017-2018" in page for page in pages[1:])
+    # The contents name the page each part starts on (an initiative is named only there and on its page).
+    heading = "1.1 Kursus i rekruttering"
+    starts_on = next(number for number, page in enumerate(pages, start=1) if number > 2 and heading in page)
+    assert contents.split(heading, 1)[1].replace(".", " ").split()[0] == str(starts_on)
+    assert any("Mindst 8 foreninger er med" in page for page in pages[starts_on - 1 :])
