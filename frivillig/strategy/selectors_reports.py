@@ -139,6 +139,7 @@ def _params_shown(found: Indicator | None, params: dict, tenant, choices_cache: 
         if not param.editable:
             continue
         raw = params.get(param.name)
+        value: dict[str, str] | str
         if param.kind == ParamKind.FLAG:
             value = _both(lambda raw=raw: translation.gettext("Yes") if raw else translation.gettext("No"))
         elif raw in (None, ""):
