@@ -63,8 +63,10 @@ def load(context: DemoContext) -> None:
         load_status_report(plan=earlier, spec=SOROE_2017, year=2017)
         current = load_plan(spec=current_soroe_plan(context.today), tenant=soroe, context=context, continues=earlier)
         plans[current.title] = current
+    # The running plan's history is left to the nightly snapshot; the plans that are over get theirs here.
     for plan in plans.values():
-        load_history(plan=plan, today=context.today)
+        if plan.status != PlanStatus.ACTIVE:
+            load_history(plan=plan, today=context.today)
 
 
 def _aware(day: date, hour: int = 10) -> datetime:
@@ -230,9 +232,8 @@ def load_status_report(*, plan: Plan, spec: PlanSpec, year: int) -> StatusReport
 
 
 def _history_days(plan: Plan, today: date) -> list[date]:
-    """The days the nightly snapshot would have kept for the sparklines: the end of each quarter of a plan that is
-    over, the end of each month of a running one, up to yesterday."""
-    months = 1 if plan.status == PlanStatus.ACTIVE else 3
+    """The days kept for the sparklines of a plan that is over: the end of each quarter of its period."""
+    months = 3
     days = []
     # Months counted from year 0, so that a step over the new year needs no care.
     index = plan.starts_on.year * 12 + plan.starts_on.month - 1 + months - 1
