@@ -3,10 +3,11 @@ risk, missed, planned or no data. Plain Python over numbers and dates, so that e
 published report can keep the rule it was judged by (`RULES_VERSION` and the rule's text).
 
 - A number to reach by a date (kind "reach", and a manual target): achieved once reached; missed once the deadline
-  has passed unreached; meanwhile compared with the pace: the share of the way from the baseline to the target that
-  should be done by now. The pace is a straight line over the period, unless the work happens at moments (the dates
-  of the courses counted, `moments`): then the share is the share of those moments that have come. On track at or
-  above the tenant's share of the pace (95 % by default), at risk below it.
+  has come unreached (a day is read as at its end, so a report as of 31 December shows the year's result); meanwhile
+  compared with the pace: the share of the way from the baseline to the target that should be done by now. The pace
+  is a straight line over the period, unless the work happens at moments (the dates of the courses counted,
+  `moments`): then the share is the share of those moments that have come. On track at or above the tenant's share
+  of the pace (95 % by default), at risk below it.
 - A level to hold (kind "level"): the latest value against the target: on track while it holds before the deadline,
   achieved when it holds at the deadline; at risk while it does not, missed when it does not at the deadline.
 - Something that must happen (kind "occurrence"): achieved (held) once it has happened as often as the target says;
@@ -103,14 +104,16 @@ def judge(
 ) -> Verdict:
     """The status of a target whose value on `today` is `value` (None: no data)."""
     rule = rule_text(kind, on_track_percent=on_track_percent, moments=bool(moments) and kind == TargetKind.REACH)
-    over = today > deadline
+    # A day is read as at its end (a report "as of 31 December" is the year's result): on the deadline day the
+    # deadline has come.
+    over = today >= deadline
 
     if kind == TargetKind.OCCURRENCE:
         if value is not None and meets(value, target_value, comparator):
             return Verdict(TargetStatus.ACHIEVED, None, rule)
         if over:
             return Verdict(TargetStatus.MISSED, None, rule)
-        if any(today <= moment <= deadline for moment in moments):
+        if any(today < moment <= deadline for moment in moments):
             return Verdict(TargetStatus.PLANNED, None, rule)
         return Verdict(TargetStatus.AT_RISK, None, rule)
 
@@ -119,7 +122,7 @@ def judge(
 
     if kind == TargetKind.LEVEL:
         holds = meets(value, target_value, comparator)
-        if over or today == deadline:
+        if over:
             return Verdict(TargetStatus.ACHIEVED if holds else TargetStatus.MISSED, None, rule)
         return Verdict(TargetStatus.ON_TRACK if holds else TargetStatus.AT_RISK, None, rule)
 
@@ -127,7 +130,7 @@ def judge(
     if comparator == Comparator.AT_MOST:
         # "At most": reached only when the deadline has come and the value is still within it.
         holds = meets(value, target_value, comparator)
-        if over or today == deadline:
+        if over:
             return Verdict(TargetStatus.ACHIEVED if holds else TargetStatus.MISSED, None, rule)
         return Verdict(TargetStatus.ON_TRACK if holds else TargetStatus.AT_RISK, None, rule)
     if meets(value, target_value, comparator):

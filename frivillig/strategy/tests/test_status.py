@@ -41,8 +41,10 @@ def test_reach_is_achieved_once_reached_even_early():
 
 def test_reach_is_missed_once_the_deadline_passes_unreached():
     assert verdict(value=7, today=date(2019, 1, 1)).status == TargetStatus.MISSED
-    # On the deadline itself it is not missed yet.
-    assert verdict(value=7, today=DEADLINE).status == TargetStatus.AT_RISK
+    # A day is read as at its end: as of the deadline day (a report as of 31 December) it is missed; the day
+    # before it is still at risk.
+    assert verdict(value=7, today=DEADLINE).status == TargetStatus.MISSED
+    assert verdict(value=7, today=date(2018, 12, 30)).status == TargetStatus.AT_RISK
 
 
 def test_reach_follows_a_straight_line_pace():
