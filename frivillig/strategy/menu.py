@@ -17,4 +17,3 @@ MENU = [
     MenuEntry("strategy:public_plans", _("Strategy and action plans"), area="about", order=30, main_menu=False),
     MenuEntry("strategy:settings", _("Settings for the targets' status"), area="strategy", order=90, main_menu=False),
 ]
-

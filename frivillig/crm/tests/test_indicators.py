@@ -122,7 +122,12 @@ def test_a_relation_record_names_its_topic_and_party_never_the_person(personas, 
 def theme(tenant, label: str, **fields) -> Tag:
     with scopes_disabled():
         return Tag.objects.create(
-            tenant=tenant, vocabulary=Vocabulary.THEME, slug=f"test-{label.lower()}", label_da=label, label_en=label, **fields
+            tenant=tenant,
+            vocabulary=Vocabulary.THEME,
+            slug=f"test-{label.lower()}",
+            label_da=label,
+            label_en=label,
+            **fields,
         )
 
 

@@ -202,7 +202,7 @@ def test_scale_mean_of_an_anonymous_survey_keeps_its_smallest_group(personas):
 
 def test_the_choices_offer_the_questions_that_fit(personas, named):
     tenant = personas.tenant
-    anonymous, anonymous_scale, _again, _topic = evaluation(tenant, title="Anonym", anonymous=True)
+    _anonymous, anonymous_scale, _again, _topic = evaluation(tenant, title="Anonym", anonymous=True)
     make_question(make_section(named["survey"]), QuestionKind.LONG_TEXT, text="Hvad savnede I?")
     meeting = indicator("surveys.organisations_meeting")
     mean = indicator("surveys.scale_mean")
