@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
 from frivillig.core.caching import cache_key
+from frivillig.strategy.indicators import MANUAL_KEY
 from frivillig.strategy.measure import PlanReading, Reading, read_plan, read_target
 from frivillig.strategy.models import ManualValue, Plan, StatusReport, StrategySettings, Target, TargetSnapshot
 from frivillig.strategy.selectors import strategy_settings
@@ -60,9 +61,12 @@ class CachedReader:
     settings and the plan's generation. The data itself may change meanwhile: a reading is at most
     STRATEGY_READING_CACHE_SECONDS old, and the page says when it was computed."""
 
-    def __init__(self, *, generation: int, seconds: int | None = None):
+    def __init__(self, *, generation: int, seconds: int | None = None, with_records: bool = True):
         self.generation = generation
         self.seconds = reading_cache_seconds() if seconds is None else seconds
+        # False for pages that show only the numbers (the dashboard, the public page): the counted records (maybe
+        # thousands at a national scale) and the moments are left out of what is kept and read back every time.
+        self.with_records = with_records
         self.computed_at: list[float] = []
 
     def key(self, target: Target, *, as_of: date, settings: StrategySettings) -> str:
@@ -77,6 +81,7 @@ class CachedReader:
             settings.on_track_percent,
             settings.manual_stale_days,
             self.generation,
+            self.with_records,
         )
         return cache_key("strategy:reading", parts)
 
@@ -86,7 +91,11 @@ class CachedReader:
         if stored is None:
             reading = read_target(target, as_of=as_of, settings=settings)
             # Kept without the target: the page shows the target as it is now (its title may have changed).
-            stored = CachedReading(reading=replace(reading, target=None), computed_at=time.time())
+            kept = replace(reading, target=None)
+            if not self.with_records:
+                # A manual value's one record stays: the page says when it was measured.
+                kept = replace(kept, records=reading.records if target.indicator_key == MANUAL_KEY else [], moments=[])
+            stored = CachedReading(reading=kept, computed_at=time.time())
             if self.seconds > 0:
                 cache.set(key, stored, self.seconds)
         self.computed_at.append(stored.computed_at)
@@ -96,7 +105,7 @@ class CachedReader:
 def plan_reading(plan: Plan, *, as_of: date) -> tuple[PlanReading, float | None]:
     """Every target of the plan read as of the day (through the cache), and when the oldest of the readings was
     computed (None for a plan without targets)."""
-    reader = CachedReader(generation=plan_generation(plan.pk))
+    reader = CachedReader(generation=plan_generation(plan.pk), with_records=False)
     reading = read_plan(plan, as_of=as_of, read=reader)
     return reading, min(reader.computed_at, default=None)
 
