@@ -22,6 +22,7 @@ from frivillig.core.exports import Column, export_response
 from frivillig.core.links import absolute_url
 from frivillig.core.listing import render_list, wants_fragment
 from frivillig.core.pagination import paginate
+from frivillig.core.params import id_or_404
 from frivillig.core.pdf import pdf_response
 from frivillig.core.permissions import PUBLIC, view_permission
 from frivillig.events.enums import AttendanceStatus, EventKind, RegistrationStatus
@@ -176,10 +177,7 @@ def _check_in_url(
 
 
 def _session_of(event: Event, pk) -> EventSession:
-    try:
-        return get_object_or_404(EventSession, event=event, pk=int(pk))
-    except (TypeError, ValueError) as error:
-        raise Http404 from error
+    return get_object_or_404(EventSession, event=event, pk=id_or_404(pk))
 
 
 @view_permission(PERMISSION)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
+from frivillig.core.params import get_id
 from frivillig.core.permissions import view_permission
 from frivillig.strategy.forms_plans import (
     SHOW_PARAMS,
@@ -267,9 +268,9 @@ def _target_page(request, plan: Plan, goal: Goal, target: Target | None):
             target = target_of(plan, target.pk)
     else:
         initial = {}
-        chosen = request.GET.get("indsats", "")
-        if target is None and chosen.isdigit():
-            initial["initiative"] = next((i.pk for i in initiatives if i.pk == int(chosen)), None)
+        chosen = get_id(request.GET, "indsats")
+        if target is None and chosen is not None:
+            initial["initiative"] = next((i.pk for i in initiatives if i.pk == chosen), None)
         form = TargetForm(initial=initial, **options)
     context = {"form": form, "plan": plan, "goal": goal, "target": target, "show_params": SHOW_PARAMS}
     return render(request, "strategy/target_form.html", context)

@@ -120,6 +120,22 @@ def test_a_waitlisted_registration_cannot_be_marked(personas, evening, client_fo
     assert attendance(waiting, session) is None
 
 
+@pytest.mark.parametrize("session_id", ["99999999999999999999", "-1", "x", ""])
+def test_an_impossible_session_id_is_refused_and_marks_nothing(evening, client_for, session_id):
+    event, anna, _bent, session = evening
+    staff = client_for("centre_staff")
+    # Marking the rest absent names its session in the form; marking one person checks it in its form.
+    assert staff.post(url("check_in", pk=event.pk), {"moedegang": session_id}).status_code == 404
+    marked = staff.post(
+        url("check_in_mark", pk=event.pk, registration_pk=anna.pk),
+        {"moedegang": session_id, "status": "attended"},
+        follow=True,
+    )
+    # Refused either by the form (not a number it takes: asked again) or as a session that does not exist.
+    assert marked.status_code == 404 or "Vælg, om personen er mødt." in marked.content.decode()
+    assert attendance(anna, session) is None
+
+
 def test_another_events_session_or_registration_is_not_found(personas, evening, client_for):
     event, anna, _bent, _session = evening
     other = make_event(personas.tenant, title="Andet arrangement")
