@@ -227,6 +227,9 @@ else:
 # How long the board's and the suggestions' answers are kept (seconds; 0: not at all). Changes to the data are
 # seen at once; only time-driven ones (an opportunity's deadline passing) can lag this long.
 BOARD_CACHE_SECONDS = int(os.environ.get("BOARD_CACHE_SECONDS", "60"))
+# How long the public event lists' pages and the iCalendar feeds are kept (seconds; 0: not at all). Changes to the
+# data are seen at once; an event passing from upcoming to past can lag this long.
+EVENT_LIST_CACHE_SECONDS = int(os.environ.get("EVENT_LIST_CACHE_SECONDS", "60"))
 # How long a plan dashboard keeps each target's reading (its indicator costs queries of its own).
 STRATEGY_READING_CACHE_SECONDS = int(os.environ.get("STRATEGY_READING_CACHE_SECONDS", "300"))
 

@@ -17,8 +17,10 @@ import hashlib
 import time
 from collections.abc import Callable
 from typing import TypeVar
+from uuid import uuid4
 
 from django.core.cache import caches
+from django.db import transaction
 
 # How long one process may take to work out a new answer before another may try (should it have died).
 COMPUTING_SECONDS = 30
@@ -67,3 +69,30 @@ def cached(
         if computing:
             cache.delete(f"{key}:computing")
     return value
+
+
+class VersionToken:
+    """A token in a cache that stands for "the data as it is now": renewed whenever something the cached answers
+    show may have changed (the board, the public event lists). Answers kept with an older token are not used."""
+
+    def __init__(self, alias: str, key: str):
+        self.alias = alias
+        self.key = key
+
+    def current(self) -> str:
+        cache = caches[self.alias]
+        version = cache.get(self.key)
+        if version is None:
+            # `add`: when several processes start at once, they agree on the first token written.
+            cache.add(self.key, uuid4().hex, None)
+            version = cache.get(self.key) or ""
+        return version
+
+    def renew(self) -> None:
+        caches[self.alias].set(self.key, uuid4().hex, None)
+
+    def changed(self) -> None:
+        """Forget every answer kept with the token: now, and again when the current transaction commits (so that
+        nobody keeps an answer computed meanwhile from data that the commit has since changed)."""
+        self.renew()
+        transaction.on_commit(self.renew)

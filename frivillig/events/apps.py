@@ -63,3 +63,6 @@ class EventsConfig(AppConfig):
                 "events.registration.moved": _("Moved on the waiting list"),
             }
         )
+        from frivillig.events import caching
+
+        caching.connect_signals()

@@ -24,6 +24,7 @@ from frivillig.core.params import page_number
 from frivillig.core.scoping import unscoped
 from frivillig.crm.enums import Vocabulary
 from frivillig.crm.models import Tag
+from frivillig.events import caching
 from frivillig.events.enums import HOLDING_STATUSES, EventAudience, EventStatus
 from frivillig.events.models import Event, EventSession, Registration
 from frivillig.tenants.models import Tenant
@@ -76,6 +77,17 @@ class EventFilter:
     def is_filtered(self) -> bool:
         return bool(self.kind or self.theme or self.month or self.theme_word or self.tenant)
 
+    def cache_parts(self) -> tuple:
+        """The filter as plain values (a cache key's part)."""
+        return (
+            self.kind,
+            self.theme.pk if self.theme else None,
+            self.month.isoformat() if self.month else None,
+            self.past,
+            self.theme_word,
+            self.tenant.pk if self.tenant else None,
+        )
+
 
 def listed_events(tenant: Tenant | None = None) -> QuerySet[Event]:
     """The events on the public lists and feeds (the tenant scope is open on a tenant's pages)."""
@@ -122,17 +134,26 @@ def _filtered(queryset: QuerySet[Event], criteria: EventFilter, now: datetime) -
     return queryset.filter(ends_at__gte=now, starts_at__gte=now - LONGEST_RUNNING).order_by("starts_at", "pk")
 
 
-def _page(request_page, queryset: QuerySet[Event], counted: QuerySet[Event]) -> Page:
+def _cached_page(list_name: tuple, criteria: EventFilter, requested_page, queryset, counted) -> Page:
+    """The requested page of `queryset`: its rows and the capped count come from the lists' cache
+    (frivillig/events/caching.py) when another visitor asked for the same page a moment ago."""
     paginator = CappedPaginator(queryset, PER_PAGE, counted=counted)
-    return paginator.get_page(page_number({"side": request_page} if request_page else {}))
+    requested = page_number({"side": requested_page} if requested_page else {})
+
+    def compute() -> tuple[int, int, list[Event]]:
+        page = paginator.get_page(requested)
+        return paginator.count, page.number, list(page.object_list)
+
+    count, number, rows = caching.cached((*list_name, *criteria.cache_parts(), requested), compute)
+    paginator.__dict__["count"] = count  # the cached_property's value: no count query
+    return Page(rows, number, paginator)
 
 
 def event_list_page(tenant: Tenant, criteria: EventFilter, requested_page) -> Page:
     """One page of a tenant's public list: upcoming first (or the past ones, newest first, or one month)."""
     counted = _filtered(listed_events(tenant), criteria, timezone.now())
     queryset = _with_places_taken(counted).defer(*LIST_DEFERRED).prefetch_related(_themes())
-    page = _page(requested_page, queryset, counted)
-    page.object_list = list(page.object_list)
+    page = _cached_page(("tenant-list", tenant.pk), criteria, requested_page, queryset, counted)
     for event in page.object_list:
         event.tenant = tenant
     return page
@@ -149,10 +170,8 @@ def national_list_page(criteria: EventFilter, requested_page) -> Page:
         queryset = (
             _with_places_taken(counted).defer(*LIST_DEFERRED).select_related("tenant").prefetch_related(_themes())
         )
-        page = _page(requested_page, queryset, counted)
         # Read inside the block: the rows and their themes come from every tenant.
-        page.object_list = list(page.object_list)
-    return page
+        return _cached_page(("national-list",), criteria, requested_page, queryset, counted)
 
 
 def _themes() -> Prefetch:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from frivillig.core.jsonld import json_ld_script, without_empty
 from frivillig.core.listing import render_list
 from frivillig.core.permissions import PUBLIC, view_permission
+from frivillig.events import caching
 from frivillig.events.calendar_files import event_ics as event_ics_file
 from frivillig.events.calendar_files import feed_ics
 from frivillig.events.enums import EventStatus
@@ -247,11 +248,20 @@ def event_ics(request, tenant_slug: str, pk: int):
     return _ics_response(event_ics_file(event, language=get_language()), f"arrangement-{event.pk}.ics", attachment=True)
 
 
+def _feed_response(request, theme, *, name: str, filename: str) -> HttpResponse:
+    """A feed's file; calendar programs ask again every few minutes, so it is kept a moment (events/caching.py)."""
+    language = get_language()
+    content = caching.cached(
+        ("feed", request.tenant.pk, theme.pk if theme else None, language),
+        lambda: feed_ics(feed_events(request.tenant, theme=theme), name=name, language=language),
+    )
+    return _ics_response(content, filename, attachment=False)
+
+
 @view_permission(PUBLIC)
 def feed(request, tenant_slug: str):
     name = _("Events – %(centre)s") % {"centre": request.tenant.centre_name}
-    content = feed_ics(feed_events(request.tenant), name=name, language=get_language())
-    return _ics_response(content, f"arrangementer-{request.tenant.slug}.ics", attachment=False)
+    return _feed_response(request, None, name=name, filename=f"arrangementer-{request.tenant.slug}.ics")
 
 
 @view_permission(PUBLIC)
@@ -260,8 +270,8 @@ def theme_feed(request, tenant_slug: str, tag_pk: int):
     if theme is None:
         raise Http404
     name = _("Events on %(theme)s – %(centre)s") % {"theme": theme.label, "centre": request.tenant.centre_name}
-    content = feed_ics(feed_events(request.tenant, theme=theme), name=name, language=get_language())
-    return _ics_response(content, f"arrangementer-{request.tenant.slug}-{theme.slug}.ics", attachment=False)
+    filename = f"arrangementer-{request.tenant.slug}-{theme.slug}.ics"
+    return _feed_response(request, theme, name=name, filename=filename)
 
 
 @view_permission(PUBLIC)

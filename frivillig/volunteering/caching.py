@@ -24,13 +24,11 @@ throttle's entries in the default cache.
 
 from collections.abc import Callable
 from typing import TypeVar
-from uuid import uuid4
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from frivillig.core.caching import VersionToken
 from frivillig.core.caching import cached as versioned_cache
 
 CACHE_ALIAS = "board"
@@ -39,27 +37,16 @@ VERSION_KEY = "volunteering:board-version"
 T = TypeVar("T")
 
 
-def _cache():
-    return caches[CACHE_ALIAS]
+_token = VersionToken(CACHE_ALIAS, VERSION_KEY)
 
 
 def board_version() -> str:
-    version = _cache().get(VERSION_KEY)
-    if version is None:
-        # `add`: when several processes start at once, they agree on the first token written.
-        _cache().add(VERSION_KEY, uuid4().hex, None)
-        version = _cache().get(VERSION_KEY) or ""
-    return version
-
-
-def _renew_version() -> None:
-    _cache().set(VERSION_KEY, uuid4().hex, None)
+    return _token.current()
 
 
 def board_changed() -> None:
     """Forget every cached board answer and suggestion: now, and again when the current transaction commits."""
-    _renew_version()
-    transaction.on_commit(_renew_version)
+    _token.changed()
 
 
 def cached(parts: tuple, compute: Callable[[], T]) -> T:
