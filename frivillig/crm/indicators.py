@@ -62,12 +62,16 @@ def _relation_url(tenant, relation: CollaborationRelation) -> str:
     return reverse("crm:relation_list", kwargs={"tenant_slug": tenant.slug}) + f"?fra={day}&til={day}"
 
 
-def new_relations(*, tenant, starts_on: date, ends_on: date, municipal_only: bool = False) -> Measurement:
+def new_relations(
+    *, tenant, starts_on: date, ends_on: date, municipal_only: bool = False, records: bool = True
+) -> Measurement:
     """Collaboration relations that started in the period (their start date), optionally only those with
     municipal units or employees."""
     relations = CollaborationRelation.objects.filter(tenant=tenant, started_on__gte=starts_on, started_on__lte=ends_on)
     if municipal_only:
         relations = relations.filter(is_municipal_relation())
+    if not records:
+        return Measurement(value=relations.count())
     units = OrganisationRole.objects.filter(organisation__kind=OrganisationKind.MUNICIPAL_UNIT).select_related(
         "organisation"
     )
@@ -76,7 +80,7 @@ def new_relations(*, tenant, starts_on: date, ends_on: date, municipal_only: boo
         .prefetch_related(Prefetch("person__roles", queryset=units.order_by("organisation__name", "pk")))
         .order_by("started_on", "pk")
     )
-    records = [
+    listed = [
         CountedRecord(
             key=f"crm.relation:{relation.pk}",
             label=" – ".join(part for part in (relation.topic, _relation_party(relation)) if part),
@@ -85,7 +89,7 @@ def new_relations(*, tenant, starts_on: date, ends_on: date, municipal_only: boo
         )
         for relation in found
     ]
-    return Measurement(value=len(records), records=records)
+    return Measurement(value=len(listed), records=listed)
 
 
 # --- interactions -----------------------------------------------------------------------------------------------
@@ -102,7 +106,13 @@ def kind_choices(tenant) -> list[tuple[str, str]]:
 
 
 def interactions(
-    *, tenant, starts_on: date, ends_on: date, topic: str | None = None, kind: str | None = None
+    *,
+    tenant,
+    starts_on: date,
+    ends_on: date,
+    topic: str | None = None,
+    kind: str | None = None,
+    records: bool = True,
 ) -> Measurement:
     """Interactions that happened in the period (their date), optionally only of a topic and of a kind. An
     unknown topic or kind (a deleted word) gives no data rather than a misleading 0."""
@@ -117,12 +127,14 @@ def interactions(
         if kind not in InteractionKind.values:
             return Measurement(value=None)
         found = found.filter(kind=kind)
+    if not records:
+        return Measurement(value=found.count())
     rows = list(
         found.only("pk", "kind", "happened_on")
         .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.only("pk", "name").order_by("name")))
         .order_by("happened_on", "pk")
     )
-    records = [
+    listed = [
         CountedRecord(
             key=f"crm.interaction:{interaction.pk}",
             label=", ".join(
@@ -136,7 +148,7 @@ def interactions(
         )
         for interaction in rows
     ]
-    return Measurement(value=len(records), records=records)
+    return Measurement(value=len(listed), records=listed)
 
 
 INDICATORS = [

@@ -136,36 +136,41 @@ def _empty(*, tenant, starts_on: date, ends_on: date, level: bool = False) -> Me
     return Measurement(value=None if level else Decimal(0))
 
 
-def measure_events_held(*, tenant, starts_on: date, ends_on: date, kind=None, theme=None) -> Measurement:
+def measure_events_held(
+    *, tenant, starts_on: date, ends_on: date, kind=None, theme=None, records: bool = True
+) -> Measurement:
     try:
         filters = _filters(tenant, kind, theme)
     except _NoSuchTheme:
         return _empty(tenant=tenant, starts_on=starts_on, ends_on=ends_on)
     counted = events_held(tenant=tenant, starts_on=starts_on, ends_on=ends_on, **filters)
-    records = [
+    listed = [
         CountedRecord(
             key=f"events.event:{event.pk}",
             label=event.title,
             url=_event_url(tenant, event.pk),
             detail=_shown_day(event.ends_at),
         )
-        for event in counted.records
+        for event in (counted.records if records else [])
     ]
     return Measurement(
         value=Decimal(counted.number),
-        records=records,
+        records=listed,
         moments=_moments(tenant=tenant, starts_on=starts_on, ends_on=ends_on, filters=filters),
     )
 
 
 def _organisations(stage: Stage):
-    def measure(*, tenant, starts_on: date, ends_on: date, kind=None, theme=None) -> Measurement:
+    def measure(*, tenant, starts_on: date, ends_on: date, kind=None, theme=None, records: bool = True) -> Measurement:
         try:
             filters = _filters(tenant, kind, theme)
         except _NoSuchTheme:
             return _empty(tenant=tenant, starts_on=starts_on, ends_on=ends_on)
         period = {"tenant": tenant, "starts_on": starts_on, "ends_on": ends_on, **filters}
         counted = organisations_taking_part(stage=stage, **period)
+        moments = _moments(tenant=tenant, starts_on=starts_on, ends_on=ends_on, filters=filters)
+        if not records:
+            return Measurement(value=Decimal(counted.number), moments=moments)
         rows = (
             registrations_taking_part(stage=stage, **period)
             .exclude(organisation=None)
@@ -173,7 +178,7 @@ def _organisations(stage: Stage):
             .order_by()
         )
         events = _events_by(rows)
-        records = [
+        listed = [
             CountedRecord(
                 key=f"crm.organisation:{organisation.pk}",
                 label=organisation.name,
@@ -182,17 +187,15 @@ def _organisations(stage: Stage):
             )
             for organisation in counted.records
         ]
-        return Measurement(
-            value=Decimal(counted.number),
-            records=records,
-            moments=_moments(tenant=tenant, starts_on=starts_on, ends_on=ends_on, filters=filters),
-        )
+        return Measurement(value=Decimal(counted.number), records=listed, moments=moments)
 
     measure.__name__ = f"measure_organisations_{stage}"
     return measure
 
 
-def measure_people_attended(*, tenant, starts_on: date, ends_on: date, kind=None, theme=None) -> Measurement:
+def measure_people_attended(
+    *, tenant, starts_on: date, ends_on: date, kind=None, theme=None, records: bool = True
+) -> Measurement:
     """Each person once (by account or e-mail address); the record's key is their first registration's, so that
     a published report keeps no e-mail address, and its page the event of that registration."""
     from frivillig.events.models import Registration
@@ -202,6 +205,9 @@ def measure_people_attended(*, tenant, starts_on: date, ends_on: date, kind=None
     except _NoSuchTheme:
         return _empty(tenant=tenant, starts_on=starts_on, ends_on=ends_on)
     counted = people_taking_part(tenant=tenant, starts_on=starts_on, ends_on=ends_on, stage=Stage.ATTENDED, **filters)
+    moments = _moments(tenant=tenant, starts_on=starts_on, ends_on=ends_on, filters=filters)
+    if not records:
+        return Measurement(value=Decimal(counted.number), moments=moments)
     registration_pks = [pk for person in counted.records for pk in person.registrations]
     rows = (
         Registration.objects.filter(tenant=tenant, pk__in=registration_pks)
@@ -210,14 +216,14 @@ def measure_people_attended(*, tenant, starts_on: date, ends_on: date, kind=None
     )
     events = _events_by(rows)
     event_of = {pk: event_pk for pk, event_pk, _title, _ends in rows}
-    records = []
+    listed = []
     for person in counted.records:
         first = min(person.registrations)
         attended = sorted(
             {event for pk in person.registrations for event in events.get(pk, [])},
             key=lambda event: (event[1], event[0]),
         )
-        records.append(
+        listed.append(
             CountedRecord(
                 key=f"events.registration:{first}",
                 label=person.full_name or _("(no name given)"),
@@ -225,14 +231,12 @@ def measure_people_attended(*, tenant, starts_on: date, ends_on: date, kind=None
                 detail=_events_named(attended),
             )
         )
-    return Measurement(
-        value=Decimal(counted.number),
-        records=records,
-        moments=_moments(tenant=tenant, starts_on=starts_on, ends_on=ends_on, filters=filters),
-    )
+    return Measurement(value=Decimal(counted.number), records=listed, moments=moments)
 
 
-def measure_attendance_rate(*, tenant, starts_on: date, ends_on: date, kind=None, theme=None) -> Measurement:
+def measure_attendance_rate(
+    *, tenant, starts_on: date, ends_on: date, kind=None, theme=None, records: bool = True
+) -> Measurement:
     """The share in per cent (one decimal); no data when nobody was registered for an event held."""
     try:
         filters = _filters(tenant, kind, theme)
@@ -244,14 +248,14 @@ def measure_attendance_rate(*, tenant, starts_on: date, ends_on: date, kind=None
         value = (Decimal(100 * rate.attended_places) / Decimal(rate.registered_places)).quantize(
             Decimal("0.1"), rounding=ROUND_HALF_UP
         )
-    records = []
-    for registration in rate.records:
+    listed = []
+    for registration in rate.records if records else []:
         came = _("came") if registration.came else _("did not come")
         detail = f"{registration.event.title} ({_shown_day(registration.event.ends_at)}): {came}"
         if registration.group_size > 1:
             places = ngettext("%(count)s place", "%(count)s places", registration.group_size)
             detail += ", " + places % {"count": registration.group_size}
-        records.append(
+        listed.append(
             CountedRecord(
                 key=f"events.registration:{registration.pk}",
                 label=registration.full_name or _("(no name given)"),
@@ -261,7 +265,7 @@ def measure_attendance_rate(*, tenant, starts_on: date, ends_on: date, kind=None
         )
     return Measurement(
         value=value,
-        records=records,
+        records=listed,
         moments=_moments(tenant=tenant, starts_on=starts_on, ends_on=ends_on, filters=filters),
     )
 

@@ -262,7 +262,7 @@ def load_history(*, plan: Plan, today: date) -> int:
         for target in targets:
             if day < target.starts_on or (target.pk, target.definition_version, day) in taken:
                 continue
-            reading = read_target(target, as_of=day, settings=settings, today=today)
+            reading = read_target(target, as_of=day, settings=settings, today=today, with_records=False)
             snapshots.append(
                 TargetSnapshot(
                     tenant=plan.tenant,

@@ -113,9 +113,16 @@ def _params(target: Target) -> dict:
 
 
 def read_target(
-    target: Target, *, as_of: date | None = None, settings: StrategySettings | None = None, today: date | None = None
+    target: Target,
+    *,
+    as_of: date | None = None,
+    settings: StrategySettings | None = None,
+    today: date | None = None,
+    with_records: bool = True,
 ) -> Reading:
-    """The target's value, status and counted records as of `as_of` (default today, Danish date)."""
+    """The target's value, status and counted records as of `as_of` (default today, Danish date). Without records
+    (`with_records=False`, for pages that show the numbers only) the indicator may count in the database and the
+    reading's records are empty, except a manual value's one record (the day it was measured)."""
     today = today or timezone.localdate()
     as_of = as_of or today
     settings = settings or strategy_settings(target.tenant)
@@ -133,12 +140,18 @@ def read_target(
         problem = _("The target is measured from %(date)s.") % {"date": starts_on.strftime("%d.%m.%Y")}
     else:
         try:
-            measured = found.measure(tenant=target.tenant, starts_on=starts_on, ends_on=ends_on, params=_params(target))
+            measured = found.measure(
+                tenant=target.tenant,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                params=_params(target),
+                records=with_records or target.indicator_key == MANUAL_KEY,
+            )
             value, records, moments = measured.value, measured.records, measured.moments
             if ends_on < whole_end and target.kind in (TargetKind.REACH, TargetKind.OCCURRENCE):
                 # Read as of a past day: the moments of the whole period guide the pace.
                 whole = found.measure(
-                    tenant=target.tenant, starts_on=starts_on, ends_on=whole_end, params=_params(target)
+                    tenant=target.tenant, starts_on=starts_on, ends_on=whole_end, params=_params(target), records=False
                 )
                 moments = whole.moments
         except Exception:  # an indicator's failure must not take the whole dashboard down

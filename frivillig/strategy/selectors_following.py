@@ -89,7 +89,7 @@ class CachedReader:
         key = self.key(target, as_of=as_of, settings=settings)
         stored = cache.get(key) if self.seconds > 0 else None
         if stored is None:
-            reading = read_target(target, as_of=as_of, settings=settings)
+            reading = read_target(target, as_of=as_of, settings=settings, with_records=self.with_records)
             # Kept without the target: the page shows the target as it is now (its title may have changed).
             kept = replace(reading, target=None)
             if not self.with_records:

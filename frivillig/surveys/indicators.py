@@ -182,7 +182,9 @@ def _dated_question(tenant, pk: str | None, *, starts_on: date, ends_on: date, k
     return question, _moments([survey])
 
 
-def measure_responses(*, tenant, starts_on: date, ends_on: date, survey=None, kind=None) -> Measurement:
+def measure_responses(
+    *, tenant, starts_on: date, ends_on: date, survey=None, kind=None, records: bool = True
+) -> Measurement:
     """The submitted responses to the surveys of the period (one survey, or those of a kind, or all). A named
     survey's records are its responses, by whom they are from; an anonymous survey's is the survey alone."""
     dated = surveys_dated_in(tenant, starts_on=starts_on, ends_on=ends_on)
@@ -193,6 +195,9 @@ def measure_responses(*, tenant, starts_on: date, ends_on: date, survey=None, ki
     surveys = list(
         dated.annotate(submitted=Count("responses", filter=Q(responses__submitted=True))).order_by("dated_at", "pk")
     )
+    value = Decimal(sum(item.submitted for item in surveys))
+    if not records:
+        return Measurement(value=value, moments=_moments(surveys))
     named = [item.pk for item in surveys if not item.is_anonymous]
     responses: dict[int, list[Response]] = {}
     if named:
@@ -202,18 +207,16 @@ def measure_responses(*, tenant, starts_on: date, ends_on: date, survey=None, ki
             .order_by("pk")
         ):
             responses.setdefault(response.survey_id, []).append(response)
-    records = []
+    listed = []
     for item in surveys:
         if item.is_anonymous:
             count = ngettext("%(count)s response", "%(count)s responses", item.submitted) % {"count": item.submitted}
-            records.append(_survey_record(tenant, item, _("Anonymous: %(count)s") % {"count": count}))
+            listed.append(_survey_record(tenant, item, _("Anonymous: %(count)s") % {"count": count}))
         else:
-            records += _by_respondent(
+            listed += _by_respondent(
                 [_response_record(tenant, response, item.title) for response in responses.get(item.pk, [])]
             )
-    return Measurement(
-        value=Decimal(sum(item.submitted for item in surveys)), records=records, moments=_moments(surveys)
-    )
+    return Measurement(value=value, records=listed, moments=_moments(surveys))
 
 
 def _condition(question: Question, value: str | None) -> dict | None:
@@ -254,7 +257,7 @@ def measure_organisations_meeting(*, tenant, starts_on: date, ends_on: date, que
     return Measurement(value=Decimal(len(records)), records=records, moments=moments)
 
 
-def measure_scale_mean(*, tenant, starts_on: date, ends_on: date, question=None) -> Measurement:
+def measure_scale_mean(*, tenant, starts_on: date, ends_on: date, question=None, records: bool = True) -> Measurement:
     """The mean of the answers ("don't know" left out), to two decimals; no data without answers, and for an
     anonymous survey when the responses or the answers are fewer than its smallest group."""
     found, moments = _dated_question(tenant, question, starts_on=starts_on, ends_on=ends_on, kinds=MEAN_QUESTION_KINDS)
@@ -270,17 +273,19 @@ def measure_scale_mean(*, tenant, starts_on: date, ends_on: date, question=None)
             return Measurement(
                 value=None, records=[_survey_record(tenant, survey, _("Too few answers to show."))], moments=moments
             )
-        records = []
+        listed = []
         if mean is not None:
             count = ngettext("%(count)s answer", "%(count)s answers", answered) % {"count": answered}
-            records.append(_survey_record(tenant, survey, _("Anonymous: %(count)s") % {"count": count}))
+            listed.append(_survey_record(tenant, survey, _("Anonymous: %(count)s") % {"count": count}))
+    elif not records:
+        listed = []
     else:
         answers = (
             Answer.objects.filter(question=found, response__submitted=True, dont_know=False, number__isnull=False)
             .select_related("response__organisation", "response__person")
             .order_by("pk")
         )
-        records = _by_respondent(
+        listed = _by_respondent(
             [
                 _response_record(
                     tenant,
@@ -291,7 +296,7 @@ def measure_scale_mean(*, tenant, starts_on: date, ends_on: date, question=None)
             ]
         )
     value = None if mean is None else Decimal(str(mean)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return Measurement(value=value, records=records, moments=moments)
+    return Measurement(value=value, records=listed, moments=moments)
 
 
 # --- the registrations ----------------------------------------------------------------------------------------

@@ -134,7 +134,9 @@ def _application_records(tenant, applications, moment: str, detail_da: str, deta
 # --- the indicators -------------------------------------------------------------------------------------------
 
 
-def applications_received(*, tenant, starts_on: date, ends_on: date, source: str | None = None) -> Measurement:
+def applications_received(
+    *, tenant, starts_on: date, ends_on: date, source: str | None = None, records: bool = True
+) -> Measurement:
     """Confirmed applications, counted on the day the association received them: when the e-mail address was
     confirmed (at once for a logged-in person; a renewed sign-up after withdrawing counts from its renewal). A
     guest's sign-up that was never confirmed never reached the association and does not count."""
@@ -142,41 +144,47 @@ def applications_received(*, tenant, starts_on: date, ends_on: date, source: str
     if condition is None:
         return Measurement(value=None)
     first, after = day_bounds(starts_on, ends_on)
+    received = Application.objects.filter(
+        tenant=tenant, email_confirmed_at__gte=first, email_confirmed_at__lt=after
+    ).filter(condition)
+    if not records:
+        return Measurement(value=received.count())
     applications = list(
-        Application.objects.filter(tenant=tenant, email_confirmed_at__gte=first, email_confirmed_at__lt=after)
-        .filter(condition)
-        .select_related("opportunity__organisation")
+        received.select_related("opportunity__organisation")
         .only("pk", "email_confirmed_at", "opportunity__title", "opportunity__organisation__name")
         .order_by("email_confirmed_at", "pk")
     )
-    records = _application_records(tenant, applications, "email_confirmed_at", "Modtaget %(date)s", "Received %(date)s")
-    return Measurement(value=len(records), records=records)
+    counted = _application_records(tenant, applications, "email_confirmed_at", "Modtaget %(date)s", "Received %(date)s")
+    return Measurement(value=len(counted), records=counted)
 
 
-def became_volunteers(*, tenant, starts_on: date, ends_on: date, source: str | None = None) -> Measurement:
+def became_volunteers(
+    *, tenant, starts_on: date, ends_on: date, source: str | None = None, records: bool = True
+) -> Measurement:
     """Applications that reached "became a volunteer" in the period, by the time of that step. An application
     whose step was undone is no longer a volunteer and does not count (nothing leaves "started" but an undo)."""
     condition = _source_condition(tenant, source)
     if condition is None:
         return Measurement(value=None)
     first, after = day_bounds(starts_on, ends_on)
+    started = Application.objects.filter(
+        tenant=tenant,
+        status=ApplicationStatus.STARTED,
+        email_confirmed_at__isnull=False,
+        status_changed_at__gte=first,
+        status_changed_at__lt=after,
+    ).filter(condition)
+    if not records:
+        return Measurement(value=started.count())
     applications = list(
-        Application.objects.filter(
-            tenant=tenant,
-            status=ApplicationStatus.STARTED,
-            email_confirmed_at__isnull=False,
-            status_changed_at__gte=first,
-            status_changed_at__lt=after,
-        )
-        .filter(condition)
-        .select_related("opportunity__organisation")
+        started.select_related("opportunity__organisation")
         .only("pk", "status_changed_at", "opportunity__title", "opportunity__organisation__name")
         .order_by("status_changed_at", "pk")
     )
-    records = _application_records(
+    counted = _application_records(
         tenant, applications, "status_changed_at", "Blev frivillig %(date)s", "Became a volunteer %(date)s"
     )
-    return Measurement(value=len(records), records=records)
+    return Measurement(value=len(counted), records=counted)
 
 
 @dataclass(frozen=True)
@@ -230,7 +238,7 @@ def _published_before(tenant, after: datetime):
     )
 
 
-def open_places(*, tenant, starts_on: date, ends_on: date) -> Measurement:
+def open_places(*, tenant, starts_on: date, ends_on: date, records: bool = True) -> Measurement:
     """The places still to fill on the opportunities that were open on the period's last day (today while the
     period runs): published by then and not yet closed, filled or expired; the volunteers needed minus the
     applications that had become volunteers, never below zero."""
@@ -238,7 +246,9 @@ def open_places(*, tenant, starts_on: date, ends_on: date) -> Measurement:
     _first, after = day_bounds(as_of, as_of)
     opportunities = _published_before(tenant, after).filter(Q(closed_at__isnull=True) | Q(closed_at__gte=after))
     places = [row for row in _places(tenant, opportunities, after) if row.open]
-    records = [
+    if not records:
+        return Measurement(value=sum(row.open for row in places))
+    counted = [
         CountedRecord(
             key=f"volunteering.opportunity:{row.opportunity.pk}",
             label=_opportunity_label(row.opportunity),
@@ -248,10 +258,10 @@ def open_places(*, tenant, starts_on: date, ends_on: date) -> Measurement:
         )
         for row in places
     ]
-    return Measurement(value=sum(row.open for row in places), records=records)
+    return Measurement(value=sum(row.open for row in places), records=counted)
 
 
-def fill_rate(*, tenant, starts_on: date, ends_on: date) -> Measurement:
+def fill_rate(*, tenant, starts_on: date, ends_on: date, records: bool = True) -> Measurement:
     """The share of places filled, in per cent, on the opportunities that were open at some time in the period
     (published before it ended, not closed before it began), as of its last day (today while it runs). No
     opportunities: no data."""
@@ -265,7 +275,9 @@ def fill_rate(*, tenant, starts_on: date, ends_on: date) -> Measurement:
         return Measurement(value=None)
     filled = sum(row.filled for row in places)
     value = (Decimal(100) * filled / needed).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    records = [
+    if not records:
+        return Measurement(value=value)
+    counted = [
         CountedRecord(
             key=f"volunteering.opportunity:{row.opportunity.pk}",
             label=_opportunity_label(row.opportunity),
@@ -275,7 +287,7 @@ def fill_rate(*, tenant, starts_on: date, ends_on: date) -> Measurement:
         )
         for row in places
     ]
-    return Measurement(value=value, records=records)
+    return Measurement(value=value, records=counted)
 
 
 SOURCE = Param(

@@ -87,6 +87,8 @@ def test_an_indicator_computes_on_a_tenant_without_data(db, item):
                 assert isinstance(measurement, Measurement)
                 assert measurement.value is None or measurement.value == 0, (item.key, params, measurement.value)
                 assert measurement.records == []
+                number_only = item.measure(tenant=tenant, params=params, records=False, **period)
+                assert (number_only.value, number_only.moments) == (measurement.value, measurement.moments)
 
 
 def test_param_convert_from_the_stored_form():
@@ -144,3 +146,21 @@ def test_measure_refuses_what_is_not_a_measurement():
     item = Indicator(key="tests.wrong", label_da="Forkert", label_en="Wrong", compute=lambda **_: 3)
     with pytest.raises(TypeError):
         item.measure(tenant=None, starts_on=date(2018, 1, 1), ends_on=date(2018, 12, 31))
+
+
+def test_records_false_reaches_only_the_indicators_that_take_it():
+    calls = []
+
+    def counting(*, tenant, starts_on, ends_on, records=True) -> Measurement:
+        calls.append(records)
+        return Measurement(value=1)
+
+    def plain(*, tenant, starts_on, ends_on) -> Measurement:
+        calls.append("plain")
+        return Measurement(value=2)
+
+    period = {"tenant": None, "starts_on": date(2017, 1, 1), "ends_on": date(2017, 12, 31)}
+    assert Indicator("x.counting", "Tæller", "Counts", counting).measure(records=False, **period).value == 1
+    assert Indicator("x.counting", "Tæller", "Counts", counting).measure(**period).value == 1
+    assert Indicator("x.plain", "Enkel", "Plain", plain).measure(records=False, **period).value == 2
+    assert calls == [False, True, "plain"]
