@@ -402,3 +402,12 @@ def second_step(client, response):
         verify + location[len(setup if location.startswith(setup) else verify) :],
         {"code": totp_code(device, after_last_used=True)},
     )
+
+
+def measure_both_ways(item, **arguments):
+    """An indicator's measurement with its records, after checking that asking for the number alone (what a plan's
+    dashboard does, `records=False`) gives the same value and moments."""
+    full = item.measure(**arguments)
+    number_only = item.measure(records=False, **arguments)
+    assert (number_only.value, number_only.moments) == (full.value, full.moments), item.key
+    return full

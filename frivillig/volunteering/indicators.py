@@ -21,7 +21,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, When
+from django.db.models.functions import Coalesce, Least
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -232,6 +233,35 @@ def _places(tenant, opportunities, as_of_after: datetime) -> list[_Places]:
     return result
 
 
+def _place_totals(tenant, opportunities, as_of_after: datetime) -> tuple[int, int, int]:
+    """The places needed, filled and still open over the opportunities as `_places` counts them, summed in the
+    database (the numbers alone, for a page that shows no records)."""
+    started = (
+        Application.objects.filter(
+            tenant=tenant,
+            opportunity=OuterRef("pk"),
+            status=ApplicationStatus.STARTED,
+            email_confirmed_at__isnull=False,
+            status_changed_at__lt=as_of_after,
+        )
+        .order_by()
+        .values("opportunity")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    marked_filled = Q(status=OpportunityStatus.FILLED, closed_at__isnull=False, closed_at__lt=as_of_after)
+    filled = Case(
+        When(marked_filled, then=F("volunteers_needed")),
+        default=Least(Coalesce(Subquery(started, output_field=IntegerField()), 0), F("volunteers_needed")),
+        output_field=IntegerField(),
+    )
+    totals = opportunities.order_by().aggregate(
+        needed=Coalesce(Sum("volunteers_needed"), 0), filled=Coalesce(Sum(filled), 0)
+    )
+    # An opportunity's filled places never exceed its needed ones, so the open places are the difference.
+    return totals["needed"], totals["filled"], totals["needed"] - totals["filled"]
+
+
 def _published_before(tenant, after: datetime):
     return Opportunity.objects.filter(tenant=tenant, published_at__isnull=False, published_at__lt=after).exclude(
         status=OpportunityStatus.DRAFT
@@ -245,9 +275,10 @@ def open_places(*, tenant, starts_on: date, ends_on: date, records: bool = True)
     as_of = _level_day(ends_on)
     _first, after = day_bounds(as_of, as_of)
     opportunities = _published_before(tenant, after).filter(Q(closed_at__isnull=True) | Q(closed_at__gte=after))
-    places = [row for row in _places(tenant, opportunities, after) if row.open]
     if not records:
-        return Measurement(value=sum(row.open for row in places))
+        _needed, _filled, still_open = _place_totals(tenant, opportunities, after)
+        return Measurement(value=still_open)
+    places = [row for row in _places(tenant, opportunities, after) if row.open]
     counted = [
         CountedRecord(
             key=f"volunteering.opportunity:{row.opportunity.pk}",
@@ -261,6 +292,12 @@ def open_places(*, tenant, starts_on: date, ends_on: date, records: bool = True)
     return Measurement(value=sum(row.open for row in places), records=counted)
 
 
+def _rate(filled: int, needed: int) -> Decimal | None:
+    if not needed:
+        return None
+    return (Decimal(100) * filled / needed).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def fill_rate(*, tenant, starts_on: date, ends_on: date, records: bool = True) -> Measurement:
     """The share of places filled, in per cent, on the opportunities that were open at some time in the period
     (published before it ended, not closed before it began), as of its last day (today while it runs). No
@@ -269,14 +306,15 @@ def fill_rate(*, tenant, starts_on: date, ends_on: date, records: bool = True) -
     first, _after = day_bounds(starts_on, ends_on)
     _as_of_first, as_of_after = day_bounds(as_of, as_of)
     opportunities = _published_before(tenant, as_of_after).filter(Q(closed_at__isnull=True) | Q(closed_at__gte=first))
+    if not records:
+        needed, filled, _open = _place_totals(tenant, opportunities, as_of_after)
+        return Measurement(value=_rate(filled, needed))
     places = _places(tenant, opportunities, as_of_after)
     needed = sum(row.needed for row in places)
-    if not needed:
-        return Measurement(value=None)
     filled = sum(row.filled for row in places)
-    value = (Decimal(100) * filled / needed).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if not records:
-        return Measurement(value=value)
+    value = _rate(filled, needed)
+    if value is None:
+        return Measurement(value=None)
     counted = [
         CountedRecord(
             key=f"volunteering.opportunity:{row.opportunity.pk}",

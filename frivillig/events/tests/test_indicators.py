@@ -15,7 +15,7 @@ from frivillig.crm.models import Tag
 from frivillig.events.enums import AttendanceStatus, EventKind, EventStatus
 from frivillig.events.models import Attendance
 from frivillig.events.tests.helpers import danish_time, make_event, make_registration
-from frivillig.testing import make_organisation
+from frivillig.testing import make_organisation, measure_both_ways
 
 YEAR_2017 = {"starts_on": date(2017, 1, 1), "ends_on": date(2017, 12, 31)}
 YEAR_2018 = {"starts_on": date(2018, 1, 1), "ends_on": date(2018, 12, 31)}
@@ -35,7 +35,7 @@ def attend(registration, *numbers: int) -> None:
 
 def measure(tenant, key: str, *, params=None, period=YEAR_2018):
     with scope(tenant=tenant), translation.override("da"):
-        return indicator(key).measure(tenant=tenant, params=params or {}, **period)
+        return measure_both_ways(indicator(key), tenant=tenant, params=params or {}, **period)
 
 
 def labels(measurement) -> list[str]:

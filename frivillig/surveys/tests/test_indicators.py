@@ -15,7 +15,7 @@ from frivillig.core.indicators import Shape, indicator
 from frivillig.events.tests.helpers import danish_time
 from frivillig.surveys.enums import QuestionKind, SurveyKind, SurveyStatus
 from frivillig.surveys.tests.helpers import choices_of, make_question, make_section, make_survey, respond
-from frivillig.testing import make_organisation
+from frivillig.testing import make_organisation, measure_both_ways
 
 YEAR_2017 = {"starts_on": date(2017, 1, 1), "ends_on": date(2017, 12, 31)}
 YEAR_2018 = {"starts_on": date(2018, 1, 1), "ends_on": date(2018, 12, 31)}
@@ -23,7 +23,7 @@ YEAR_2018 = {"starts_on": date(2018, 1, 1), "ends_on": date(2018, 12, 31)}
 
 def measure(tenant, key: str, *, params=None, period=YEAR_2017):
     with scope(tenant=tenant), translation.override("da"):
-        return indicator(key).measure(tenant=tenant, params=params or {}, **period)
+        return measure_both_ways(indicator(key), tenant=tenant, params=params or {}, **period)
 
 
 def labels(measurement) -> list[str]:

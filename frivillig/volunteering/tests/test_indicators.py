@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
 from frivillig.core.indicators import Shape, indicator, indicators
-from frivillig.testing import assert_records_counted, make_opportunity
+from frivillig.testing import assert_records_counted, make_opportunity, measure_both_ways
 from frivillig.volunteering import indicators as volunteering_indicators
 from frivillig.volunteering.enums import ApplicationStatus, OpportunityStatus
 from frivillig.volunteering.indicators import ApplicationSource
@@ -39,10 +39,14 @@ def apply(opportunity, name: str, *, confirmed=None, status=ApplicationStatus.NE
         )
 
 
-def measure(key: str, tenant, *, params=None, language="da", **period):
+def measure(key: str, tenant, *, params=None, language="da", records=None, **period):
+    """The measurement with its records (checked against the number alone); `records` True or False: that one
+    measurement alone (to count its queries)."""
     period = period or YEAR_2017
     with translation.override(language), scope(tenant=tenant):
-        return indicator(key).measure(tenant=tenant, params=params, **period)
+        if records is not None:
+            return indicator(key).measure(tenant=tenant, params=params, records=records, **period)
+        return measure_both_ways(indicator(key), tenant=tenant, params=params, **period)
 
 
 def keys(measurement) -> list[str]:
@@ -307,12 +311,23 @@ def test_each_indicator_reads_a_fixed_number_of_queries(personas, django_assert_
         )
     found = {}
     with django_assert_num_queries(1):
-        found["applications"] = measure("volunteering.applications", personas.tenant)
+        found["applications"] = measure("volunteering.applications", personas.tenant, records=True)
     with django_assert_num_queries(1):
-        found["became"] = measure("volunteering.became_volunteers", personas.tenant)
+        found["became"] = measure("volunteering.became_volunteers", personas.tenant, records=True)
     with django_assert_num_queries(2):
-        found["open"] = measure("volunteering.open_places", personas.tenant)
+        found["open"] = measure("volunteering.open_places", personas.tenant, records=True)
     with django_assert_num_queries(2):
-        found["rate"] = measure("volunteering.fill_rate", personas.tenant)
+        found["rate"] = measure("volunteering.fill_rate", personas.tenant, records=True)
+    # The numbers alone: one query each, the places summed in the database.
+    numbers = {}
+    for name, key in [
+        ("applications", "volunteering.applications"),
+        ("became", "volunteering.became_volunteers"),
+        ("open", "volunteering.open_places"),
+        ("rate", "volunteering.fill_rate"),
+    ]:
+        with django_assert_num_queries(1):
+            numbers[name] = measure(key, personas.tenant, records=False).value
+    assert numbers == {name: measured.value for name, measured in found.items()}
     for measured in found.values():
         assert_records_counted(measured.records, names, label=lambda record: record.label)
