@@ -189,8 +189,9 @@ def report(args, plan: dict, small: dict | None, results: dict, baseline_key: st
         f"{data['applications']:,} applications; {plan['database']}.",
         "- Server: gunicorn, 2 sync workers, DEBUG off, CONN_MAX_AGE=60, throwaway PostgreSQL cluster "
         "(fsync off), WhiteNoise static files, everything on loopback. The board's aggregate and the "
-        'suggestions are cached for BOARD_CACHE_SECONDS (60 s, the product\'s default); the pages marked "cold" '
-        "are measured on a second, identical server with those caches off.",
+        "suggestions are cached for BOARD_CACHE_SECONDS (60 s, the product's default), the public event lists and "
+        "feeds for EVENT_LIST_CACHE_SECONDS (60 s), a survey's results and a plan's readings as their pages say; "
+        'the pages marked "cold" are measured on a second, identical server with those caches off.',
         f"- Machine: {os.cpu_count()} cores, Python {platform.python_version()}. The server, PostgreSQL and this "
         "load generator (Python threads + http.client) share the cores: at "
         f'{args.concurrency} connections the client itself is a bottleneck, most visibly on the "hello" page, so '

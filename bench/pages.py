@@ -76,10 +76,23 @@ PAGES = [
     ),
     Page("events_national", "National event list (20,000 events)", url_name="events_national:event_list"),
     Page(
+        "events_national_cold",
+        "National event list (20,000 events), cold (cache off)",
+        url_name="events_national:event_list",
+        cached=False,
+    ),
+    Page(
         "events_feed",
         "A tenant's iCalendar feed of events",
         url_name="events:feed",
         kwargs={"tenant_slug": "{events_tenant}"},
+    ),
+    Page(
+        "events_feed_cold",
+        "A tenant's iCalendar feed of events, cold (cache off)",
+        url_name="events:feed",
+        kwargs={"tenant_slug": "{events_tenant}"},
+        cached=False,
     ),
     Page(
         "strategy_dashboard",

@@ -115,6 +115,7 @@ def main(argv: list[str]) -> int:
                 STRATEGY_READING_CACHE_SECONDS=getattr(settings, "STRATEGY_READING_CACHE_SECONDS", 300)
                 if page.cached
                 else 0,
+                EVENT_LIST_CACHE_SECONDS=settings.EVENT_LIST_CACHE_SECONDS if page.cached else 0,
             ):
                 client.get(path)
                 with CaptureQueriesContext(connection) as queries:

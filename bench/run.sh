@@ -107,7 +107,7 @@ DATABASE_URL=$full_url "$GUNICORN" frivillig.wsgi:application \
   --error-logfile "$work/gunicorn.log" --log-level warning &
 server_pid=$!
 cold_port=$(free_port)
-DATABASE_URL=$full_url BOARD_CACHE_SECONDS=0 SURVEY_RESULTS_CACHE_SECONDS=0 STRATEGY_READING_CACHE_SECONDS=0 "$GUNICORN" frivillig.wsgi:application \
+DATABASE_URL=$full_url BOARD_CACHE_SECONDS=0 SURVEY_RESULTS_CACHE_SECONDS=0 STRATEGY_READING_CACHE_SECONDS=0 EVENT_LIST_CACHE_SECONDS=0 "$GUNICORN" frivillig.wsgi:application \
   --workers 2 --worker-class sync --bind "127.0.0.1:$cold_port" --timeout 120 \
   --error-logfile "$work/gunicorn-cold.log" --log-level warning &
 cold_pid=$!

@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL cluster for the test suite.
 #   scripts/pg_cluster.sh start DIR   -> prints a DATABASE_URL on stdout
 #   scripts/pg_cluster.sh stop DIR    -> stops the server and removes DIR
+# PG_CLUSTER_OPTIONS adds server settings ("-c name=value ..."); the test suite turns autovacuum off with it.
 # As root the server runs as the unprivileged `postgres` user (PostgreSQL refuses to run as root).
 set -euo pipefail
 
@@ -41,7 +42,7 @@ case "$action" in
     as_server_user "$initdb" -D "$dir/data" -U frivillig -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     as_server_user "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+      -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 ${PG_CLUSTER_OPTIONS:-}" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://frivillig@127.0.0.1:$port/postgres"
     ;;

@@ -45,6 +45,23 @@ COMMON_PARAMS = ("side", "page", "q", "soeg", "sorter", "person", "organisation"
 PREFERENCE = ("centre_staff", "tenant_admin", "association_rep", "municipal_staff", "citizen", "anonymous")
 
 
+class _QuickPdfLayout:
+    """Stands in for WeasyPrint's layout here: the values still reach the view, its forms and the PDF's template
+    (rendered to HTML as always), but laying out the same pages dozens of times (seconds each) would say nothing
+    more. Every PDF is laid out for real in the permission matrix, the isolation tests and its own tests."""
+
+    def __init__(self, *, string: str, **_options):
+        assert "<html" in string
+
+    def write_pdf(self, **_options) -> bytes:
+        return b"%PDF-1.7\n"
+
+
+@pytest.fixture(autouse=True)
+def _quick_pdf_layout(monkeypatch):
+    monkeypatch.setattr("frivillig.core.pdf.HTML", _QuickPdfLayout)
+
+
 def project_form_classes() -> list[type[forms.BaseForm]]:
     """Every form class defined in the project's apps (their `forms` module or package is imported first)."""
     for config in apps.get_app_configs():
