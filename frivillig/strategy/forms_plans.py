@@ -57,6 +57,12 @@ class PlanForm(forms.ModelForm):
         queryset=None,
         empty_label=_("No earlier plan"),
         help_text=_("The earlier plan this one follows on from, if it is in Frivillig."),
+        error_messages={
+            "invalid_choice": _(
+                "Choose one of the plans offered: a plan cannot continue itself, a plan that follows on from it, "
+                "or another centre's plan."
+            )
+        },
     )
 
     class Meta:

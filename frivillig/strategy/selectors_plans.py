@@ -47,9 +47,21 @@ def plan_for_staff(pk: int) -> Plan:
 
 
 def plans_to_continue(tenant, plan: Plan | None) -> QuerySet[Plan]:
-    """The plans a plan may continue: the tenant's others."""
+    """The plans a plan may continue: the tenant's others, except those that already continue it (directly or
+    through others): a plan's line of predecessors never comes back to itself."""
     queryset = Plan.objects.filter(tenant=tenant).order_by("-starts_on", "-pk")
-    return queryset.exclude(pk=plan.pk) if plan is not None and plan.pk else queryset
+    if plan is None or not plan.pk:
+        return queryset
+    successors: dict[int | None, list[int]] = {}
+    for pk, continues_id in Plan.objects.filter(tenant=tenant).values_list("pk", "continues_id"):
+        successors.setdefault(continues_id, []).append(pk)
+    excluded, waiting = {plan.pk}, [plan.pk]
+    while waiting:
+        for successor in successors.get(waiting.pop(), []):
+            if successor not in excluded:
+                excluded.add(successor)
+                waiting.append(successor)
+    return queryset.exclude(pk__in=excluded)
 
 
 def goal_of(plan: Plan, goal_pk: int) -> Goal:

@@ -91,6 +91,27 @@ def test_another_tenants_plan_cannot_be_continued(personas, client_for):
     assert fresh(plan).continues_id is None
 
 
+def test_a_plan_cannot_continue_a_plan_that_continues_it(personas, client_for):
+    first = make_plan(personas.tenant, title="Strategi 2017", starts_on=date(2017, 1, 1), ends_on=date(2017, 12, 31))
+    second = make_plan(personas.tenant, title="Strategi 2018", starts_on=date(2018, 1, 1), ends_on=date(2018, 12, 31))
+    third = make_plan(personas.tenant, title="Strategi 2019", starts_on=date(2019, 1, 1), ends_on=date(2019, 12, 31))
+    with scopes_disabled():
+        Plan.objects.filter(pk=second.pk).update(continues=first)
+        Plan.objects.filter(pk=third.pk).update(continues=second)
+    client = client_for("centre_staff")
+
+    form = client.get(url("plan_edit", pk=first.pk)).content.decode()
+    # Neither its successor nor the successor's successor is offered; an unrelated earlier plan would be.
+    assert "Strategi 2018" not in form and "Strategi 2019" not in form
+    response = client.post(
+        url("plan_edit", pk=first.pk), {**PLAN_FORM, "title": "Strategi 2017", "continues": third.pk}
+    )
+
+    assert response.status_code == 200
+    assert "en plan kan ikke videreføre sig selv, en plan, der bygger videre på den" in response.content.decode()
+    assert fresh(first).continues_id is None
+
+
 def test_the_plan_list_filters_on_status_and_kind(personas, client_for):
     make_plan(personas.tenant, title="Aktiv strategi", status=PlanStatus.ACTIVE)
     make_plan(personas.tenant, title="Arkiveret handleplan", status=PlanStatus.ARCHIVED, kind="action_plan")
