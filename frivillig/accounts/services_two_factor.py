@@ -32,7 +32,7 @@ def _log(code: str, *, user: User, actor: User | None = None, data: dict | None 
     """One entry per tenant the person works in, so each tenant's administrators see their own people (as logins)."""
     from frivillig.tenants.selectors import tenants_of
 
-    tenants = list(tenants_of(user))
+    tenants: list[Tenant | None] = list(tenants_of(user))
     for tenant in tenants or [None]:
         log_action(code, actor=actor or user, tenant=tenant, target=user, data=data)
 

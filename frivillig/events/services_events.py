@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from functools import partial
+from typing import overload
 
 from django.conf import settings
 from django.db import transaction
@@ -231,6 +233,10 @@ def session_delete(*, session: EventSession, actor) -> None:
 # --- copy -----------------------------------------------------------------------------------------------------
 
 
+@overload
+def _moved(moment: datetime, days: int) -> datetime: ...
+@overload
+def _moved(moment: None, days: int) -> None: ...
 def _moved(moment: datetime | None, days: int) -> datetime | None:
     """The same Danish wall-clock time `days` later (a course at 19:00 stays at 19:00 across summer time)."""
     if moment is None:
@@ -336,8 +342,9 @@ def event_cancel(*, event: Event, actor, message: str = "") -> int:
             }
             language = registration.language or settings.LANGUAGE_CODE
             transaction.on_commit(
-                lambda to=registration.email, context=context, language=language: send_templated_mail(
-                    to=to,
+                partial(
+                    send_templated_mail,
+                    to=registration.email,
                     template="events/email/event_cancelled",
                     context=context,
                     language=language,

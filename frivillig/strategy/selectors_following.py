@@ -91,7 +91,7 @@ class CachedReader:
         if stored is None:
             reading = read_target(target, as_of=as_of, settings=settings, with_records=self.with_records)
             # Kept without the target: the page shows the target as it is now (its title may have changed).
-            kept = replace(reading, target=None)
+            kept = replace(reading, target=None)  # type: ignore[arg-type]  # put back below, as it is now
             if not self.with_records:
                 # A manual value's one record stays: the page says when it was measured.
                 kept = replace(kept, records=reading.records if target.indicator_key == MANUAL_KEY else [], moments=[])

@@ -137,8 +137,8 @@ def plan_invitations(
             .select_related("user")
             .order_by("pk")
         )
-        for person in matches:
-            pasted_people.setdefault(person.email_lower, person)
+        for match in matches:
+            pasted_people.setdefault(match.email_lower, match)
     people_ids = {person.pk for _organisation, person in pairs if person is not None}
     people_ids |= {person.pk for person in pasted_people.values()}
     withdrawn = _withdrawn_people(people_ids)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import (
     Avg,
@@ -111,7 +112,7 @@ def result_questions(survey: Survey) -> list[Question]:
     for choice in Choice.objects.filter(question__in=list(options)).order_by("question", "position", "pk"):
         options[choice.question_id].append(choice)
     for question in questions:
-        question.option_list = options[question.pk]
+        question.option_list = options[question.pk]  # type: ignore[attr-defined]
     return questions
 
 
@@ -241,7 +242,7 @@ def question_figures(
     # Free texts, and the "other, namely …" texts of multiple choice; on the page only the first ones of each.
     if texts_kinds or multiple:
         texts = answers.filter(Q(question__in=texts_kinds) | Q(question__in=multiple, choice=None)).exclude(text="")
-        listed = texts.values("question", "text", "response__organisation__name")
+        listed: QuerySet[Any, Any] = texts.values("question", "text", "response__organisation__name")
         if texts_per_question is not None:
             listed = listed.annotate(
                 rank=Window(RowNumber(), partition_by=[F("question")], order_by=[F("id").asc()])
@@ -382,6 +383,8 @@ def submitted_count(
     """The number of submitted responses to one survey, or to the tenant's surveys of `kind` closing in a period."""
     if survey is not None:
         return submitted_responses(survey).count()
+    if closing_from is None or closing_to is None:
+        raise ValueError("submitted_count: give a survey, or the period in which the surveys close")
     surveys = surveys_closing(tenant, kind=kind, closing_from=closing_from, closing_to=closing_to)
     return Response.objects.filter(survey__in=surveys, submitted=True).count()
 

@@ -10,6 +10,7 @@ import math
 import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import F
@@ -138,8 +139,13 @@ def _send_after_commit(
     for email, token, language in rows:
         context = _mail_context(survey, token, base_url, minutes, about)
         transaction.on_commit(
-            lambda email=email, context=context, language=language: send_templated_mail(
-                to=email, template=template, context=context, language=language, tenant=survey.tenant
+            partial(
+                send_templated_mail,
+                to=email,
+                template=template,
+                context=context,
+                language=language,
+                tenant=survey.tenant,
             ),
             robust=True,
         )
