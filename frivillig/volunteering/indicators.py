@@ -199,6 +199,23 @@ class _Places:
         return max(self.needed - self.filled, 0)
 
 
+def _volunteers_by_opportunity(tenant, as_of_after: datetime, **opportunity):
+    """The number of applications that had become volunteers before the instant, per opportunity (`number`), for
+    the opportunities the condition picks."""
+    return (
+        Application.objects.filter(
+            tenant=tenant,
+            status=ApplicationStatus.STARTED,
+            email_confirmed_at__isnull=False,
+            status_changed_at__lt=as_of_after,
+            **opportunity,
+        )
+        .order_by()
+        .values("opportunity")
+        .annotate(number=Count("pk"))
+    )
+
+
 def _places(tenant, opportunities, as_of_after: datetime) -> list[_Places]:
     """Each opportunity's places and how many were filled as of the instant: the applications that had become
     volunteers by then, never more than the places; all of them when the association had marked it filled."""
@@ -208,17 +225,9 @@ def _places(tenant, opportunities, as_of_after: datetime) -> list[_Places]:
         .order_by("title", "pk")
     )
     started = dict(
-        Application.objects.filter(
-            tenant=tenant,
-            opportunity__in=[opportunity.pk for opportunity in opportunities],
-            status=ApplicationStatus.STARTED,
-            email_confirmed_at__isnull=False,
-            status_changed_at__lt=as_of_after,
-        )
-        .order_by()
-        .values("opportunity")
-        .annotate(number=Count("pk"))
-        .values_list("opportunity", "number")
+        _volunteers_by_opportunity(
+            tenant, as_of_after, opportunity__in=[opportunity.pk for opportunity in opportunities]
+        ).values_list("opportunity", "number")
     )
     result = []
     for opportunity in opportunities:
@@ -236,19 +245,7 @@ def _places(tenant, opportunities, as_of_after: datetime) -> list[_Places]:
 def _place_totals(tenant, opportunities, as_of_after: datetime) -> tuple[int, int, int]:
     """The places needed, filled and still open over the opportunities as `_places` counts them, summed in the
     database (the numbers alone, for a page that shows no records)."""
-    started = (
-        Application.objects.filter(
-            tenant=tenant,
-            opportunity=OuterRef("pk"),
-            status=ApplicationStatus.STARTED,
-            email_confirmed_at__isnull=False,
-            status_changed_at__lt=as_of_after,
-        )
-        .order_by()
-        .values("opportunity")
-        .annotate(number=Count("pk"))
-        .values("number")
-    )
+    started = _volunteers_by_opportunity(tenant, as_of_after, opportunity=OuterRef("pk")).values("number")
     marked_filled = Q(status=OpportunityStatus.FILLED, closed_at__isnull=False, closed_at__lt=as_of_after)
     filled = Case(
         When(marked_filled, then=F("volunteers_needed")),
