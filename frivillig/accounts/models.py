@@ -3,6 +3,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.enums import Language
@@ -51,6 +52,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     inactivity_warning_sent_at = models.DateTimeField(_("warned of deletion for inactivity"), null=True, blank=True)
     # When two-factor login was set up (None: off). The secret and recovery codes live in django-otp's devices.
     two_factor_since = models.DateTimeField(_("two-factor login since"), null=True, blank=True)
+    # When every login of the account was ended at once (an administrator reset its second factor: a lost phone may
+    # be in someone else's hands). Sessions started before it no longer match the session hash below.
+    sessions_ended_at = models.DateTimeField(_("logged out everywhere"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -70,6 +74,16 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def _get_session_auth_hash(self, secret=None) -> str:
+        """Django's hash of the password, which every session carries and must match: with `sessions_ended_at` mixed
+        in once it is set, so that setting it ends every session started before (the hash stays Django's own until
+        then, so no session ends when this is deployed)."""
+        value = self.password
+        if self.sessions_ended_at is not None:
+            value = f"{value}|{self.sessions_ended_at.isoformat()}"
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def get_full_name(self) -> str:
         return self.full_name

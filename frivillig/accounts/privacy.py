@@ -51,6 +51,14 @@ MODELS = [
                 label_da="To-trins-login slået til",
                 label_en="Two-factor login on since",
             ),
+            PersonalField(
+                "sessions_ended_at",
+                purpose_da="At kunne logge personen ud på alle enheder på én gang, når to-trins-login nulstilles.",
+                purpose_en="To log the person out on every device at once when two-factor login is reset.",
+                legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+                label_da="Logget ud på alle enheder",
+                label_en="Logged out on every device",
+            ),
             # A salted hash, never the password: kept to log in, never handed out.
             PersonalField("password", category=Category.CONFIDENTIAL, in_access_export=False),
         ],

@@ -123,9 +123,12 @@ def second_factor_turn_off(*, user: User) -> None:
 
 def second_factor_reset(*, user: User, actor: User, tenant: Tenant) -> None:
     """A tenant administrator removes a colleague's second factor (a lost phone): at the next login the colleague sets
-    it up again. The colleague is told by mail, in their own language."""
+    it up again. Every session of the colleague ends at once (whoever holds the phone may be logged in). The colleague
+    is told by mail, in their own language."""
     with transaction.atomic():
         _remove_devices(user)
+        user.sessions_ended_at = timezone.now()
+        user.save(update_fields=["sessions_ended_at"])
         log_action("accounts.two_factor.reset", actor=actor, tenant=tenant, target=user)
     transaction.on_commit(
         lambda: send_templated_mail(

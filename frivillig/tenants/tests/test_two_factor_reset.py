@@ -89,3 +89,31 @@ def test_the_reset_is_not_found_across_tenants(personas, client_for):
 
     assert TOTPDevice.objects.filter(user=foreign).exists()
     assert TOTPDevice.objects.filter(user=personas.user("centre_staff")).exists()
+
+
+def test_the_reset_logs_the_colleague_out_everywhere_and_keeps_everyone_else_logged_in(personas, client_for):
+    colleague = personas.user("centre_staff")
+    give_second_factor(colleague)
+    on_their_phone = client_for("centre_staff")
+    staff_page = reverse("crm:person_list", args=["alfa"])
+    assert on_their_phone.get(staff_page).status_code == 200
+    other = client_for("municipal_staff")
+    admin = client_for("tenant_admin")
+
+    admin.post(reset_url("alfa", membership_of(colleague, personas.tenant)))
+
+    response = on_their_phone.get(staff_page)
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
+    assert admin.get(reverse("tenants:members", args=["alfa"])).status_code == 200
+    assert other.get(reverse("my_home")).url == "/alfa/"  # the municipal staff's home, still logged in
+    # A new login (password, then setting up the second factor again) works as before.
+    from django.test import Client
+
+    assert log_in(Client(), colleague.email, PASSWORD).url.startswith(reverse("accounts:two_factor_setup"))
+
+
+def test_sessions_of_an_account_that_was_never_reset_keep_djangos_own_hash(personas):
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+    user = personas.user("citizen")
+    assert user.get_session_auth_hash() == AbstractBaseUser._get_session_auth_hash(user)
