@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils import timezone
 
 from frivillig.core.models import Consent
@@ -201,9 +201,21 @@ def survey_accepts_reminders(survey: Survey, now: datetime) -> bool:
     return survey.status == SurveyStatus.OPEN and (survey.closes_at is None or survey.closes_at > now)
 
 
+def _contact_withdrawn_since() -> Q:
+    """Invitations of a person who has withdrawn their consent to be contacted (after the invitation went out, or
+    the plan would have left them out) and not given it again: in the database, as `_withdrawn_people` reads it."""
+    consents = Consent.objects.filter(
+        purpose=CONTACT_PURPOSE,
+        subject_type=ContentType.objects.get_for_model(Person),
+        subject_id=Cast(OuterRef("person_id"), CharField()),
+    )
+    return Q(Exists(consents.filter(withdrawn_at__isnull=False))) & ~Q(Exists(consents.filter(withdrawn_at=None)))
+
+
 def reminders_due(survey: Survey, *, now: datetime, older_than: timedelta | None = None) -> QuerySet[Invitation]:
-    """The invitations a reminder would go to now: sent, not answered, not declined, under the survey's maximum; with
-    `older_than`, only those whose last mail (the invitation or the last reminder) is at least that old."""
+    """The invitations a reminder would go to now: sent, not answered, not declined, under the survey's maximum, and
+    not to a person who has since withdrawn their consent to be contacted; with `older_than`, only those whose last
+    mail (the invitation or the last reminder) is at least that old."""
     if not survey_accepts_reminders(survey, now):
         return Invitation.objects.none()
     due = Invitation.objects.filter(
@@ -212,7 +224,7 @@ def reminders_due(survey: Survey, *, now: datetime, older_than: timedelta | None
         responded=False,
         declined=False,
         reminders_sent__lt=survey.max_reminders,
-    )
+    ).exclude(_contact_withdrawn_since())
     if older_than is not None:
         due = due.annotate(last_mail=Coalesce("last_reminded_at", "sent_at")).filter(Q(last_mail__lte=now - older_than))
     return due.order_by("pk")

@@ -139,3 +139,36 @@ def test_the_command_reminds_only_after_the_days_in_all_tenants(
     call_command("send_survey_reminders", "--days", "2", stdout=out)
     assert "Survey reminders: 2 sent for 1 survey(s)." in out.getvalue()
     assert (reminders_of(fresh), reminders_of(reminded)) == (1, 2)
+
+
+def test_no_reminder_to_a_person_who_withdrew_consent_to_contact_after_the_invitation(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    from frivillig.core.consent import consent_give, consent_withdraw
+    from frivillig.testing import make_person
+
+    survey = open_survey(personas.tenant, max_reminders=2)
+    sent = timezone.now() - timedelta(days=10)
+    withdrew = make_person(personas.tenant, full_name="Trak Tilbage", email="trak@example.org")
+    changed_mind = make_person(personas.tenant, full_name="Gav Igen", email="igen@example.org")
+    stays = make_person(personas.tenant, full_name="Har Sagt Ja", email="ja@example.org")
+    with scopes_disabled():
+        for person in (withdrew, changed_mind, stays):
+            consent_give(purpose="crm.contact", subject=person, method="email", actor=None)
+        for person in (withdrew, changed_mind):
+            consent_withdraw(purpose="crm.contact", subject=person, method="email", actor=None)
+        consent_give(purpose="crm.contact", subject=changed_mind, method="email", actor=None)
+    for person in (withdrew, changed_mind, stays):
+        make_invitation(survey, email=person.email, person=person, sent_at=sent)
+    make_invitation(survey, email="indsat@example.org", sent_at=sent)  # a pasted address: no person, no ledger
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert remind(survey) == 3
+
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "igen@example.org",
+        "indsat@example.org",
+        "ja@example.org",
+    ]
+    with scopes_disabled():
+        assert Invitation.objects.get(person=withdrew).reminders_sent == 0
