@@ -35,6 +35,7 @@ from frivillig.surveys.services_responses import (
     invitation_for_token,
     response_submit,
     sections_to_answer,
+    survey_closed_at,
     survey_for_open_link,
     survey_state,
 )
@@ -132,7 +133,7 @@ def _not_answerable(request, survey: Survey, state: str):
     if state == UNKNOWN:
         return _unknown(request)
     if state == CLOSED:
-        return _message(request, "closed", survey=survey, status=410)
+        return _message(request, "closed", survey=survey, status=410, closed_at=survey_closed_at(survey))
     if state == NOT_YET_OPEN:
         return _message(request, "not_yet_open", survey=survey, status=403)
     return None

@@ -3,15 +3,17 @@ message at the field and in the summary, saving and coming back, conditional que
 invitation, declining, and the kind pages for links that lead to no form."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django_scopes import scopes_disabled
 
 from frivillig.core.models import AuditEntry
 from frivillig.surveys.enums import QuestionKind, SurveyStatus
 from frivillig.surveys.models import Answer, Invitation, Question, Response, ResponseTally
+from frivillig.surveys.services_invitations import survey_close
 from frivillig.surveys.services_responses import TALLY_ZONE
 from frivillig.surveys.tests.helpers import (
     choices_of,
@@ -20,6 +22,7 @@ from frivillig.surveys.tests.helpers import (
     make_section,
     make_survey,
     url,
+    visible_text,
 )
 from frivillig.testing import make_person
 
@@ -482,6 +485,57 @@ def test_a_survey_past_its_closing_time_is_closed(client, survey, invitation):
         survey.closes_at = timezone.now() - timedelta(minutes=1)
         survey.save()
     assert client.get(respond_url(invitation)).status_code == 410
+
+
+CONTACT = (
+    '<p>Spørgsmål? Kontakt Frivilligcenter Alfa: <a href="mailto:kontakt@alfa.example.org">kontakt@alfa.example.org</a>'
+    ', <a href="tel:+4512345678">+45 12 34 56 78</a>.</p>'
+)
+
+
+def test_a_survey_closed_by_the_centre_says_when_and_whom_to_ask(client, survey, personas, invitation):
+    with scopes_disabled():
+        survey.closes_at = timezone.now() + timedelta(days=30)
+        survey.save()
+        survey_close(survey=survey, actor=personas.user("centre_staff"))
+        closed = AuditEntry.objects.get(code="surveys.survey.closed").created_at
+    with translation.override("da"):
+        day = date_format(timezone.localtime(closed), "DATE_FORMAT")
+
+    response = client.get(respond_url(invitation))
+
+    assert response.status_code == 410
+    text = visible_text(response)
+    assert f"Undersøgelsen er lukket Den lukkede {day}. Den modtager ikke længere svar." in text
+    assert CONTACT in response.content.decode()
+
+
+def test_a_survey_past_its_closing_time_says_when_it_closed_also_once_the_centre_closes_it(
+    client, survey, personas, invitation
+):
+    with scopes_disabled():
+        survey.closes_at = datetime(2018, 2, 28, 23, 30, tzinfo=UTC)  # 1 March 00:30 in Copenhagen
+        survey.save()
+
+    response = client.get(respond_url(invitation))
+
+    assert response.status_code == 410
+    assert "Den lukkede 1. marts 2018." in visible_text(response)
+    assert CONTACT in response.content.decode()
+    # Closed by hand later: it still closed when its closing time passed.
+    with scopes_disabled():
+        survey_close(survey=survey, actor=personas.user("centre_staff"))
+    assert "Den lukkede 1. marts 2018." in visible_text(client.get(respond_url(invitation)))
+
+
+def test_a_closed_survey_without_a_known_closing_says_only_that_it_has_closed(client, survey, invitation):
+    with scopes_disabled():
+        survey.status = SurveyStatus.CLOSED
+        survey.save()
+    response = client.get(respond_url(invitation))
+    text = visible_text(response)
+    assert "Undersøgelsen er lukket Den modtager ikke længere svar." in text
+    assert "Den lukkede" not in text and CONTACT in response.content.decode()
 
 
 def test_a_survey_not_yet_open_says_when_it_opens(client, survey, invitation):
