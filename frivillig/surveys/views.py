@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from frivillig.core.listing import render_list
 from frivillig.core.pagination import paginate
 from frivillig.core.params import parse_int
 from frivillig.core.permissions import view_permission
-from frivillig.surveys.answering import SectionAnswerForm, carried_answers, initial_from
+from frivillig.surveys.answering import SectionAnswerForm, carried_answers, field_name, initial_from, other_name
 from frivillig.surveys.enums import QuestionKind
 from frivillig.surveys.forms import QuestionForm, QuestionKindForm, SectionForm, SurveyFilterForm, SurveyForm
 from frivillig.surveys.models import Question, Section, Survey
@@ -41,6 +42,8 @@ from frivillig.surveys.services import (
     survey_copy,
     survey_save,
 )
+from frivillig.surveys.services_responses import Draft, prune, sections_to_answer
+from frivillig.surveys.views_respond import section_page
 
 PERMISSION = "surveys.manage_surveys"
 
@@ -301,59 +304,81 @@ def _not_found():
 # --- preview ------------------------------------------------------------------------------------------------
 
 
+# The preview's own field: the pages completed so far (by section id), which the respondent's draft keeps.
+DONE_FIELD = "udfyldt"
+
+
+def _preview_draft(posted, questions, sections) -> Draft:
+    """The answers and completed pages the preview's form carried along (it stores nothing between pages)."""
+    names = {field_name(question) for question in questions.values()} | {
+        other_name(question) for question in questions.values()
+    }
+    answers = {name: values for name in names if (values := [value for value in posted.getlist(name) if value])}
+    known = {section.pk for section in sections}
+    done = [number for number in map(parse_int, posted.getlist(DONE_FIELD)) if number in known]
+    return Draft(answers=prune(answers, questions), done=list(dict.fromkeys(done)))
+
+
 @view_permission(PERMISSION)
 def survey_preview(request, tenant_slug: str, pk: int):
-    """The survey as respondents see it, one section per page. Nothing is stored: the answers of the other pages
-    travel along as hidden fields."""
+    """The survey as respondents see it: the respondent's own pages (surveys/respond.html and the thank-you page),
+    the same sections skipped and the same steps counted, marked as a preview. Nothing is stored: the answers so far
+    and the pages completed travel along as hidden fields, and saving for later and declining do nothing here."""
     survey = _survey(request, pk)
     sections = [section for section in survey_sections(survey) if section.questions.all()]
     if not sections:
-        return render(request, "surveys/survey_preview.html", {"survey": survey, "sections": [], "preview": True})
+        return render(request, "surveys/survey_preview.html", {"survey": survey, "preview": True})
     questions = {question.pk: question for section in sections for question in section.questions.all()}
-    organisations = organisations_to_choose(request.tenant)
-    source = request.POST if request.method == "POST" else request.GET
-    step = min(max(parse_int(source.get("trin", "1")) or 1, 1), len(sections))
-    finished = False
+    asks_organisation = any(question.kind == QuestionKind.ORGANISATION for question in questions.values())
+    organisations = organisations_to_choose(request.tenant) if asks_organisation else []
+    posted = request.POST if request.method == "POST" else MultiValueDict()
+    draft = _preview_draft(posted, questions, sections)
 
-    def unbound(number: int) -> SectionAnswerForm:
-        section = sections[number - 1]
-        data = request.POST if request.method == "POST" else {}
+    def form_for(section, data=None) -> SectionAnswerForm:
+        if data is not None:
+            return SectionAnswerForm(data, section=section, questions=questions, organisations=organisations)
+        initial = initial_from(draft.answers, section.questions.all())
         return SectionAnswerForm(
-            section=section,
-            questions=questions,
-            organisations=organisations,
-            initial=initial_from(data, section.questions.all()),
+            section=section, questions=questions, organisations=organisations, initial={**draft.answers, **initial}
         )
 
-    if request.method == "POST":
-        action = request.POST.get("handling", "")
-        if action == "tilbage":
-            step = max(step - 1, 1)
-            form = unbound(step)
-        else:
-            form = SectionAnswerForm(
-                request.POST, section=sections[step - 1], questions=questions, organisations=organisations
-            )
-            if form.is_valid():
-                if step == len(sections):
-                    finished = True
-                else:
-                    step += 1
-                    form = unbound(step)
-    else:
-        form = unbound(step)
-    context = {
-        "survey": survey,
-        "sections": sections,
-        "section": sections[step - 1],
-        "step": step,
-        "step_count": len(sections),
-        "form": form,
-        "finished": finished,
-        "carried": carried_answers(request.POST, form.field_names(), questions) if request.method == "POST" else [],
-        "preview": True,
-    }
-    return render(request, "surveys/survey_preview.html", context)
+    def page(section, form):
+        answers = form.data if form.is_bound else draft.answers
+        context = {
+            **section_page(survey, sections, section, form, answers, questions, draft.done),
+            "action": reverse("surveys:survey_preview", kwargs={"tenant_slug": request.tenant.slug, "pk": survey.pk}),
+            "centre": request.tenant,
+            "preview": True,
+            "carried": carried_answers(MultiValueDict(draft.answers), form.field_names(), questions),
+            "done": draft.done,
+        }
+        return render(request, "surveys/respond.html", context)
+
+    shown = sections_to_answer(sections, draft.answers, questions, draft.done)
+    section = next((s for s in sections if s.pk == parse_int(posted.get("afsnit", ""))), None)
+    if section is None:
+        return page(shown[0], form_for(shown[0]))
+    if posted.get("handling", "frem") != "frem":
+        # Previous (or a save, which the preview does not offer): back a page, the answers kept as typed.
+        index = shown.index(section) if section in shown else 0
+        previous = shown[max(index - 1, 0)] if posted.get("handling") == "tilbage" else section
+        return page(previous, form_for(previous))
+    form = form_for(section, posted)
+    if not form.is_valid():
+        return page(section, form)
+    draft.mark_done(section)
+    shown = sections_to_answer(sections, draft.answers, questions, draft.done)
+    later = shown[shown.index(section) + 1 :] if section in shown else []
+    if later:
+        return page(later[0], form_for(later[0]))
+    # As the form does before it stores a response: every page checked again from the answers carried along.
+    data = MultiValueDict(draft.answers)
+    for each in shown:
+        form = form_for(each, data)
+        if not form.is_valid():
+            return page(each, form)
+    context = {"kind": "thanks", "survey": survey, "centre": request.tenant, "preview": True}
+    return render(request, "surveys/respond_message.html", context)
 
 
 urlpatterns = [

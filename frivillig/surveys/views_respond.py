@@ -4,7 +4,8 @@ anonymous survey, one section per page, saving and coming back, declining, and t
 changes nothing. The pages hold the respondent's answers and are never cached.
 
 The answers so far are kept between pages: with the invitation (its link brings them back) or, for the open link,
-in the browser's session. The form of a section is the one the preview uses (answering.SectionAnswerForm)."""
+in the browser's session. The staff's preview (views.survey_preview) shows these same pages: the same form of a
+section (answering.SectionAnswerForm), the same steps (section_page) and the same templates."""
 
 from __future__ import annotations
 
@@ -247,6 +248,23 @@ def _page_data(draft: Draft, section, posted) -> MultiValueDict:
     return data
 
 
+def section_page(survey: Survey, sections, section, form, answers, questions, done) -> dict:
+    """What the page of one section shows, in the respondent's form and in the preview alike: its step among the
+    sections that ask something, given the answers so far (a section waiting for an answer not given is skipped)."""
+    shown = sections_to_answer(sections, answers, questions, done)
+    if section not in shown:
+        shown = sections
+    step = shown.index(section) + 1
+    return {
+        "survey": survey,
+        "section": section,
+        "form": form,
+        "step": step,
+        "step_count": len(shown),
+        "last": step == len(shown),
+    }
+
+
 def _answer(request, survey: Survey, store, *, declined: bool = False):
     sections = [section for section in survey_sections(survey) if section.questions.all()]
     if not sections:
@@ -269,17 +287,9 @@ def _answer(request, survey: Survey, store, *, declined: bool = False):
         )
 
     def page(section, form, status: int = 200):
-        shown = sections_to_answer(sections, form.data if form.is_bound else draft.answers, questions, draft.done)
-        if section not in shown:
-            shown = sections
-        step = shown.index(section) + 1
+        answers = form.data if form.is_bound else draft.answers
         context = {
-            "survey": survey,
-            "section": section,
-            "form": form,
-            "step": step,
-            "step_count": len(shown),
-            "last": step == len(shown),
+            **section_page(survey, sections, section, form, answers, questions, draft.done),
             "open_link": store.open_link,
             "action": store.url(request),
             "decline_url": store.decline_url(request),
