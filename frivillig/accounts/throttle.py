@@ -14,9 +14,11 @@ Every attempt is counted before the password is checked, in one atomic step per 
 turns out not to be a failure; so parallel guesses cannot all be checked. A successful login from an unknown
 browser, a password reset and a password change clear the account's count.
 
-The second step of a login (a code from the authenticator app or a recovery code) is counted the same way, per
-account (`second_factor_begin`): whoever reaches it already knows the password, and TWO_FACTOR_FAILURES_PER_ACCOUNT
-wrong codes within TWO_FACTOR_BLOCK_SECONDS stop further tries until the window lifts.
+The second step of a login (a code from the authenticator app or a recovery code) is counted the same way
+(`second_factor_begin`): per account, since whoever reaches it already knows the password, and
+TWO_FACTOR_FAILURES_PER_ACCOUNT wrong codes within TWO_FACTOR_BLOCK_SECONDS stop further tries until the window
+lifts; and per address, in the same count as wrong passwords, so that one address trying codes for many accounts
+whose passwords it holds is stopped as a guesser of passwords would be.
 """
 
 import secrets
@@ -101,24 +103,35 @@ def clear_account(*, email: str) -> None:
 # --- the second step: codes --------------------------------------------------------------------------------
 
 
-def second_factor_begin(*, user_id: int) -> bool:
-    """Count a code attempt before the code is checked; False when the account's code step is blocked (and then
-    the attempt is not counted)."""
-    return throttle.attempt(
+def second_factor_begin(*, user_id: int, address: str) -> bool:
+    """Count a code attempt before the code is checked, for the account and for the address; False when either is
+    blocked (and then the attempt is not counted)."""
+    network = address_key(address)
+    if not throttle.attempt(
+        ADDRESS, network, limit=settings.LOGIN_FAILURES_PER_ADDRESS, window=settings.LOGIN_BLOCK_SECONDS
+    ):
+        return False
+    if throttle.attempt(
         SECOND_FACTOR,
         str(user_id),
         limit=settings.TWO_FACTOR_FAILURES_PER_ACCOUNT,
         window=settings.TWO_FACTOR_BLOCK_SECONDS,
-    )
+    ):
+        return True
+    throttle.release(ADDRESS, network)
+    return False
 
 
-def second_factor_not_a_failure(*, user_id: int) -> None:
+def second_factor_not_a_failure(*, user_id: int, address: str) -> None:
     """The attempt was no wrong code (the field was empty)."""
     throttle.release(SECOND_FACTOR, str(user_id))
+    throttle.release(ADDRESS, address_key(address))
 
 
-def second_factor_succeeded(*, user_id: int) -> None:
+def second_factor_succeeded(*, user_id: int, address: str) -> None:
+    """The right code: the account's wrong codes are forgiven; the address keeps only its failures."""
     throttle.clear(SECOND_FACTOR, str(user_id))
+    throttle.release(ADDRESS, address_key(address))
 
 
 # --- the device cookie ------------------------------------------------------------------------------------

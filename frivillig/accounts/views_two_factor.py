@@ -64,18 +64,18 @@ def _qr_svg(url: str) -> str:
 
 def _check_code(request, form, check):
     """Count the attempt, then `check(code)`; returns (result, status). A blocked step checks nothing."""
-    user_id = request.user.pk
-    if not throttle.second_factor_begin(user_id=user_id):
+    user_id, address = request.user.pk, throttle.client_address(request)
+    if not throttle.second_factor_begin(user_id=user_id, address=address):
         form.add_error(None, _blocked_message())
         return None, 429
     if not form.is_valid():
-        throttle.second_factor_not_a_failure(user_id=user_id)
+        throttle.second_factor_not_a_failure(user_id=user_id, address=address)
         return None, 200
     result = check(form.cleaned_data["code"])
     if result is None:
         form.add_error("code", _("The code is not correct. Type the code the app shows now, and try again."))
         return None, 200
-    throttle.second_factor_succeeded(user_id=user_id)
+    throttle.second_factor_succeeded(user_id=user_id, address=address)
     return result, 200
 
 

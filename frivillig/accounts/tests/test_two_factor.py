@@ -170,6 +170,49 @@ def test_the_code_step_is_throttled_after_too_many_wrong_codes(client, personas,
     assert DEVICE_ID_SESSION_KEY not in client.session
 
 
+def test_wrong_codes_for_many_accounts_from_one_address_block_the_address_like_wrong_passwords(personas, settings):
+    """Someone holding several staff passwords cannot try codes for each account in turn: the address's count is the
+    login's, and a right code later from the address is refused too, as a right password would be."""
+    from django.test import Client
+
+    settings.LOGIN_FAILURES_PER_ADDRESS = 4
+    settings.TWO_FACTOR_FAILURES_PER_ACCOUNT = 3
+    users = [personas.user(persona) for persona in ("centre_staff", "municipal_staff", "tenant_admin")]
+    devices = [give_second_factor(user) for user in users]
+    clients = []
+    for user in users:
+        client = Client(REMOTE_ADDR="198.51.100.7")
+        assert log_in(client, user.email, PASSWORD).url.startswith(VERIFY_URL)
+        clients.append(client)
+    # The three logins' right passwords gave their counts back; two wrong codes for each of the first two accounts.
+    for client in clients[:2]:
+        for _ in range(2):
+            assert client.post(VERIFY_URL, {"code": "000000"}).status_code == 200
+
+    blocked = clients[2].post(VERIFY_URL, {"code": totp_code(devices[2])})
+
+    assert blocked.status_code == 429
+    assert DEVICE_ID_SESSION_KEY not in clients[2].session
+    # Another address is not blocked, and the account's own count was not spent by the refusal.
+    elsewhere = Client(REMOTE_ADDR="203.0.113.9")
+    log_in(elsewhere, users[2].email, PASSWORD)
+    assert elsewhere.post(VERIFY_URL, {"code": totp_code(devices[2], after_last_used=True)}).status_code == 302
+
+
+def test_a_right_code_gives_the_addresss_attempt_back(personas, settings):
+    from django.test import Client
+
+    settings.LOGIN_FAILURES_PER_ADDRESS = 1
+    user = personas.user("centre_staff")
+    device = give_second_factor(user)
+    # With one attempt allowed per address, a second login and code from it pass only if the first gave theirs back.
+    for _ in range(2):
+        client = Client(REMOTE_ADDR="198.51.100.8")
+        log_in(client, user.email, PASSWORD)
+        device.refresh_from_db()
+        assert client.post(VERIFY_URL, {"code": totp_code(device, after_last_used=True)}).status_code == 302
+
+
 def test_check_deploy_fails_with_the_requirement_off(settings):
     settings.REQUIRE_STAFF_2FA = False
     with pytest.raises(SystemCheckError, match="REQUIRE_STAFF_2FA"):
