@@ -189,6 +189,9 @@ def plant_records(tenant, *, private: str, public: str, host=None) -> None:
             started_on=timezone.localdate(),
         )
         Invitation.objects.create(tenant=tenant, email=f"{slug}.invitation@example.org", role=Role.CENTRE_STAFF)
+        from frivillig.crm.models import SavedFilter
+
+        SavedFilter.objects.create(tenant=tenant, name=f"{private} filter", params={"type": "association"})
         Survey.objects.create(tenant=tenant, title=f"{private} behovsanalyse", created_by=staff)
         from frivillig.events.models import Campaign
 
@@ -295,6 +298,7 @@ LIST_PAGES = {
     "crm:interaction_export",
     "crm:interaction_list",
     "crm:organisation_export",
+    "crm:organisation_filters",
     "crm:organisation_list",
     "crm:person_export",
     "crm:person_list",

@@ -388,3 +388,37 @@ class RepresentativeInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.invitation.email} – {self.organisation}"
+
+
+class SavedFilter(models.Model):
+    """A named filter of the organisation list, kept for the centre's staff: opening it shows the list with that
+    filter, and survey invitations can go to the organisations it finds when they are sent.
+
+    `params` holds the criteria as the list's address carries them (see `criteria_params` in
+    selectors/organisations.py), so the filter always means what the list's filter means."""
+
+    tenant = models.ForeignKey("tenants.Tenant", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("name"), max_length=100)
+    params = models.JSONField(_("criteria"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("saved by"),
+    )
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("saved filter")
+        verbose_name_plural = _("saved filters")
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "name"], name="savedfilter_unique_name_per_tenant"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

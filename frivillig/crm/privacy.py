@@ -222,6 +222,22 @@ MODELS = [
         not_personal=["tenant", "organisation"],
         erasure=Erasure.DELETE,
     ),
+    PersonalModel(
+        "crm.SavedFilter",
+        subject="created_by",
+        purpose_da="At vise, hvem i centret der har gemt filteret.",
+        purpose_en="To show who at the centre saved the filter.",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=Retention.with_record(
+            da="Så længe filteret findes.",
+            en="As long as the filter exists.",
+        ),
+        fields=[PersonalField("created_by", label_da="Gemt af", label_en="Saved by")],
+        # The criteria describe organisations (kind, words, a search in names and towns), never a person.
+        not_personal=["tenant", "name", "params", "created_at"],
+        # The filter is the centre's; it loses who saved it.
+        erasure=Erasure.ANONYMISE,
+    ),
 ]
 
 

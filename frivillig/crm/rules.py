@@ -12,6 +12,8 @@ rules.add_perm("crm.log_interaction", is_centre_staff)
 rules.add_perm("crm.view_dashboard", is_centre_staff)
 rules.add_perm("crm.manage_relations", is_centre_staff)
 rules.add_perm("crm.manage_tags", is_tenant_admin)
+# The organisation list's saved filters are a tool of the centre's work (survey invitations use them too).
+rules.add_perm("crm.manage_saved_filters", is_centre_staff)
 # Representatives keep their own association's public face; views narrow it to the organisations they represent.
 rules.add_perm("crm.edit_own_organisation", is_association_rep)
 

@@ -10,6 +10,7 @@ from frivillig.crm.views import (
     person_erase,
     relations,
     representatives,
+    saved_filters,
     selfservice,
     tags,
 )
@@ -19,6 +20,7 @@ app_name = "crm"
 # Each area keeps its own list next to its views; the order only matters where two routes could match.
 urlpatterns = [
     *merge.urlpatterns,
+    *saved_filters.urlpatterns,
     *imports.urlpatterns,
     *organisations.urlpatterns,
     *people.urlpatterns,

@@ -2,12 +2,18 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.core.params import parse_int
 from frivillig.core.uploads import LOGO, ImageUploadField
 from frivillig.core.validators import normalise_cvr, normalise_phone
 from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.models import Organisation
 from frivillig.crm.selectors import tags
-from frivillig.crm.selectors.organisations import ORGANISATION_SORTS, OrganisationFilter
+from frivillig.crm.selectors.organisations import (
+    MEMBER_VALUES,
+    ORGANISATION_SORTS,
+    OrganisationFilter,
+    criteria_params,
+)
 
 YES_NO_ANY = [("", _("All")), ("ja", _("Yes")), ("nej", _("No"))]
 
@@ -23,7 +29,7 @@ class TagMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 def _yes_no(value: str) -> bool | None:
-    return {"ja": True, "nej": False}.get(value)
+    return MEMBER_VALUES.get(value)
 
 
 class OrganisationFilterForm(forms.Form):
@@ -49,8 +55,14 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, data, *, tenant):
         super().__init__(data)
-        self.fields["maalgruppe"].queryset = tags(tenant, Vocabulary.TARGET_GROUP)
-        self.fields["omraade"].queryset = tags(tenant, Vocabulary.ACTIVITY_AREA)
+        for name, vocabulary in (("maalgruppe", Vocabulary.TARGET_GROUP), ("omraade", Vocabulary.ACTIVITY_AREA)):
+            # A saved filter may name a word the admin has since taken out of use: it still filters by it (and
+            # shows it as chosen), but the list offers it only while it is chosen.
+            chosen = parse_int(data.get(name)) if data else None
+            offered = tags(tenant, vocabulary)
+            if chosen is not None:
+                offered = tags(tenant, vocabulary, include_inactive=True).filter(Q(is_active=True) | Q(pk=chosen))
+            self.fields[name].queryset = offered
 
     def criteria(self) -> OrganisationFilter:
         self.is_valid()
@@ -65,6 +77,10 @@ class OrganisationFilterForm(forms.Form):
             include_archived=bool(values.get("arkiverede")),
             sort=sort if sort in ORGANISATION_SORTS else "navn",
         )
+
+    def params(self) -> dict[str, str]:
+        """What narrows the list, as its address carries it: what a saved filter keeps."""
+        return criteria_params(self.criteria())
 
 
 class OrganisationForm(forms.ModelForm):

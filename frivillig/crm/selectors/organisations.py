@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -9,7 +10,9 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from frivillig.core.params import parse_int
 from frivillig.core.validators import normalise_cvr
+from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.models import CollaborationRelation, Interaction, Organisation, OrganisationRole, Tag
 
 if TYPE_CHECKING:
@@ -32,6 +35,73 @@ class OrganisationFilter:
     member: bool | None = None
     include_archived: bool = False
     sort: str = "navn"
+
+    @property
+    def kind_label(self) -> str:
+        return OrganisationKind(self.kind).label if self.kind in OrganisationKind.values else ""
+
+    @property
+    def narrows(self) -> bool:
+        """Whether the filter leaves any organisation out (sorting and archived ones aside)."""
+        return bool(
+            self.search.strip() or self.kind or self.target_group or self.activity_area or self.member is not None
+        )
+
+
+# The list's address names its criteria in Danish; the filter form's fields have these names, and a saved filter
+# keeps its criteria under them (sorting and the page left out: they are not part of what a filter finds).
+SEARCH = "soeg"
+KIND = "type"
+TARGET_GROUP = "maalgruppe"
+ACTIVITY_AREA = "omraade"
+MEMBER = "medlem"
+ARCHIVED = "arkiverede"
+MEMBER_VALUES = {"ja": True, "nej": False}
+SEARCH_MAX_LENGTH = 200
+
+
+def criteria_params(criteria: OrganisationFilter) -> dict[str, str]:
+    """The criteria as the organisation list's address carries them: only what narrows the list."""
+    params: dict[str, str] = {}
+    if criteria.search.strip():
+        params[SEARCH] = criteria.search.strip()
+    if criteria.kind:
+        params[KIND] = criteria.kind
+    if criteria.target_group is not None:
+        params[TARGET_GROUP] = str(criteria.target_group.pk)
+    if criteria.activity_area is not None:
+        params[ACTIVITY_AREA] = str(criteria.activity_area.pk)
+    if criteria.member is not None:
+        params[MEMBER] = "ja" if criteria.member else "nej"
+    if criteria.include_archived:
+        params[ARCHIVED] = "on"
+    return params
+
+
+def criteria_tag_ids(params: Mapping[str, object]) -> set[int]:
+    """The words a stored filter names, to be loaded together for many filters."""
+    return {pk for pk in (parse_int(params.get(TARGET_GROUP)), parse_int(params.get(ACTIVITY_AREA))) if pk is not None}
+
+
+def criteria_from_params(params: Mapping[str, object], tags: Mapping[int, Tag]) -> OrganisationFilter:
+    """The criteria `criteria_params` wrote, with the words they name taken from `tags` (by primary key). A word
+    since taken out of use still counts: the filter keeps finding what it found when it was saved. Words are never
+    deleted (see tag_update), so a named word is always there."""
+
+    def word(name: str, vocabulary: str) -> Tag | None:
+        pk = parse_int(params.get(name))
+        tag = tags.get(pk) if pk is not None else None
+        return tag if tag is not None and tag.vocabulary == vocabulary else None
+
+    kind = str(params.get(KIND) or "")
+    return OrganisationFilter(
+        search=str(params.get(SEARCH) or "")[:SEARCH_MAX_LENGTH],
+        kind=kind if kind in OrganisationKind.values else "",
+        target_group=word(TARGET_GROUP, Vocabulary.TARGET_GROUP),
+        activity_area=word(ACTIVITY_AREA, Vocabulary.ACTIVITY_AREA),
+        member=MEMBER_VALUES.get(str(params.get(MEMBER) or "")),
+        include_archived=params.get(ARCHIVED) == "on",
+    )
 
 
 def text_search(fields: tuple[str, ...], search: str) -> Q:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -40,6 +41,8 @@ def organisation_list(request, tenant_slug: str):
         "filter_form": filter_form,
         "page": paginate(request, organisations_for_list(request.tenant, criteria)),
         "criteria": criteria,
+        # What "Save filter" keeps: the criteria alone, without sorting or page.
+        "filter_query": urlencode(filter_form.params()),
     }
     return render_list(request, "crm/organisation_list.html", context)
 
