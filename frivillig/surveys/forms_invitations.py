@@ -1,5 +1,5 @@
-"""The invitation form: whom to ask (the member associations' contact people, the organisations a CRM filter finds,
-pasted addresses), validated only; the selectors work out who that is."""
+"""The invitation form: whom to ask (the member associations' contact people, the organisations a saved CRM filter or
+a filter chosen here finds, pasted addresses), validated only; the selectors work out who that is."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from frivillig.crm.enums import OrganisationKind, Vocabulary
 from frivillig.crm.forms.organisations import TagChoiceField
 from frivillig.crm.selectors import tags
 from frivillig.crm.selectors.organisations import OrganisationFilter
+from frivillig.crm.selectors.saved_filters import saved_filters
 from frivillig.surveys.selectors_invitations import ANSWERED, DECLINED, NOT_ANSWERED
 
 SEPARATORS = re.compile(r"[\s,;]+")
@@ -34,6 +35,17 @@ class InvitationForm(forms.Form):
             "address."
         ),
     )
+    saved_filter = forms.ModelChoiceField(
+        label=_("People from a saved filter"),
+        required=False,
+        queryset=None,
+        empty_label=_("No saved filter"),
+        help_text=_(
+            "The contact people of the organisations the filter finds when the invitations are sent (archived "
+            "organisations left out). Filters are saved on the organisation list."
+        ),
+        error_messages={"invalid_choice": _("The saved filter no longer exists. Choose another one.")},
+    )
     by_filter = forms.BooleanField(
         label=_("The contact people of the organisations that match a filter"),
         required=False,
@@ -53,6 +65,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, data=None, *, tenant):
         super().__init__(data)
+        self.fields["saved_filter"].queryset = saved_filters(tenant)
         self.fields["target_group"].queryset = tags(tenant, Vocabulary.TARGET_GROUP)
         self.fields["activity_area"].queryset = tags(tenant, Vocabulary.ACTIVITY_AREA)
 
@@ -84,10 +97,13 @@ class InvitationForm(forms.Form):
         if (
             not self.errors
             and not cleaned.get("member_contacts")
+            and not cleaned.get("saved_filter")
             and not cleaned.get("by_filter")
             and not cleaned.get("addresses")
         ):
-            raise ValidationError(_("Choose whom to invite: tick one of the groups or paste e-mail addresses."))
+            raise ValidationError(
+                _("Choose whom to invite: tick one of the groups, choose a saved filter or paste e-mail addresses.")
+            )
         return cleaned
 
     def criteria(self) -> OrganisationFilter | None:

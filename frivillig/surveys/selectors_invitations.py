@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from frivillig.core.models import Consent
 from frivillig.crm.enums import OrganisationRoleKind
-from frivillig.crm.models import Organisation, OrganisationRole, Person
+from frivillig.crm.models import Organisation, OrganisationRole, Person, SavedFilter
 from frivillig.crm.selectors.organisations import OrganisationFilter, organisations_filtered
+from frivillig.crm.selectors.saved_filters import saved_filter_organisations
 from frivillig.surveys.enums import SurveyStatus
 from frivillig.surveys.models import Invitation, Survey
 
@@ -117,14 +118,18 @@ def plan_invitations(
     survey: Survey,
     *,
     member_contacts: bool = False,
+    saved_filter: SavedFilter | None = None,
     criteria: OrganisationFilter | None = None,
     addresses: list[str] | tuple[str, ...] = (),
 ) -> InvitationPlan:
-    """Whom an invitation would go to, from the chosen sources together (each address once)."""
+    """Whom an invitation would go to, from the chosen sources together (each address once). A saved filter is
+    read now, so it finds the organisations that match it when the plan is made (and made again on sending)."""
     tenant = survey.tenant
     pairs: list[tuple[Organisation, Person | None]] = []
     if member_contacts:
         pairs.extend(_organisation_contacts(member_associations(tenant)))
+    if saved_filter is not None:
+        pairs.extend(_organisation_contacts(saved_filter_organisations(saved_filter, include_archived=False)))
     if criteria is not None:
         pairs.extend(_organisation_contacts(organisations_filtered(tenant, criteria)))
     lowered = [address.lower() for address in addresses]

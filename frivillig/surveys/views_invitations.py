@@ -81,6 +81,7 @@ def survey_invite_view(request, tenant_slug: str, pk: int):
     plan = plan_invitations(
         survey,
         member_contacts=form.cleaned_data["member_contacts"],
+        saved_filter=form.cleaned_data["saved_filter"],
         criteria=form.criteria(),
         addresses=form.cleaned_data["addresses"],
     )

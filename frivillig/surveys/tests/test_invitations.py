@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 from frivillig.core.consent import consent_give, consent_withdraw
 from frivillig.core.models import AuditEntry
 from frivillig.crm.enums import OrganisationKind, OrganisationRoleKind, Vocabulary
-from frivillig.crm.models import OrganisationRole, Tag
+from frivillig.crm.models import OrganisationRole, SavedFilter, Tag
 from frivillig.surveys.enums import QuestionKind, SurveyStatus
 from frivillig.surveys.models import Invitation, Survey
 from frivillig.surveys.tests.helpers import make_invitation, make_question, make_section, make_survey, url
@@ -120,6 +120,104 @@ def test_a_crm_filter_reuses_the_organisation_lists_criteria(personas, client_fo
     assert [recipient.email for recipient in by_tag.recipients] == ["ro@example.org"]
     by_kind = summary(client, survey, by_filter="on", kind=OrganisationKind.FOUNDATION).context["plan"]
     assert [recipient.email for recipient in by_kind.recipients] == ["skole@example.org"]
+
+
+def saved_filter(tenant, name, **params) -> SavedFilter:
+    with scopes_disabled():
+        return SavedFilter.objects.create(tenant=tenant, name=name, params=params)
+
+
+def test_the_form_offers_the_tenants_saved_filters(personas, client_for):
+    saved_filter(personas.tenant, "Foreninger for børn", type=OrganisationKind.ASSOCIATION)
+    saved_filter(personas.other_tenant, "Charlies fonde", type=OrganisationKind.FOUNDATION)
+    page = client_for("centre_staff").get(url("survey_invite", pk=open_survey(personas.tenant).pk)).content.decode()
+    assert "Personer fra et gemt filter" in page
+    assert "Foreninger for børn" in page
+    assert "Charlies fonde" not in page
+
+
+def test_a_saved_filter_invites_the_contact_people_of_the_organisations_it_finds_when_sending(
+    personas, client_for, django_capture_on_commit_callbacks
+):
+    tenant = personas.tenant
+    with scopes_disabled():
+        youth = Tag.objects.get(tenant=tenant, vocabulary=Vocabulary.TARGET_GROUP, slug="boern-og-unge")
+        elderly = Tag.objects.get(tenant=tenant, vocabulary=Vocabulary.TARGET_GROUP, slug="aeldre")
+
+    def club(name, kind=OrganisationKind.ASSOCIATION, word=youth, **fields):
+        organisation = make_organisation(tenant, name=name, kind=kind, **fields)
+        with scopes_disabled():
+            organisation.target_groups.add(word)
+        return organisation
+
+    rowing = club("Sorø Roklub", email="ro@example.org")
+    role(rowing, make_person(tenant, full_name="Karen Kontakt", email="karen@example.org"))
+    role(rowing, make_person(tenant, full_name="Bo Formand", email="bo@example.org"), OrganisationRoleKind.CHAIR)
+    scouts = club("Sorø Spejdere", email="spejder@example.org")
+    role(scouts, make_person(tenant, full_name="Lise Formand", email="lise@example.org"), OrganisationRoleKind.CHAIR)
+    chess = club("Sorø Skakklub", email="skak@example.org")
+    withdrawn = make_person(tenant, full_name="Trak Tilbage", email="trak@example.org")
+    role(chess, withdrawn)
+    with scopes_disabled():
+        consent_give(purpose="crm.contact", subject=withdrawn, method="email", actor=None)
+        consent_withdraw(purpose="crm.contact", subject=withdrawn, method="email", actor=None)
+    club("Sorø Badminton", email="badminton@example.org")
+    club("Sorø Børnefond", kind=OrganisationKind.FOUNDATION, email="fond@example.org")
+    club("Sorø Seniorklub", word=elderly, email="senior@example.org")
+    club("Gammel Klub", email="gammel@example.org", archived_at=timezone.now())
+    chosen = saved_filter(
+        tenant, "Foreninger for børn", type=OrganisationKind.ASSOCIATION, maalgruppe=str(youth.pk), arkiverede="on"
+    )
+    survey = open_survey(tenant)
+    make_invitation(survey, email="badminton@example.org", sent_at=timezone.now())
+    client = client_for("centre_staff")
+
+    response = summary(client, survey, saved_filter=str(chosen.pk))
+
+    plan = response.context["plan"]
+    assert [recipient.email for recipient in plan.recipients] == ["karen@example.org", "lise@example.org"]
+    assert plan.opted_out == ["Trak Tilbage (Sorø Skakklub) <trak@example.org>"]
+    assert plan.already_invited == ["Sorø Badminton <badminton@example.org>"]
+    assert f'name="saved_filter" value="{chosen.pk}"' in response.content.decode()
+
+    # The filter is read again when sending: an organisation that matches it by then is invited too.
+    newcomer = club("Sorø Ungdomsklub", email="ungdom@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = send(client, survey, saved_filter=str(chosen.pk))
+    assert sent.status_code == 302
+    new = {email: invitation for email, invitation in invitations(survey).items() if email != "badminton@example.org"}
+    assert {email: invitation.organisation_id for email, invitation in new.items()} == {
+        "karen@example.org": rowing.pk,
+        "lise@example.org": scouts.pk,
+        "ungdom@example.org": newcomer.pk,
+    }
+
+
+def test_a_saved_filter_and_the_other_groups_invite_each_address_once(personas, client_for):
+    tenant = personas.tenant
+    association = member(tenant, "Sorø Besøgsvenner", email="post@besoeg.example.org")
+    chosen = saved_filter(tenant, "Medlemmer", medlem="ja")
+    survey = open_survey(tenant)
+    plan = summary(client_for("centre_staff"), survey, member_contacts="on", saved_filter=str(chosen.pk)).context[
+        "plan"
+    ]
+    assert [recipient.email for recipient in plan.recipients] == [association.email]
+    assert plan.duplicates == ["Sorø Besøgsvenner <post@besoeg.example.org>"]
+
+
+def test_another_tenants_or_a_deleted_saved_filter_is_no_choice(personas, client_for):
+    foreign = saved_filter(personas.other_tenant, "Charlies fonde", type=OrganisationKind.FOUNDATION)
+    make_organisation(
+        personas.other_tenant, name="Charlie Fond", kind=OrganisationKind.FOUNDATION, email="c@example.org"
+    )
+    survey = open_survey(personas.tenant)
+    client = client_for("centre_staff")
+    for chosen in (str(foreign.pk), "99999999"):
+        response = send(client, survey, saved_filter=chosen)
+        assert response.status_code == 200
+        assert "Det gemte filter findes ikke længere. Vælg et andet." in response.content.decode()
+        assert "plan" not in response.context
+    assert invitations(survey) == {}
 
 
 def test_a_filter_without_a_criterion_asks_for_one(personas, client_for):
