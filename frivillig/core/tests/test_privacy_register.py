@@ -29,6 +29,7 @@ def test_every_project_app_with_personal_data_declares_it_in_its_own_privacy_mod
         "volunteering",
         "surveys",
         "events",
+        "strategy",
     }
     assert found.declared_in["volunteering.application"] == "frivillig.volunteering.privacy"
     assert found.for_model("accounts.User").subject == "pk"
@@ -68,6 +69,20 @@ def test_a_new_app_with_an_unclassified_field_fails_and_is_told_where_to_declare
         "privacy_app.GuestBook has fields named like personal data (email) but is not in the register: declare it "
         "in tests.privacy_app.privacy (MODELS = [PersonalModel(...)], or NOT_PERSONAL with the reason).",
     ]
+
+
+def test_strategy_declares_who_created_entered_and_published_and_anonymises_the_link_on_erasure():
+    found = privacy.register()
+    for label, link in [
+        ("strategy.Plan", "created_by"),
+        ("strategy.ManualValue", "entered_by"),
+        ("strategy.ReportVersion", "published_by"),
+    ]:
+        declared = found.for_model(label)
+        assert declared.subject == link
+        assert link in [personal.name for personal in declared.fields]
+        assert declared.erasure == Erasure.ANONYMISE
+    assert "strategy.manualvalue" not in {declared.model.lower() for declared in found.not_personal}
 
 
 def test_without_the_app_the_register_is_whole_again():
