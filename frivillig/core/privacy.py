@@ -3,8 +3,11 @@
 Each app declares its own models in its `privacy.py` (`MODELS = [PersonalModel(...)]`, and `NOT_PERSONAL` for a
 model whose fields look personal but are not, with the reason). The registry finds them; `register()` gathers them
 and `problems()` names every field that is not classified, so that a new field cannot slip in unnoticed (the
-meta-test in core/tests/test_privacy_register.py fails on any problem). The Article 30 record of processing
-activities, the access export and erasure read the register, never the apps' models directly.
+meta-test in core/tests/test_privacy_register.py fails on any problem). Every model with a field named like
+personal data, or with a link to a person (a relation to a user account or a contact, or a generic reference that
+may point at one), must be declared; a link to a person is personal data (who created, entered or published
+something) and must be classified as such. The Article 30 record of processing activities, the access export and
+erasure read the register, never the apps' models directly.
 
 Purposes and retention rules are written in Danish and English side by side in the declaration (like the word
 lists' labels), so that the record reads well in both languages without a catalogue entry per sentence.
@@ -449,6 +452,63 @@ def model_fields(model: type[models.Model]) -> list[str]:
     ]
 
 
+def person_models(found: Register) -> tuple[type[models.Model], ...]:
+    """The models whose rows are people: the user model, and every declared model whose subject is the row itself
+    (`subject="pk"`: crm.Person today; a later app's own record of a person too)."""
+    from django.contrib.auth import get_user_model
+
+    people: list[type[models.Model]] = [get_user_model()]
+    for declared in found.models:
+        if declared.subject != "pk":
+            continue
+        try:
+            people.append(declared.model_class)
+        except LookupError:
+            continue  # problems() names a declaration of a model that is not installed
+    return tuple(people)
+
+
+GENERIC_REFERENCE = "any record, by a generic reference"
+
+
+def links_to_people(model: type[models.Model], people: tuple[type[models.Model], ...]) -> dict[str, str]:
+    """The fields of `model` that may point at a person, each with what it points at: a foreign key, one-to-one or
+    many-to-many relation to one of `people`, and the id of a generic reference, which may point at any record (a
+    GenericForeignKey's id field, or `<x>_id` beside a `<x>_type` that names the model, by content type or label,
+    or `object_id` beside `content_type`)."""
+    from django.contrib.contenttypes.fields import GenericForeignKey
+    from django.contrib.contenttypes.models import ContentType
+
+    meta = model._meta
+    names = model_fields(model)
+    links: dict[str, str] = {}
+    for name in names:
+        model_field = meta.get_field(name)
+        related = model_field.related_model if model_field.is_relation else None
+        if isinstance(related, type) and issubclass(related, people):
+            links[name] = related._meta.label
+    for private in meta.private_fields:
+        if isinstance(private, GenericForeignKey) and private.fk_field in names:
+            links.setdefault(private.fk_field, GENERIC_REFERENCE)
+    for name in names:
+        # Django's own naming (content_type, object_id), and ours (subject_type, subject_id).
+        id_name = "object_id" if name == "content_type" else f"{name.removesuffix('_type')}_id"
+        if not name.endswith("_type") or id_name not in names:
+            continue
+        model_field = meta.get_field(name)
+        related = model_field.related_model if model_field.is_relation else None
+        names_a_model = (isinstance(related, type) and issubclass(related, ContentType)) or isinstance(
+            model_field, models.CharField
+        )
+        if names_a_model:
+            links.setdefault(id_name, GENERIC_REFERENCE)
+    return links
+
+
+def _links(links: dict[str, str]) -> str:
+    return ", ".join(f"{name} → {target}" for name, target in sorted(links.items()))
+
+
 def _where(config_name: str) -> str:
     return f"{config_name}.privacy"
 
@@ -458,6 +518,7 @@ def problems(found: Register | None = None) -> list[str]:
     from frivillig.core.registry import project_apps
 
     found = found or register()
+    people = person_models(found)
     messages: list[str] = []
     seen: set[str] = set()
     for declared in [*found.models, *found.not_personal]:
@@ -474,7 +535,14 @@ def problems(found: Register | None = None) -> list[str]:
         owner = model._meta.app_config.name
         if _where(owner) != where:
             messages.append(f"{declared.model} is declared in {where}; declare it in its own app's {_where(owner)}.")
+        links = links_to_people(model, people)
         if isinstance(declared, NotPersonal):
+            if links:
+                messages.append(
+                    f"{declared.model} is declared not personal in {where}, but links to a person ({_links(links)}): "
+                    "a link to a person is personal data; declare the model as PersonalModel(...) with a "
+                    "PersonalField for each link."
+                )
             continue
         names = set(model_fields(model))
         classified = [personal.name for personal in declared.fields]
@@ -483,6 +551,11 @@ def problems(found: Register | None = None) -> list[str]:
                 messages.append(f"{declared.model}.{name} is named in {where} but is no field of the model.")
         for name in set(classified) & set(declared.not_personal):
             messages.append(f"{declared.model}.{name} is both classified and not personal in {where}.")
+        for name in sorted(set(links) & set(declared.not_personal) - set(classified)):
+            messages.append(
+                f"{declared.model}.{name} links to a person ({links[name]}) but is named in not_personal in {where}: "
+                f"a link to a person is personal data; classify it with PersonalField({name!r}, ...)."
+            )
         for name in sorted(names - set(classified) - set(declared.not_personal)):
             messages.append(
                 f"{declared.model}.{name} is not classified: add PersonalField({name!r}, ...) to the "
@@ -505,6 +578,13 @@ def problems(found: Register | None = None) -> list[str]:
                     f"{model._meta.label} has fields named like personal data ({', '.join(looking_personal)}) but "
                     f"is not in the register: declare it in {_where(config.name)} (MODELS = [PersonalModel(...)], "
                     "or NOT_PERSONAL with the reason)."
+                )
+            links = links_to_people(model, people)
+            if links:
+                messages.append(
+                    f"{model._meta.label} links to a person ({_links(links)}) but is not in the register: declare "
+                    f"it in {_where(config.name)} as PersonalModel(...) with a PersonalField for each link (a link "
+                    "to a person is personal data)."
                 )
     return messages
 
@@ -563,9 +643,19 @@ MODELS = [
             PersonalField("actor", label_da="Den handlende persons konto", label_en="The acting person's account"),
             PersonalField("actor_label", label_da="Den handlende persons navn", label_en="The acting person's name"),
             PersonalField("target_label", label_da="Hvad handlingen vedrører", label_en="What the action concerns"),
+            # The id of the record the action concerns, which may be a person's (a generic reference, with
+            # target_type). Kept in an anonymised entry: the record it names is itself deleted or anonymised with
+            # the person. Left out of the export: the label beside it says what the record is.
+            PersonalField(
+                "target_id",
+                label_da="Henvisning til det, handlingen vedrører",
+                label_en="Reference to what the action concerns",
+                in_access_export=False,
+                erased=UNCHANGED,
+            ),
             PersonalField("data", label_da="Detaljer om handlingen", label_en="Details of the action"),
         ],
-        not_personal=["tenant", "code", "target_type", "target_id", "created_at"],
+        not_personal=["tenant", "code", "target_type", "created_at"],
         # The log keeps that something happened (the action, when, on which record's id) and loses who and whom.
         erasure=Erasure.ANONYMISE,
     ),

@@ -1,4 +1,4 @@
-from frivillig.core.privacy import LegalBasis, PersonalField, PersonalModel, Retention
+from frivillig.core.privacy import LegalBasis, NotPersonal, PersonalField, PersonalModel, Retention
 
 MODELS = [
     PersonalModel(
@@ -9,6 +9,8 @@ MODELS = [
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=Retention.fixed(30, after_da="efter besøget", after_en="after the visit"),
         fields=[PersonalField("full_name")],
-        not_personal=["visited_on"],
+        not_personal=["visited_on", "host"],
     ),
 ]
+
+NOT_PERSONAL = [NotPersonal("privacy_app.Sign", "A sign's wording is the same for everybody.")]

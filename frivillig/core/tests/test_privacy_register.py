@@ -1,7 +1,8 @@
 """The register of personal data classifies every field of every personal-data model (issue 12).
 
-A new field on a declared model, or a new model with a field named like personal data, fails here with a sentence
-that says which field and in which app's privacy.py to declare it.
+A new field on a declared model, or a new model with a field named like personal data or a link to a person (a
+relation to a user account or a contact, or a generic reference), fails here with a sentence that says which field
+and in which app's privacy.py to declare it.
 """
 
 import dataclasses
@@ -59,16 +60,75 @@ def privacy_app_installed():
 
 def test_a_new_app_with_an_unclassified_field_fails_and_is_told_where_to_declare_it(privacy_app_installed):
     assert registry.registered()["privacy"][-1] == "privacy_app"
-    found = privacy.problems()
+    found = [message for message in privacy.problems() if message.startswith("privacy_app.")]
     assert found == [
+        "privacy_app.Visitor.host links to a person (accounts.User) but is named in not_personal in "
+        "tests.privacy_app.privacy: a link to a person is personal data; classify it with PersonalField('host', ...).",
         "privacy_app.Visitor.mobile is not classified: add PersonalField('mobile', ...) to the "
         "PersonalModel('privacy_app.Visitor') in tests.privacy_app.privacy, or name it in its not_personal if it "
         "holds no personal data.",
         "privacy_app.Visitor states no erasure: add erasure=Erasure.DELETE, Erasure.ANONYMISE or Erasure.KEEP (with "
         "erasure_reason) to its PersonalModel in tests.privacy_app.privacy.",
+        "privacy_app.Sign is declared not personal in tests.privacy_app.privacy, but links to a person (object_id → "
+        "any record, by a generic reference): a link to a person is personal data; declare the model as "
+        "PersonalModel(...) with a PersonalField for each link.",
         "privacy_app.GuestBook has fields named like personal data (email) but is not in the register: declare it "
         "in tests.privacy_app.privacy (MODELS = [PersonalModel(...)], or NOT_PERSONAL with the reason).",
+        "privacy_app.Badge links to a person (issued_by → accounts.User) but is not in the register: declare it in "
+        "tests.privacy_app.privacy as PersonalModel(...) with a PersonalField for each link (a link to a person is "
+        "personal data).",
     ]
+
+
+def test_a_model_with_an_undeclared_foreign_key_to_a_user_fails_though_no_field_is_named_like_personal_data(
+    privacy_app_installed,
+):
+    from tests.privacy_app.models import Badge
+
+    assert not [name for name in privacy.model_fields(Badge) if privacy.PERSONAL_NAME.search(name)]
+    assert [message for message in privacy.problems() if message.startswith("privacy_app.Badge")] == [
+        "privacy_app.Badge links to a person (issued_by → accounts.User) but is not in the register: declare it in "
+        "tests.privacy_app.privacy as PersonalModel(...) with a PersonalField for each link (a link to a person is "
+        "personal data).",
+    ]
+
+
+def test_links_to_people_are_relations_to_accounts_and_contacts_and_generic_references():
+    from frivillig.accounts.models import User
+    from frivillig.core.models import AccessEntry, AuditEntry
+    from frivillig.crm.models import Interaction, Person
+    from frivillig.strategy.models import Plan
+
+    people = privacy.person_models(privacy.register())
+    assert set(people) == {User, Person}
+    assert privacy.links_to_people(Plan, people) == {"created_by": "accounts.User"}
+    assert privacy.links_to_people(Interaction, people) == {"staff": "accounts.User", "people": "crm.Person"}
+    # A generic reference by content type, and by the model's label.
+    assert privacy.links_to_people(AccessEntry, people) == {
+        "actor": "accounts.User",
+        "subject_id": privacy.GENERIC_REFERENCE,
+    }
+    assert privacy.links_to_people(AuditEntry, people) == {
+        "actor": "accounts.User",
+        "target_id": privacy.GENERIC_REFERENCE,
+    }
+
+
+def test_a_link_to_a_person_declared_not_personal_or_left_out_of_the_register_is_a_problem():
+    found = privacy.register()
+    plan = found.for_model("strategy.Plan")
+    _replaced(found, "strategy.Plan", fields=[], not_personal=[*plan.not_personal, "created_by"])
+    assert (
+        "strategy.Plan.created_by links to a person (accounts.User) but is named in not_personal in "
+        "frivillig.strategy.privacy: a link to a person is personal data; classify it with "
+        "PersonalField('created_by', ...)."
+    ) in privacy.problems(found)
+    found.models.remove(found.for_model("strategy.Plan"))
+    assert (
+        "strategy.Plan links to a person (created_by → accounts.User) but is not in the register: declare it in "
+        "frivillig.strategy.privacy as PersonalModel(...) with a PersonalField for each link (a link to a person is "
+        "personal data)."
+    ) in privacy.problems(found)
 
 
 def test_strategy_declares_who_created_entered_and_published_and_anonymises_the_link_on_erasure():
