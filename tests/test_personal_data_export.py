@@ -2,16 +2,18 @@
 
 import datetime
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
+from frivillig.core import privacy, registry
 from frivillig.core.access_log import log_access
 from frivillig.core.personal_data import person_data_export, personal_data_export
 from frivillig.core.scoping import unscoped
 from frivillig.core.services import log_action
-from frivillig.testing import UserFactory, make_opportunity, make_person
+from frivillig.testing import UserFactory, give_second_factor, make_opportunity, make_person
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parent.parent / "frivillig" / "core" / "schemas" / "personal_data.json").read_text()
@@ -64,32 +66,132 @@ def test_the_validator_refuses_what_the_schema_does_not_allow():
     assert _validate({}, SCHEMA)
 
 
-def _person_with_data_everywhere(personas, *, email, name, note, message):
-    """An account with a contact record in each tenant, an interaction, a volunteer profile, an application with
-    its history, a reading of the contact's notes, and an audit entry about the account."""
-    from frivillig.crm.models import Interaction
+def _person_with_data_everywhere(personas, *, email, name, note, message, page_kind):
+    """An account with data in every app that declares personal data: a contact record in each tenant (with a role
+    in an association, a collaboration and an interaction), consents, roles in both tenants (a representative in
+    one, staff in the other) and the invitations to them, second-factor login, a volunteer profile, an application
+    with its history and a note, an opportunity they are the contact of, a named survey response with its answers
+    and an invitation to it, an event registration with attendance, the events, campaign and dialogue input they
+    created, the content page they last changed, the plan they created with a value they entered and a report
+    version they published, a reading of the contact's notes, and audit entries about and by the account.
+    `page_kind`: which of the tenant's content pages they changed (one page per kind)."""
+    from frivillig.communication.models import ContentPage
+    from frivillig.core.consent import consent_give, consent_withdraw
+    from frivillig.crm.models import (
+        CollaborationRelation,
+        Interaction,
+        OrganisationRole,
+        RepresentativeInvitation,
+        RepresentativeRequest,
+    )
+    from frivillig.crm.privacy import CONTACT_CONSENT
+    from frivillig.events.enums import AttendanceStatus
+    from frivillig.events.models import Attendance, Campaign, DialogueInput, EventSession
     from frivillig.events.tests.helpers import make_event, make_registration
-    from frivillig.volunteering.models import Application, ApplicationEvent, VolunteerProfile
+    from frivillig.strategy.models import ManualValue, ReportVersion, StatusReport
+    from frivillig.strategy.tests.helpers import make_goal, make_plan, make_target
+    from frivillig.surveys.enums import QuestionKind
+    from frivillig.surveys.tests.helpers import make_invitation, make_question, make_section, make_survey, respond
+    from frivillig.tenants.enums import Role
+    from frivillig.tenants.models import Invitation
+    from frivillig.testing import give_second_factor, grant
+    from frivillig.volunteering.models import Application, ApplicationEvent, ApplicationNote, VolunteerProfile
+    from frivillig.volunteering.privacy import SUGGESTIONS_CONSENT
 
-    user = UserFactory(email=email, full_name=name, phone="11223344")
+    user = UserFactory(email=email, full_name=name, phone="11223344", two_factor_since=timezone.now())
+    give_second_factor(user)
     staff = personas.user("centre_staff")
+    grant(user, personas.tenant, Role.ASSOCIATION_REP, organisation=personas.other_organisation)
+    grant(user, personas.other_tenant, Role.CENTRE_STAFF)
     with unscoped("Test data in two tenants."):
         alfa = make_person(personas.tenant, full_name=name, email=email, user=user, notes=note)
         charlie = make_person(personas.other_tenant, full_name=name, email=email, user=user, notes=note)
+        OrganisationRole.objects.create(
+            tenant=personas.tenant, organisation=personas.organisation, person=alfa, role=f"Role: {message}"
+        )
+        CollaborationRelation.objects.create(
+            tenant=personas.tenant, person=alfa, topic="Mentoring", started_on=datetime.date(2026, 1, 1), note=note
+        )
         interaction = Interaction.objects.create(
             tenant=personas.tenant, kind="meeting", happened_on=datetime.date(2026, 1, 5), summary=f"Talked: {note}"
         )
         interaction.people.add(alfa)
+        RepresentativeRequest.objects.create(
+            tenant=personas.tenant,
+            organisation=personas.organisation,
+            full_name=name,
+            email=email,
+            message=f"Request: {message}",
+        )
+        invitation = Invitation.objects.create(
+            tenant=personas.tenant, email=email, role=Role.ASSOCIATION_REP, invited_by=staff
+        )
+        RepresentativeInvitation.objects.create(
+            tenant=personas.tenant, invitation=invitation, organisation=personas.organisation, full_name=name
+        )
+        ContentPage.objects.update_or_create(
+            tenant=personas.tenant,
+            kind=page_kind,
+            defaults={"body_da": "Tekst", "body_en": "Text", "updated_by": user},
+        )
+
         VolunteerProfile.objects.create(user=user, private_notes=f"Private: {note}")
-        opportunity = make_opportunity(personas.organisation, title=f"Opportunity for {name}")
+        opportunity = make_opportunity(personas.organisation, title=f"Opportunity for {name}", contact_person=alfa)
         application = Application.objects.create(
             tenant=personas.tenant, opportunity=opportunity, full_name=name, email=email.upper(), message=message
         )
         ApplicationEvent.objects.create(
             tenant=personas.tenant, application=application, to_status="new", message=f"Event: {message}"
         )
-        course = make_event(personas.tenant, title=f"Course for {name}")
-        make_registration(course, email=email, full_name=name, user=user, extra_answer=f"Answer: {message}")
+        ApplicationNote.objects.create(
+            tenant=personas.tenant, application=application, author=staff, text=f"Note: {message}"
+        )
+
+        survey = make_survey(personas.tenant, title=f"Survey for {name}", created_by=user)
+        question = make_question(make_section(survey), QuestionKind.LONG_TEXT, text="What can the centre do?")
+        make_invitation(survey, email=email, person=alfa, organisation=personas.organisation, responded=True)
+        respond(survey, {question: f"Survey answer: {message}"}, person=alfa, organisation=personas.organisation)
+
+        course = make_event(personas.tenant, title=f"Course for {name}", created_by=user)
+        registration = make_registration(
+            course, email=email, full_name=name, user=user, extra_answer=f"Answer: {message}"
+        )
+        Attendance.objects.create(
+            tenant=personas.tenant,
+            registration=registration,
+            session=EventSession.objects.get(event=course),
+            status=AttendanceStatus.ATTENDED,
+            recorded_by=staff,
+        )
+        DialogueInput.objects.create(
+            tenant=personas.tenant, event=course, text="An idea", created_by=user, responsible=user
+        )
+        Campaign.objects.create(
+            tenant=personas.tenant,
+            title=f"Campaign of {name}",
+            starts_on=datetime.date(2026, 3, 1),
+            ends_on=datetime.date(2026, 4, 1),
+            created_by=user,
+        )
+
+        plan = make_plan(personas.tenant, title=f"Plan of {name}", created_by=user)
+        ManualValue.objects.create(
+            tenant=personas.tenant,
+            target=make_target(make_goal(plan)),
+            value=Decimal(3),
+            measured_on=datetime.date(2017, 6, 1),
+            note="Minutes of the meeting",
+            entered_by=user,
+        )
+        report = StatusReport.objects.create(tenant=personas.tenant, plan=plan, year=2017)
+        ReportVersion.objects.create(
+            tenant=personas.tenant, report=report, number=1, as_of=timezone.now(), content={}, published_by=user
+        )
+    consent_give(purpose=CONTACT_CONSENT, subject=alfa, method="web_form", actor=None)
+    # Given, withdrawn and given again: the ledger keeps both.
+    consent_give(purpose=SUGGESTIONS_CONSENT, subject=user, method="web_form", actor=None)
+    consent_withdraw(purpose=SUGGESTIONS_CONSENT, subject=user, method="web_form", actor=None)
+    consent_give(purpose=SUGGESTIONS_CONSENT, subject=user, method="web_form", actor=None)
     log_access(actor=staff, tenant=personas.tenant, subject=alfa, what="crm.person.notes")
     log_action("accounts.user.profile_updated", actor=user, target=user)
     return user, alfa, charlie
@@ -102,12 +204,46 @@ def _text(export) -> str:
 @pytest.fixture
 def two_people(personas):
     first = _person_with_data_everywhere(
-        personas, email="anna@example.org", name="Anna Andersen", note="ANNA-NOTE", message="ANNA-MESSAGE"
+        personas,
+        email="anna@example.org",
+        name="Anna Andersen",
+        note="ANNA-NOTE",
+        message="ANNA-MESSAGE",
+        page_kind="privacy",
     )
     second = _person_with_data_everywhere(
-        personas, email="bent@example.org", name="Bent Bentsen", note="BENT-NOTE", message="BENT-MESSAGE"
+        personas,
+        email="bent@example.org",
+        name="Bent Bentsen",
+        note="BENT-NOTE",
+        message="BENT-MESSAGE",
+        page_kind="accessibility",
     )
     return first, second
+
+
+def _apps_with_personal_data() -> set[str]:
+    """The project apps whose register declares a model found by its person and shown in the access export."""
+    labels = {config.label for config in registry.project_apps()}
+    return {
+        declared.app_label
+        for declared in privacy.register().models
+        if declared.app_label in labels
+        and declared.subject
+        and declared.model.lower() not in {"core.accessentry", "core.consent"}  # reported in sections of their own
+        and any(field.in_access_export for field in declared.fields)
+    }
+
+
+def _field(export, kind: str, name: str) -> list:
+    return [
+        field["value"]
+        for section in export["sections"]
+        for record in section["records"]
+        if record["kind"] == kind
+        for field in record["fields"]
+        if field["name"] == name
+    ]
 
 
 def test_export_holds_the_persons_data_from_every_app_and_tenant_and_nobody_elses(two_people):
@@ -115,15 +251,38 @@ def test_export_holds_the_persons_data_from_every_app_and_tenant_and_nobody_else
     with translation.override("da"):
         export = personal_data_export(user=user)
     text = _text(export)
+    assert {section["app"] for section in export["sections"]} == _apps_with_personal_data()
     kinds = {record["kind"] for section in export["sections"] for record in section["records"]}
     assert {
+        "core.auditentry",
         "accounts.user",
+        "tenants.membership",
+        "tenants.invitation",
+        "communication.contentpage",
         "crm.person",
+        "crm.organisationrole",
         "crm.interaction",
+        "crm.collaborationrelation",
+        "crm.representativerequest",
+        "crm.representative",
+        "crm.representativeinvitation",
+        "volunteering.opportunity",
         "volunteering.volunteerprofile",
         "volunteering.application",
         "volunteering.applicationevent",
+        "volunteering.applicationnote",
+        "surveys.invitation",
+        "surveys.survey",
+        "surveys.response",
+        "surveys.answer",
         "events.registration",
+        "events.attendance",
+        "events.event",
+        "events.dialogueinput",
+        "events.campaign",
+        "strategy.plan",
+        "strategy.manualvalue",
+        "strategy.reportversion",
     } <= kinds
     tenants = {record["tenant"] for section in export["sections"] for record in section["records"]}
     assert {"Alfa", "Charlie"} <= tenants
@@ -133,11 +292,30 @@ def test_export_holds_the_persons_data_from_every_app_and_tenant_and_nobody_else
         "ANNA-NOTE",
         "ANNA-MESSAGE",
         "Event: ANNA-MESSAGE",
+        "Note: ANNA-MESSAGE",
+        "Request: ANNA-MESSAGE",
         "Answer: ANNA-MESSAGE",
+        "Survey answer: ANNA-MESSAGE",
     ]:
         assert own in text
     for foreign in ["bent@example.org", "Bent Bentsen", "BENT-NOTE", "BENT-MESSAGE"]:
         assert foreign not in text
+    # Two-factor login: since when, never the authenticator's secret key.
+    assert _field(export, "accounts.user", "two_factor_since") == [user.two_factor_since.isoformat()]
+    assert give_second_factor(user).key not in text
+    assert sorted(_field(export, "tenants.membership", "role")) == ["association_rep", "centre_staff"]
+    # The people who created, entered or published something in the strategy: the account, by name.
+    for kind, link in [
+        ("strategy.plan", "created_by"),
+        ("strategy.manualvalue", "entered_by"),
+        ("strategy.reportversion", "published_by"),
+    ]:
+        assert _field(export, kind, link) == ["Anna Andersen"]
+    assert sorted((consent["purpose"], consent["withdrawn_at"] is None) for consent in export["consents"]) == [
+        ("crm.contact", True),
+        ("volunteering.suggestions", False),
+        ("volunteering.suggestions", True),
+    ]
     assert [read["reader"] for read in export["sensitive_reads"]] == ["Alfa Centre Staff"]
     assert len(export["audit_entries_about_you"]) >= 1
 
