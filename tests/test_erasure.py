@@ -190,6 +190,34 @@ def _everything_about_zacharias(personas, settings, tmp_path):
         registration = _event_registration(personas, user)
     log_action("crm.person.updated", actor=staff, tenant=personas.tenant, target=person)
     log_action("accounts.user.profile_updated", actor=user, target=user)
+    # The consent ledger: the contact's consent to be contacted, and the account's to be suggested (withdrawn).
+    from frivillig.core.consent import consent_give, consent_withdraw
+
+    with unscoped("Test data."):
+        consent_give(purpose="crm.contact", subject=person, method="written", actor=staff, text=f"Ja tak, {NAME}")
+        consent_give(purpose="volunteering.suggestions", subject=user, method="web_form", actor=user)
+        consent_withdraw(purpose="volunteering.suggestions", subject=user, method="web_form", actor=user)
+    # The operator changed the contact in the Django admin: its log names the record.
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    operator = UserFactory(is_staff=True, is_superuser=True, full_name="Olga Operatør")
+    LogEntry.objects.create(
+        user=operator,
+        content_type=ContentType.objects.get_for_model(person),
+        object_id=str(person.pk),
+        object_repr=NAME,
+        action_flag=CHANGE,
+        change_message="[]",
+    )
+    LogEntry.objects.create(
+        user=operator,
+        content_type=ContentType.objects.get_for_model(other_person),
+        object_id=str(other_person.pk),
+        object_repr="Bodil Bystander",
+        action_flag=CHANGE,
+        change_message="[]",
+    )
     log_action("crm.organisation.role_added", actor=staff, tenant=personas.tenant, data={"person": NAME})
     log_access(actor=staff, tenant=personas.tenant, subject=person, what="crm.person.notes")
     log_access(actor=staff, tenant=personas.tenant, subject=None, what="crm.person.notes.search", search="Quintilian")
@@ -308,6 +336,20 @@ def _files_as_text(*roots) -> dict[str, str]:
     return found
 
 
+def _cache_files_as_text(root: Path, aliases) -> dict[str, str]:
+    """What Django's file cache holds on disk, unpacked (each file: a pickled expiry, then a zlib-packed pickle)."""
+    import pickle
+    import zlib
+
+    found = {}
+    for alias in aliases:
+        for path in (root / alias).glob("*.djcache"):
+            with path.open("rb") as stored:
+                pickle.load(stored)  # noqa: S301 (the test's own cache files)
+                found[str(path)] = zlib.decompress(stored.read()).decode("utf-8", errors="replace")
+    return found
+
+
 def _traces(texts: dict[str, str]) -> list[tuple[str, str]]:
     return [(where, trace) for where, text in texts.items() for trace in TRACES if trace.lower() in text.lower()]
 
@@ -315,15 +357,34 @@ def _traces(texts: dict[str, str]) -> list[tuple[str, str]]:
 def test_erasing_a_user_leaves_nothing_identifying_in_any_table_file_or_cache(
     personas, settings, tmp_path, django_capture_on_commit_callbacks
 ):
-    from frivillig.core.models import ThrottleWindow
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.sessions.models import Session
+    from django.core.cache import caches
+    from django.test import Client
+
+    from frivillig.core.models import Consent, ThrottleWindow
     from frivillig.crm.models import Interaction, Person
     from frivillig.volunteering.caching import board_version
     from frivillig.volunteering.models import Opportunity
 
     made = _everything_about_zacharias(personas, settings, tmp_path)
+    # Caches on disk, as in production; a page kept there names the person (e.g. a survey's free texts).
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / alias)}
+        for alias in ("default", "board")
+    }
+    for alias in settings.CACHES:
+        caches[alias].set(f"page-{alias}", f"<p>{NAME} skrev: {EMAIL}</p>", 600)
+    assert len(_traces(_cache_files_as_text(tmp_path, settings.CACHES))) >= 2
+    logged_in, bystander_session = Client(), Client()
+    logged_in.force_login(made["user"])
+    bystander_session.force_login(personas.user("citizen"))
     # The data is really there to begin with, in the tables and on disk.
     assert len({where for where, _trace in _traces(_every_table_as_text())}) >= 10
     assert _traces(_files_as_text(settings.PRIVATE_ROOT))
+    with unscoped("Test reads every tenant."):
+        assert Consent.objects.filter(text__contains=NAME).exists()
+    assert Session.objects.count() == 2
     before = _statistics()
     version = board_version()
 
@@ -373,6 +434,16 @@ def test_erasing_a_user_leaves_nothing_identifying_in_any_table_file_or_cache(
     assert not ThrottleWindow.objects.exists()
     # No cached answer worked out from the erased profile is served again.
     assert board_version() != version
+    # Nothing is left in the caches on disk; the account's session is gone, another person's stays.
+    assert [alias for alias in settings.CACHES if caches[alias].get(f"page-{alias}") is not None] == []
+    assert _traces(_cache_files_as_text(tmp_path, settings.CACHES)) == []
+    assert Session.objects.count() == 1
+    assert bystander_session.get(reverse("accounts:profile")).status_code == 200
+    # The ledger's rows about the contact and the account are gone; the admin's log keeps only the bystander.
+    with unscoped("Test reads every tenant."):
+        assert not Consent.objects.filter(subject_id__in=[str(made["person"].pk)], purpose="crm.contact").exists()
+        assert not Consent.objects.filter(purpose="volunteering.suggestions").exists()
+    assert list(LogEntry.objects.values_list("object_repr", flat=True)) == ["Bodil Bystander"]
 
 
 def test_erasing_a_contact_erases_within_its_tenant_only(

@@ -30,10 +30,11 @@ def log_access(
     what: str,
     request: HttpRequest | None = None,
     search: str = "",
+    reason: str = "",
 ) -> AccessEntry:
     """Append an entry to the access log. `what` is dotted like an audit code ("crm.person.notes") and has a
     readable label registered with `core.audit.register_actions`; `subject` is the record read (None for a
-    search, which names its term instead)."""
+    search, which names its term instead); `reason` says why, in the reader's words or the page's, when known."""
     actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     match = getattr(request, "resolver_match", None) if request is not None else None
     return AccessEntry.objects.create(
@@ -47,6 +48,7 @@ def log_access(
         page_name=(match.view_name if match is not None else "")[:200],
         path=(request.path if request is not None else "")[:500],
         search=search.strip()[:200],
+        reason=" ".join(str(reason).split())[:300],
     )
 
 

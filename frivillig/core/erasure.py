@@ -13,12 +13,14 @@ reason). This module applies those declarations:
 Beside the register's rows, erasing a person also:
 - anonymises the audit entries about any erased row and those whose text names the person (full name, e-mail,
   phone), and takes an erased account's name off the access entries it wrote as reader;
-- deletes the throttle rows kept for the person's e-mail addresses;
+- deletes the throttle rows kept for the person's e-mail addresses, the Django admin's log entries about the
+  erased rows or naming the person, and an erased account's sessions;
 - runs each app's hook, a module `erasure.py` with `def erase(identities)` (found through core/registry.py), for
   what the register cannot express (crm: uploaded import files that name the person; it may return how many
   files it deleted);
 - sends `personal_data_erased` once committed, so apps that keep derived data (search text, word keys, caches)
-  recompute it;
+  recompute it, and empties every cache (a page kept there may show the person's answers or name; versioned keys
+  alone would leave it on disk until it expires);
 - writes one audit entry that names no one: "<app>.<model>.erased" with the record's id.
 
 The append-only logs are changed here and nowhere else: an erasure is the one change the law asks of them.
@@ -31,6 +33,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.core.cache import caches
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Cast
@@ -378,8 +383,56 @@ def _erase(who: Identities, *, reason: str, preview: bool = False) -> tuple[Eras
         emails = {needle for needle in needles if "@" in needle}
         if emails:
             ThrottleWindow.objects.filter(key__in=[throttle._key(email) for email in emails]).delete()
+        _erase_admin_log(planned, needles)
+        _end_sessions(users)
     send_after_commit(personal_data_erased, erased=erased, tenant_ids=sorted(tenant_ids, key=lambda pk: pk or 0))
+    transaction.on_commit(_clear_caches)
     return report, needles
+
+
+def _erase_admin_log(planned: list[tuple[PersonalModel, list]], needles: set[str]) -> None:
+    """The Django admin's own log (the operator's changes) names the objects it changed: its entries about the
+    erased rows, and those whose text names the person, go. (Entries the erased account wrote go with the account.)"""
+    if not django_apps.is_installed("django.contrib.admin"):
+        return
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    about = Q(pk__in=[])
+    for declared, pks in planned:
+        if pks:
+            content_type = ContentType.objects.get_for_model(declared.model_class)
+            for batch in _batches([str(pk) for pk in pks]):
+                about |= Q(content_type=content_type, object_id__in=batch)
+    for needle in needles:
+        about |= Q(object_repr__icontains=needle) | Q(change_message__icontains=needle)
+    LogEntry.objects.filter(about).delete()
+
+
+def _end_sessions(user_ids: list) -> None:
+    """An erased account's sessions go from the session table (they hold its id until they expire). Sessions kept
+    elsewhere than the database (a cache) end with the account all the same: its id no longer finds anyone."""
+    if not user_ids or settings.SESSION_ENGINE not in DATABASE_SESSION_ENGINES:
+        return
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    wanted = {str(pk) for pk in user_ids}
+    ended = [
+        session.session_key
+        for session in Session.objects.only("session_key", "session_data").iterator(chunk_size=2000)
+        if str(session.get_decoded().get(SESSION_KEY, "")) in wanted
+    ]
+    for batch in _batches(ended):
+        Session.objects.filter(session_key__in=batch).delete()
+
+
+DATABASE_SESSION_ENGINES = ("django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db")
+
+
+def _clear_caches() -> None:
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @transaction.atomic

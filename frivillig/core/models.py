@@ -29,7 +29,11 @@ class AppendOnlyManager(models.Manager.from_queryset(AppendOnlyQuerySet)):
 
 
 class AppendOnlyModel(models.Model):
-    """A log entry: written once, never changed, deleted only by its retention command."""
+    """A log entry: written once, never changed, deleted only by its retention command.
+
+    Django's base manager (`_base_manager`) stays a plain one: Django itself changes rows through it when a related
+    row goes (an account deleted sets `actor` to NULL), which the law wants; core/erasure.py uses it for the same
+    reason. Code elsewhere must not."""
 
     class Meta:
         abstract = True
@@ -109,6 +113,8 @@ class AccessEntry(AppendOnlyModel):
     page_name = models.CharField(_("page"), max_length=200, blank=True)
     path = models.CharField(_("page address"), max_length=500, blank=True)
     search = models.CharField(_("search term"), max_length=200, blank=True)
+    # Why it was read, when the page knows or asks (e.g. a request for access from the person).
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
     objects = ScopedManager(tenant="tenant", _manager_class=AppendOnlyManager)

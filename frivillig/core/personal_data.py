@@ -224,6 +224,7 @@ def _export(*, who: Identities, subject: dict) -> dict:
                             "reader": entry.actor_label or None,
                             "what": str(action_label(entry.what)),
                             "page": entry.page_name or None,
+                            "reason": entry.reason or None,
                             "tenant": str(entry.tenant) if entry.tenant_id else None,
                         }
                     )

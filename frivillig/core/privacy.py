@@ -519,6 +519,7 @@ def problems(found: Register | None = None) -> list[str]:
 
     found = found or register()
     people = person_models(found)
+    project_names = {config.name for config in project_apps()}
     messages: list[str] = []
     seen: set[str] = set()
     for declared in [*found.models, *found.not_personal]:
@@ -533,8 +534,11 @@ def problems(found: Register | None = None) -> list[str]:
             messages.append(f"{where} declares {declared.model}, which is not an installed model.")
             continue
         owner = model._meta.app_config.name
-        if _where(owner) != where:
-            messages.append(f"{declared.model} is declared in {where}; declare it in its own app's {_where(owner)}.")
+        # A project app declares its own models; Django's and third-party apps' models (sessions, the admin's log)
+        # are declared by core, on the platform's behalf.
+        expected = _where(owner) if owner in project_names else _where("frivillig.core")
+        if expected != where:
+            messages.append(f"{declared.model} is declared in {where}; declare it in {expected}.")
         links = links_to_people(model, people)
         if isinstance(declared, NotPersonal):
             if links:
@@ -693,10 +697,58 @@ MODELS.append(
             PersonalField("subject_id", label_da="Henvisning til personen", label_en="Reference to the person"),
             PersonalField("subject_label"),
             PersonalField("search"),
+            PersonalField("reason"),
             PersonalField("path"),
         ],
         not_personal=["tenant", "subject_type", "what", "page_name", "created_at"],
         erasure=Erasure.ANONYMISE,
+    )
+)
+
+# Django's own tables that hold personal data: the logins (a session names the account it is logged in as) and the
+# Django admin's log of the operators' changes (it names the records changed). core/erasure.py ends an erased
+# account's sessions and deletes the admin's entries about erased records; core/retention.py clears expired
+# sessions and the admin's entries after the audit log's national period.
+MODELS.append(
+    PersonalModel(
+        "sessions.Session",
+        subject="",
+        purpose_da="At holde en person logget ind, indtil personen logger ud, eller login udløber.",
+        purpose_en="To keep a person logged in until they log out or the login expires.",
+        legal_basis=LegalBasis.CONTRACT,
+        retention=Retention.fixed(
+            14,
+            after_da="efter seneste brug (så udløber login og slettes)",
+            after_en="after last use (the login expires then and is deleted)",
+        ),
+        fields=[
+            PersonalField(
+                "session_data",
+                label_da="Hvilken konto der er logget ind",
+                label_en="Which account is logged in",
+                in_access_export=False,
+            ),
+        ],
+        not_personal=["expire_date"],
+        erasure=Erasure.DELETE,
+    )
+)
+MODELS.append(
+    PersonalModel(
+        "admin.LogEntry",
+        subject="user",
+        purpose_da="At kunne dokumentere, hvad driften har ændret i Django-administrationen.",
+        purpose_en="To document what the operators changed in the Django admin.",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=Retention.fixed(5 * 365, after_da="efter ændringen", after_en="after the change"),
+        fields=[
+            PersonalField("user", label_da="Driftens konto", label_en="The operator's account"),
+            PersonalField("object_id", label_da="Henvisning til det ændrede", label_en="Reference to what was changed"),
+            PersonalField("object_repr", label_da="Det ændrede", label_en="What was changed"),
+            PersonalField("change_message", label_da="Ændringen", label_en="The change"),
+        ],
+        not_personal=["action_time", "content_type", "action_flag"],
+        erasure=Erasure.DELETE,
     )
 )
 

@@ -300,6 +300,30 @@ def _consents_delete(rows: models.QuerySet, tenant: Tenant | None, now: datetime
 # The register's period for a withdrawn consent (core.Consent, at the bottom of core/privacy.py).
 WITHDRAWN_CONSENT_KEPT_DAYS = 5 * 365
 
+
+def _sessions_due(tenant: Tenant | None, now: datetime) -> models.QuerySet:
+    """Logins that have expired (Django keeps the rows until they are cleared). Sessions kept in a cache instead of
+    the database expire there by themselves."""
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.filter(expire_date__lt=now).order_by("expire_date")
+
+
+def _sessions_delete(rows: models.QuerySet, tenant: Tenant | None, now: datetime) -> int:
+    return rows.order_by().delete()[0]
+
+
+def _admin_log_due(tenant: Tenant | None, now: datetime) -> models.QuerySet:
+    """The Django admin's own log of the operator's changes: kept as long as the audit log's national entries."""
+    from django.contrib.admin.models import LogEntry
+
+    return LogEntry.objects.filter(action_time__lt=cutoff(period_days("audit_log_days", None), now))
+
+
+def _admin_log_delete(rows: models.QuerySet, tenant: Tenant | None, now: datetime) -> int:
+    return rows.order_by().delete()[0]
+
+
 RULES = [
     RetentionRule(
         key="core.withdrawn_consents",
@@ -309,6 +333,28 @@ RULES = [
         apply=_consents_delete,
         enforces=("core.Consent",),
         dated_by="withdrawn_at",
+        national=True,
+    ),
+    RetentionRule(
+        key="core.expired_sessions",
+        description_da="Udløbne logins (sessioner) slettes.",
+        description_en="Expired logins (sessions) are deleted.",
+        due=_sessions_due,
+        apply=_sessions_delete,
+        enforces=("sessions.Session",),
+        dated_by="expire_date",
+        per_tenant=False,
+        national=True,
+    ),
+    RetentionRule(
+        key="core.admin_log",
+        description_da="Driftens ændringslog i Django-administrationen slettes efter handlingsloggens periode.",
+        description_en="The operators' change log in the Django admin is deleted after the audit log's period.",
+        due=_admin_log_due,
+        apply=_admin_log_delete,
+        enforces=("admin.LogEntry",),
+        dated_by="action_time",
+        per_tenant=False,
         national=True,
     ),
     RetentionRule(

@@ -74,6 +74,9 @@ class PersonAdmin(CrossTenantAdmin):
     search_fields = ["full_name", "email", "phone"]
     raw_id_fields = ["user", "consent_recorded_by"]
     readonly_fields = ["created_at", "updated_at"]
+    # The centre's internal notes are read on the centre's pages, where each reading is logged (core.access_log);
+    # the operator's admin neither shows nor searches them.
+    exclude = ["notes"]
 
 
 @admin.register(OrganisationRole)

@@ -24,6 +24,7 @@ class CrmConfig(AppConfig):
                 # Logged reading (core.access_log), not an action.
                 "crm.person.notes": _("A person's internal notes"),
                 "crm.person.notes.search": _("Search in people's internal notes"),
+                "crm.person.data_export": _("All data about a person, internal notes included (export)"),
                 "crm.import.completed": _("Import completed"),
                 "crm.interaction.created": _("Interaction logged"),
                 "crm.interaction.updated": _("Interaction changed"),

@@ -25,5 +25,6 @@ ACCESS_LOG = (
     Column(_("What was read"), lambda entry: entry.what_label),
     Column(_("Whose information"), lambda entry: entry.subject_label),
     Column(_("Search term"), lambda entry: entry.search),
+    Column(_("Reason"), lambda entry: entry.reason),
     Column(_("Page"), lambda entry: entry.path),
 )

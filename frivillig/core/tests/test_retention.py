@@ -359,3 +359,50 @@ def test_a_withdrawn_consent_goes_five_years_after_the_withdrawal(personas, now)
 
     assert left(Consent) == kept
     assert gone not in left(Consent)
+
+
+def test_expired_sessions_go_and_live_ones_stay(personas, now):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    def session(expires) -> str:
+        store = SessionStore()
+        store["_auth_user_id"] = str(personas.user("citizen").pk)
+        store.create()
+        Session.objects.filter(session_key=store.session_key).update(expire_date=expires)
+        return store.session_key
+
+    kept = {session(now + SECOND), session(now + 14 * DAY)}
+    session(now - SECOND)
+
+    runs = apply_rules(now=now)
+
+    assert set(Session.objects.values_list("session_key", flat=True)) == kept
+    assert counts(runs)[("core.expired_sessions", "")] == 1
+    assert counts(apply_rules(now=now)).get(("core.expired_sessions", "")) is None
+
+
+def test_the_django_admins_log_goes_after_the_audit_logs_national_period(personas, now):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    operator = personas.user("centre_staff")
+    person_type = ContentType.objects.get_for_model(operator)
+
+    def entry(age) -> int:
+        return LogEntry.objects.create(
+            user=operator,
+            content_type=person_type,
+            object_id="1",
+            object_repr="Nogen",
+            action_flag=CHANGE,
+            action_time=now - age,
+        ).pk
+
+    five_years = 5 * 365 * DAY
+    kept = {entry(DAY), entry(five_years - SECOND)}
+    entry(five_years + SECOND)
+
+    apply_rules(now=now)
+
+    assert set(LogEntry.objects.values_list("pk", flat=True)) == kept

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from frivillig.core.access_log import log_access
 from frivillig.core.pdf import pdf_response
 from frivillig.core.permissions import view_permission
 from frivillig.core.personal_data import person_data_export
@@ -27,6 +28,22 @@ def _language(person: Person) -> str:
     return person.user.preferred_language if person.user_id and person.user else settings.LANGUAGE_CODE
 
 
+def _log_export(request, person: Person, fmt: str) -> None:
+    """Producing the export is an action (the audit log) and a reading of the person's internal notes, which the
+    export holds (the access log, so that the person later learns who read them, and why)."""
+    log_action(
+        "crm.person.data_exported", actor=request.user, tenant=request.tenant, target=person, data={"format": fmt}
+    )
+    log_access(
+        actor=request.user,
+        tenant=request.tenant,
+        subject=person,
+        what="crm.person.data_export",
+        request=request,
+        reason=_("The person's request for access"),
+    )
+
+
 @require_POST
 @never_cache
 @view_permission("crm.edit_register")
@@ -34,9 +51,7 @@ def person_data_download(request, tenant_slug: str, pk: int):
     person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
     with translation.override(_language(person)):
         export = person_data_export(person=person)
-    log_action(
-        "crm.person.data_exported", actor=request.user, tenant=request.tenant, target=person, data={"format": "json"}
-    )
+    _log_export(request, person, "json")
     response = HttpResponse(
         json.dumps(export, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )
@@ -51,9 +66,7 @@ def person_data_download(request, tenant_slug: str, pk: int):
 def person_data_pdf(request, tenant_slug: str, pk: int):
     """The same export as a document to hand to the person: the user's own PDF, headed with the centre's name."""
     person = get_object_or_404(person_for_staff(request.tenant), pk=pk)
-    log_action(
-        "crm.person.data_exported", actor=request.user, tenant=request.tenant, target=person, data={"format": "pdf"}
-    )
+    _log_export(request, person, "pdf")
     with translation.override(_language(person)):
         context = {
             "export": person_data_export(person=person),
