@@ -114,8 +114,13 @@ MODELS = [
             PersonalField(
                 "private_notes",
                 category=Category.CONFIDENTIAL,
-                purpose_da="Hvad personen selv fortæller centret om sine behov; vises kun for centrets medarbejdere.",
-                purpose_en="What the person chooses to tell the centre about their needs; shown to its staff only.",
+                purpose_da=(
+                    "Personens egne noter om sine behov; vises kun for personen selv, aldrig for foreninger eller "
+                    "centret."
+                ),
+                purpose_en=(
+                    "The person's own notes on their needs; shown to the person only, never to associations or centres."
+                ),
                 legal_basis=LegalBasis.CONSENT,
             ),
             PersonalField("open_to_suggestions"),
