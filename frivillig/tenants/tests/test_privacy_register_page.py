@@ -27,7 +27,7 @@ def test_the_record_shows_every_activity_with_category_purpose_basis_and_retenti
     assert "Frivilligcenter Alfa" in text
     # A confidential field, with a purpose and basis of its own.
     assert "Confidential personal data" in text
-    assert "The person's own notes on their needs; shown to the person only" in text
+    assert "own notes on their needs; shown to the person only" in text
     assert "Consent (GDPR article 6(1)(a))" in text
     # A retention rule the centre may choose: shown with its default, said to be the default.
     assert "1 year after the application was closed (declined, withdrawn or ended) (the default;" in text
