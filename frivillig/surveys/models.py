@@ -8,7 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -34,6 +34,9 @@ class Survey(models.Model):
     thank_you_text = models.TextField(_("thank-you text"), blank=True)
     max_reminders = models.PositiveSmallIntegerField(_("largest number of reminders"), default=2)
     status = models.CharField(_("status"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT)
+    # When the centre closed it by hand (cleared when reopened). A survey also ends at its closing time: see
+    # `survey_ended_at`, the moment it stopped taking answers, which respondents are told and retention counts from.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     # Set when the first invitation goes out (or the open link is first used): anonymity and the smallest group
     # are fixed from then on.
     anonymity_locked_at = models.DateTimeField(_("anonymity fixed"), null=True, blank=True)
@@ -308,3 +311,24 @@ class ResponseTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey}: {self.day} ({self.count})"
+
+
+def survey_ended_at(prefix: str = "") -> Case:
+    """The moment a survey stopped (or will stop) taking answers, as a database expression: the earlier of the
+    moment the centre closed it and its closing time, whichever are set; None for a survey with neither. `prefix`
+    reads it through a relation (e.g. "survey__" from an invitation)."""
+    closed, closes = f"{prefix}closed_at", f"{prefix}closes_at"
+    return Case(
+        When(**{f"{closed}__isnull": False, f"{closes}__lt": F(closed)}, then=F(closes)),
+        When(**{f"{closed}__isnull": False}, then=F(closed)),
+        default=F(closes),
+        output_field=models.DateTimeField(),
+    )
+
+
+def survey_ended_before(moment, prefix: str = "") -> Q:
+    """Surveys that stopped taking answers before `moment`: closed by hand, or past their closing time (an open
+    survey past it takes no answers either; a draft never took any)."""
+    return Q(**{f"{prefix}closed_at__lt": moment}) | Q(
+        **{f"{prefix}closes_at__lt": moment, f"{prefix}status__in": [SurveyStatus.OPEN, SurveyStatus.CLOSED]}
+    )

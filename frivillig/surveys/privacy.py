@@ -90,6 +90,7 @@ MODELS = [
             "thank_you_text",
             "max_reminders",
             "status",
+            "closed_at",
             "anonymity_locked_at",
             "copied_from",
             "open_link_token",

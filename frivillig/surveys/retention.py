@@ -8,16 +8,13 @@ from django.db import models, transaction
 
 from frivillig.core.retention import RetentionRule, cutoff, period_days
 from frivillig.surveys.caching import results_changed
-from frivillig.surveys.enums import SurveyStatus
-from frivillig.surveys.models import Answer, Invitation, Response, Survey
+from frivillig.surveys.models import Answer, Invitation, Response, Survey, survey_ended_before
 
 
 def _named_responses_due(tenant, now: datetime) -> models.QuerySet[Response]:
     days = period_days("surveys_closed_named_response_days", tenant)
     named = models.Q(person__isnull=False) | models.Q(organisation__isnull=False)
-    return Response.objects.filter(
-        named, survey__status=SurveyStatus.CLOSED, survey__closes_at__lt=cutoff(days, now)
-    ).order_by("pk")
+    return Response.objects.filter(named, survey_ended_before(cutoff(days, now), "survey__")).order_by("pk")
 
 
 def _named_responses_anonymise(rows: models.QuerySet[Response], tenant, now: datetime) -> int:
@@ -32,9 +29,7 @@ def _named_responses_anonymise(rows: models.QuerySet[Response], tenant, now: dat
 
 def _invitations_due(tenant, now: datetime) -> models.QuerySet[Invitation]:
     days = period_days("surveys_closed_invitation_days", tenant)
-    return Invitation.objects.filter(
-        survey__status=SurveyStatus.CLOSED, survey__closes_at__lt=cutoff(days, now)
-    ).order_by("pk")
+    return Invitation.objects.filter(survey_ended_before(cutoff(days, now), "survey__")).order_by("pk")
 
 
 def _invitations_delete(rows: models.QuerySet[Invitation], tenant, now: datetime) -> int:

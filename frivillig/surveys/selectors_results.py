@@ -49,7 +49,16 @@ from django.utils import timezone
 from frivillig.crm.enums import OrganisationKind
 from frivillig.crm.models import Organisation, Tag
 from frivillig.surveys.enums import NO, YES, QuestionKind, SurveyStatus
-from frivillig.surveys.models import Answer, Choice, Invitation, Question, Response, ResponseTally, Survey
+from frivillig.surveys.models import (
+    Answer,
+    Choice,
+    Invitation,
+    Question,
+    Response,
+    ResponseTally,
+    Survey,
+    survey_ended_at,
+)
 from frivillig.surveys.results import TEXT_KINDS, Figures, options_of, shown_percent
 
 # Free texts listed per question on the results page; the report and the exports have them all.
@@ -366,10 +375,14 @@ def export_rows(survey: Survey) -> tuple[list[Response], dict]:
 
 
 def surveys_closing(tenant, *, kind: str, closing_from: datetime, closing_to: datetime) -> QuerySet[Survey]:
-    """The tenant's surveys of a kind that close within [closing_from, closing_to)."""
-    return Survey.objects.filter(
-        tenant=tenant, kind=kind, closes_at__gte=closing_from, closes_at__lt=closing_to
-    ).exclude(status=SurveyStatus.DRAFT)
+    """The tenant's surveys of a kind that close within [closing_from, closing_to): by their closing time, or when
+    the centre closed them by hand if that came first."""
+    return (
+        Survey.objects.filter(tenant=tenant, kind=kind)
+        .exclude(status=SurveyStatus.DRAFT)
+        .alias(ended_at=survey_ended_at())
+        .filter(ended_at__gte=closing_from, ended_at__lt=closing_to)
+    )
 
 
 def submitted_count(

@@ -87,7 +87,8 @@ def survey_close(*, survey: Survey, actor) -> Survey:
         if saved.status != SurveyStatus.OPEN:
             raise SurveyEditRefused(_("Only an open survey can be closed."))
         saved.status = SurveyStatus.CLOSED
-        saved.save(update_fields=["status", "updated_at"])
+        saved.closed_at = timezone.now()
+        saved.save(update_fields=["status", "closed_at", "updated_at"])
         _log("surveys.survey.closed", saved, actor)
     return saved
 
@@ -105,7 +106,8 @@ def survey_reopen(*, survey: Survey, actor) -> Survey:
                 )
             )
         saved.status = SurveyStatus.OPEN
-        saved.save(update_fields=["status", "updated_at"])
+        saved.closed_at = None
+        saved.save(update_fields=["status", "closed_at", "updated_at"])
         _log("surveys.survey.reopened", saved, actor)
     return saved
 

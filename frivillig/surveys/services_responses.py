@@ -22,7 +22,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from frivillig.core.models import AuditEntry
 from frivillig.core.services import log_action
 from frivillig.surveys.answering import field_name, is_shown, other_name
 from frivillig.surveys.caching import results_changed
@@ -75,26 +74,9 @@ def survey_state(survey: Survey, now: datetime | None = None) -> str:
 
 def survey_closed_at(survey: Survey, now: datetime | None = None) -> datetime | None:
     """When a closed survey stopped taking answers, as its respondents are told: its closing time once passed, or
-    when the centre closed it (the audit log's latest entry, while its status says closed), whichever came first;
-    None when neither is known."""
+    when the centre closed it, whichever came first; None when neither is known."""
     now = now or timezone.now()
-    times = []
-    if survey.closes_at is not None and survey.closes_at <= now:
-        times.append(survey.closes_at)
-    if survey.status == SurveyStatus.CLOSED:
-        closed = (
-            AuditEntry.objects.filter(
-                tenant=survey.tenant_id,
-                code="surveys.survey.closed",
-                target_type=survey._meta.label_lower,
-                target_id=str(survey.pk),
-            )
-            .order_by("-created_at", "-pk")
-            .values_list("created_at", flat=True)
-            .first()
-        )
-        if closed is not None:
-            times.append(closed)
+    times = [moment for moment in (survey.closed_at, survey.closes_at) if moment is not None and moment <= now]
     return min(times, default=None)
 
 

@@ -238,3 +238,39 @@ def test_retention_deletes_invitations_of_a_survey_closed_longer_than_the_centre
         assert Response.objects.filter(survey=old).count() == 1
         entry = AuditEntry.objects.get(code="core.retention.applied", data__rule="surveys.closed_invitations")
     assert entry.data["count"] == 2
+
+
+def test_retention_counts_from_when_a_survey_stopped_taking_answers_closed_by_hand_or_past_its_closing_time(
+    personas,
+):
+    """A survey closed by hand without a closing time, and one left open past its closing time, both end: their
+    invitations go the centre's period after that, not never."""
+    from frivillig.surveys.models import Survey
+    from frivillig.surveys.services_invitations import survey_close, survey_reopen
+
+    ended = datetime(2018, 1, 19, 23, tzinfo=UTC)
+    personas.tenant.retention_settings = {"surveys_closed_invitation_days": 60}
+    personas.tenant.save(update_fields=["retention_settings"])
+    by_hand = make_survey(personas.tenant, title="Lukket i hånden", status=SurveyStatus.OPEN)
+    left_open = make_survey(personas.tenant, title="Glemt åben", status=SurveyStatus.OPEN, closes_at=ended)
+    reopened = make_survey(personas.tenant, title="Åbnet igen", status=SurveyStatus.OPEN)
+    never_opened = make_survey(personas.tenant, title="Kladde", status=SurveyStatus.DRAFT, closes_at=ended)
+    invitations = {survey.pk: make_invitation(survey).pk for survey in (by_hand, left_open, reopened, never_opened)}
+    with scopes_disabled():
+        for survey in (by_hand, reopened):
+            survey_close(survey=survey, actor=personas.user("centre_staff"))
+        survey_reopen(survey=Survey.objects.get(pk=reopened.pk), actor=personas.user("centre_staff"))
+        assert Survey.objects.get(pk=reopened.pk).closed_at is None
+        Survey.objects.filter(pk=by_hand.pk).update(closed_at=ended)
+
+    apply_rules(now=ended + timedelta(days=59), tenants=[personas.tenant])
+    with scopes_disabled():
+        assert Invitation.objects.count() == 4
+
+    apply_rules(now=ended + timedelta(days=61), tenants=[personas.tenant])
+
+    with scopes_disabled():
+        assert set(Invitation.objects.values_list("pk", flat=True)) == {
+            invitations[reopened.pk],
+            invitations[never_opened.pk],
+        }

@@ -124,3 +124,20 @@ def test_question_figures_cost_the_same_queries_at_any_size(personas, size):
     assert len(queries) == 1
     assert figures[topic.pk].counts[posts.pk] == size
     assert figures[equipped.pk].mean == 4
+
+
+def test_a_survey_closed_by_hand_counts_in_the_period_it_closed(personas):
+    """Without a closing time, or closed before it: the survey ended when the centre closed it."""
+    from frivillig.surveys.models import Survey
+
+    by_hand, equipped, _again, _topic = evaluation(personas.tenant, closes_at=None)
+    summer_2019 = datetime.datetime(2019, 6, 1, tzinfo=datetime.UTC)
+    early, early_equipped, _a, _t = evaluation(personas.tenant, closes_at=summer_2019)
+    respond(by_hand, {equipped: 4})
+    respond(early, {early_equipped: 5})
+    with scopes_disabled():
+        Survey.objects.filter(pk__in=[by_hand.pk, early.pk]).update(closed_at=AUTUMN)
+        assert submitted_count(tenant=personas.tenant, kind=SurveyKind.EVALUATION, **YEAR) == 2
+        # Reopened: no longer closed by hand, and its closing time is outside the year.
+        Survey.objects.filter(pk=early.pk).update(closed_at=None)
+        assert submitted_count(tenant=personas.tenant, kind=SurveyKind.EVALUATION, **YEAR) == 1
