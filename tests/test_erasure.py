@@ -188,6 +188,7 @@ def _everything_about_zacharias(personas, settings, tmp_path):
         charlie = make_person(personas.other_tenant, full_name=NAME, email=EMAIL, notes="Kendt i Charlie")
         survey_answer = _survey_answers(personas, person)
         registration = _event_registration(personas, user)
+        report_version = _published_report(personas)
     log_action("crm.person.updated", actor=staff, tenant=personas.tenant, target=person)
     log_action("accounts.user.profile_updated", actor=user, target=user)
     # The consent ledger: the contact's consent to be contacted, and the account's to be suggested (withdrawn).
@@ -250,7 +251,28 @@ def _everything_about_zacharias(personas, settings, tmp_path):
         "bystander": bystander,
         "survey_answer": survey_answer,
         "registration": registration,
+        "report_version": report_version,
     }
+
+
+def _published_report(personas):
+    """A status report published with the records its target counted: Zacharias among the participants."""
+    from frivillig.strategy.models import ReportVersion
+    from frivillig.strategy.services_reports import report_create
+    from frivillig.strategy.tests.helpers import make_plan
+
+    plan = make_plan(personas.tenant)
+    report = report_create(plan=plan, year=2017, actor=None)
+    records = [
+        {"key": "events.registration:1", "label": NAME, "url": "/alfa/arrangementer/1/", "detail": "deltog"},
+        {"key": "events.registration:2", "label": "Bodil Bystander", "url": "", "detail": "deltog"},
+    ]
+    content = {
+        "goals": [{"title": "Flere frivillige", "targets": [{"title": "Deltagere", "value": "2", "records": records}]}]
+    }
+    return ReportVersion.objects.create(
+        tenant=plan.tenant, report=report, number=1, as_of=timezone.now(), content=content
+    )
 
 
 def _event_registration(personas, user):
@@ -436,6 +458,13 @@ def test_erasing_a_user_leaves_nothing_identifying_in_any_table_file_or_cache(
     assert board_version() != version
     # Nothing is left in the caches on disk; the account's session is gone, another person's stays.
     assert [alias for alias in settings.CACHES if caches[alias].get(f"page-{alias}") is not None] == []
+    # The published report keeps its figures and its count of records; the erased person's record is nameless.
+    with unscoped("Test reads every tenant."):
+        content = type(made["report_version"]).objects.get(pk=made["report_version"].pk).content
+    target = content["goals"][0]["targets"][0]
+    assert target["value"] == "2"
+    assert [record["label"] for record in target["records"]] == [ERASED_TEXT, "Bodil Bystander"]
+    assert target["records"][0]["url"] == ""
     assert _traces(_cache_files_as_text(tmp_path, settings.CACHES)) == []
     assert Session.objects.count() == 1
     assert bystander_session.get(reverse("accounts:profile")).status_code == 200

@@ -250,6 +250,20 @@ def identifying_strings(identities: Identities) -> set[str]:
     return {text for text in found if len(text) >= MIN_NEEDLE}
 
 
+def names_person(text: str, needles: set[str]) -> bool:
+    """Whether a free text names the person: one of `identifying_strings` in it (in any case), or a phone number of
+    theirs typed with or without spaces or country code. For the apps' hooks that search files or frozen content."""
+    lowered = text.lower()
+    digits = re.sub(r"\D", "", text)
+    for needle in needles:
+        if needle.lower() in lowered:
+            return True
+        needle_digits = re.sub(r"\D", "", needle)
+        if "@" not in needle and len(needle_digits) >= 8 and needle_digits[-8:] in digits:
+            return True
+    return False
+
+
 def _audit_entries_about(rows: dict[str, list], *, tenant) -> list:
     """The audit entries whose target is one of these rows."""
     query = Q(pk__in=[])

@@ -8,11 +8,10 @@ cannot bring the erased person back either.
 from __future__ import annotations
 
 import logging
-import re
 import zipfile
 from io import BytesIO
 
-from frivillig.core.erasure import identifying_strings
+from frivillig.core.erasure import identifying_strings, names_person
 from frivillig.core.private_files import private_storage
 from frivillig.crm.importing import ImportFileError, decode
 from frivillig.crm.services.imports import IMPORT_DIRECTORY
@@ -35,19 +34,6 @@ def _file_text(content: bytes) -> str:
         return content.decode("utf-8", errors="replace")
 
 
-def _names_person(text: str, needles: set[str]) -> bool:
-    lowered = text.lower()
-    digits = re.sub(r"\D", "", text)
-    for needle in needles:
-        if needle.lower() in lowered:
-            return True
-        needle_digits = re.sub(r"\D", "", needle)
-        # A phone number, typed with or without spaces or country code.
-        if "@" not in needle and len(needle_digits) >= 8 and needle_digits[-8:] in digits:
-            return True
-    return False
-
-
 def erased_import_files(needles: set[str]) -> int:
     """Delete the waiting import files that name the person; returns how many."""
     try:
@@ -60,7 +46,7 @@ def erased_import_files(needles: set[str]) -> int:
         try:
             with private_storage.open(name, "rb") as handle:
                 content = handle.read()
-            if _names_person(_file_text(content), needles):
+            if names_person(_file_text(content), needles):
                 private_storage.delete(name)
                 deleted += 1
         except (OSError, zipfile.BadZipFile):

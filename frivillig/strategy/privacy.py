@@ -80,7 +80,8 @@ MODELS = [
             PersonalField("published_by", label_da="Offentliggjort af", label_en="Published by"),
             # The report as it went to the committee, frozen: with the counted records' keys and the names they were
             # shown by, which may be a participant's or a respondent's name. Not the publisher's data (left out of
-            # their export), and kept when the publisher is erased: the committee's record of what it was shown.
+            # their export), and kept when the publisher is erased: the committee's record of what it was shown. A
+            # counted record that names an erased person loses its name there (strategy/erasure.py).
             PersonalField(
                 "content",
                 purpose_da="At bevare statusrapporten, som den blev forelagt udvalget, med de talte poster.",
