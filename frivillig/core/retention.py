@@ -309,7 +309,8 @@ def _sessions_due(tenant: Tenant | None, now: datetime) -> models.QuerySet:
     return Session.objects.filter(expire_date__lt=now).order_by("expire_date")
 
 
-def _sessions_delete(rows: models.QuerySet, tenant: Tenant | None, now: datetime) -> int:
+def _delete_rows(rows: models.QuerySet, tenant: Tenant | None, now: datetime) -> int:
+    """Delete what is due (Django's own tables, which no service of ours writes)."""
     return rows.order_by().delete()[0]
 
 
@@ -318,10 +319,6 @@ def _admin_log_due(tenant: Tenant | None, now: datetime) -> models.QuerySet:
     from django.contrib.admin.models import LogEntry
 
     return LogEntry.objects.filter(action_time__lt=cutoff(period_days("audit_log_days", None), now))
-
-
-def _admin_log_delete(rows: models.QuerySet, tenant: Tenant | None, now: datetime) -> int:
-    return rows.order_by().delete()[0]
 
 
 RULES = [
@@ -340,7 +337,7 @@ RULES = [
         description_da="Udløbne logins (sessioner) slettes.",
         description_en="Expired logins (sessions) are deleted.",
         due=_sessions_due,
-        apply=_sessions_delete,
+        apply=_delete_rows,
         enforces=("sessions.Session",),
         dated_by="expire_date",
         per_tenant=False,
@@ -351,7 +348,7 @@ RULES = [
         description_da="Driftens ændringslog i Django-administrationen slettes efter handlingsloggens periode.",
         description_en="The operators' change log in the Django admin is deleted after the audit log's period.",
         due=_admin_log_due,
-        apply=_admin_log_delete,
+        apply=_delete_rows,
         enforces=("admin.LogEntry",),
         dated_by="action_time",
         per_tenant=False,
