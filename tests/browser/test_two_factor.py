@@ -12,7 +12,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import screenshot, submit_code, submit_login_form, ui, visit_checked
+from tests.browser.support import log_in_directly, screenshot, submit_code, submit_login_form, ui, visit_checked
 
 pytestmark = pytest.mark.browser
 
@@ -78,3 +78,42 @@ def test_staff_member_sets_up_two_factor_login_and_logs_in_with_a_code(site, new
 
     expect(page).to_have_url(site(STAFF_PAGE))
     visit_checked(page)
+
+
+@pytest.mark.parametrize("width", [1280, NARROW])
+def test_tenant_admin_resets_a_colleagues_two_factor_login(site, new_context, width):
+    from frivillig.testing import give_second_factor
+
+    colleague = site.personas.user("centre_staff")
+    give_second_factor(colleague)
+    context = new_context(viewport={"width": width, "height": 900})
+    log_in_directly(context, site, site.personas.user("tenant_admin"))
+    page = context.new_page()
+
+    page.goto(site("/alfa/administration/medlemmer/"))
+    reset_link = ui(
+        f"Reset two-factor login – {colleague.full_name}", f"Nulstil to-trins-login – {colleague.full_name}"
+    )
+    page.get_by_role("link", name=reset_link).click()
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        ui(f"Reset the two-factor login of {colleague.full_name}", f"Nulstil to-trins-login for {colleague.full_name}")
+    )
+    visit_checked(page, f"two-factor-reset-{width}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.get_by_role("button", name=ui("Yes, reset two-factor login", "Ja, nulstil to-trins-login")).click()
+    page.wait_for_load_state("load")
+    expect(page).to_have_url(site("/alfa/administration/medlemmer/"))
+    expect(page.get_by_role("status").first).to_be_visible()
+
+    # Nothing left to reset: the page says so, and offers only the way back.
+    page.get_by_role("link", name=reset_link).click()
+    page.wait_for_load_state("load")
+    expect(
+        page.get_by_role("button", name=ui("Yes, reset two-factor login", "Ja, nulstil to-trins-login"))
+    ).to_have_count(0)
+    visit_checked(page, f"two-factor-reset-nothing-{width}")
+    page.get_by_role("link", name=ui("Back to users and roles", "Tilbage til brugere og roller")).press("Enter")
+    expect(page).to_have_url(site("/alfa/administration/medlemmer/"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
