@@ -66,6 +66,16 @@ def _value(model_field: models.Field | Any, obj: models.Model) -> Any:
     return str(value)
 
 
+def _field_entry(name: str, label: str, model_field: models.Field | Any, obj: models.Model) -> dict:
+    """One field of a record in the export: its value as stored (a choice's key, for a computer), and for a choice
+    also `shown`, the choice as the pages name it, in the export's language (for the person)."""
+    entry = {"name": name, "label": label, "value": _value(model_field, obj)}
+    choices = dict(getattr(model_field, "flatchoices", None) or ())
+    if choices and entry["value"] in choices:
+        entry["shown"] = str(choices[entry["value"]])
+    return entry
+
+
 @dataclass(frozen=True)
 class Identities:
     """Who one person is: their identity records (model: primary keys), the e-mail addresses records kept by
@@ -198,11 +208,7 @@ def _export(*, who: Identities, subject: dict) -> dict:
                             "title": declared.verbose_name,
                             "tenant": str(obj.tenant) if has_tenant and obj.tenant_id else None,
                             "fields": [
-                                {
-                                    "name": resolved.name,
-                                    "label": resolved.verbose_name,
-                                    "value": _value(meta.get_field(resolved.name), obj),
-                                }
+                                _field_entry(resolved.name, resolved.verbose_name, meta.get_field(resolved.name), obj)
                                 for resolved in exported
                             ],
                         }

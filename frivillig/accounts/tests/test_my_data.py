@@ -69,3 +69,25 @@ def test_readable_version_shows_dates_in_the_sites_date_style(personas, client_f
     assert "2026-12-03T16:21" not in content
     assert iso_as_local("Lektiehjælp") == "Lektiehjælp"
     assert iso_as_local("2026-13-45") == "2026-13-45"
+
+
+def test_a_choice_is_exported_by_its_key_and_shown_by_its_name(personas, client_for):
+    from django.utils import translation
+
+    from frivillig.core.personal_data import personal_data_export
+
+    user = personas.user("centre_staff")
+    with translation.override("da"):
+        export = personal_data_export(user=user)
+    (role,) = [
+        field
+        for section in export["sections"]
+        for record in section["records"]
+        if record["kind"] == "tenants.membership"
+        for field in record["fields"]
+        if field["name"] == "role"
+    ]
+    assert (role["value"], role["shown"]) == ("centre_staff", "Frivilligcentermedarbejder")
+
+    page = rendered_text(client_for("centre_staff").get(reverse("accounts:my_data_print"), HTTP_ACCEPT_LANGUAGE="da"))
+    assert "Frivilligcentermedarbejder" in page and "centre_staff<" not in page and "centre_staff\n" not in page
