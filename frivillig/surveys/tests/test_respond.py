@@ -548,7 +548,12 @@ def test_a_survey_not_yet_open_says_when_it_opens(client, survey, invitation):
     assert response.status_code == 403
     assert "Undersøgelsen er ikke åbnet endnu" in content
     local = timezone.localtime(opens)
-    assert f"kl. {local:%H:%M}" in content and str(local.year) in content
+    with translation.override("da"):
+        assert f"{date_format(local, 'DATE_FORMAT')} kl. {local:%H:%M}" in content
+    english_invitation = make_invitation(survey, email="guest@example.org", language="en")
+    english = client.get(respond_url(english_invitation)).content.decode()
+    with translation.override("en"):
+        assert f"It opens on {date_format(local, 'DATE_FORMAT')} at {local:%H:%M}." in english
 
 
 # --- declining ------------------------------------------------------------------------------------------------
