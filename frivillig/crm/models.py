@@ -1,5 +1,6 @@
 import uuid
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -411,6 +412,11 @@ class SavedFilter(models.Model):
     created_at = models.DateTimeField(_("saved"), auto_now_add=True)
 
     objects = ScopedManager(tenant="tenant")
+
+    # Filled by crm.selectors.saved_filters.saved_filters_for_list for the list page, never stored: the filter's
+    # criteria (an OrganisationFilter) and the number of organisations it finds now.
+    criteria: Any
+    organisation_count: int
 
     class Meta:
         ordering = ["name", "pk"]

@@ -38,7 +38,7 @@ class OrganisationFilter:
 
     @property
     def kind_label(self) -> str:
-        return OrganisationKind(self.kind).label if self.kind in OrganisationKind.values else ""
+        return str(OrganisationKind(self.kind).label) if self.kind in OrganisationKind.values else ""
 
     @property
     def narrows(self) -> bool:
